@@ -1,0 +1,19 @@
+/// A template that cannot be parsed or rendered, with the place it went wrong.
+public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The name the template was given (usually its file path).
+    public let template: String
+    /// 1-based line and column in the template's source.
+    public let line: Int
+    public let column: Int
+    public let message: String
+
+    public init(template: String, line: Int, column: Int, message: String) {
+        self.template = template
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `name:line:column: message`, the form compilers use.
+    public var description: String { "\(template):\(line):\(column): \(message)" }
+}

@@ -1,0 +1,13 @@
+/// A parsed template: parse once, render many times, share freely between threads.
+public struct MustacheTemplate: Sendable {
+    /// The name errors give as the place (usually the template's file path).
+    public let name: String
+    let nodes: [Node]
+
+    /// Parses `source`; throws a `MustacheError` with the line and column of a syntax error.
+    public init(name: String, source: String) throws {
+        self.name = name
+        let lexer = Lexer(source: Array(source.utf8), templateName: name)
+        nodes = try Parser(lexer: lexer).parse()
+    }
+}

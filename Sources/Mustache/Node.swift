@@ -1,0 +1,35 @@
+/// The template tree: what the parser builds and the renderer walks.
+indirect enum Node: Sendable {
+    case text([UInt8])
+    case variable(Reference, escaped: Bool)
+    case section(Reference, children: [Node], inverted: Bool, standalone: Bool)
+    case partial(name: String, indentation: [UInt8], standalone: Bool, place: Place)
+    case parent(name: String, indentation: [UInt8], standalone: Bool, overrides: [String: Block], place: Place)
+    case block(Block)
+}
+
+/// A block: content a parent template lets the templates that include it replace.
+struct Block: Sendable {
+    let name: String
+    /// Indentation added at the start of each line of whatever content fills the block.
+    let indentation: [UInt8]
+    /// Whether the first line is indented too: it is when the block's tag stood alone on its line.
+    let indentsFirstLine: Bool
+    /// The content, with the indentation it had where it was written removed.
+    let children: [Node]
+}
+
+/// A name a tag looks up, split at its dots once at parse time, with where the tag stands.
+struct Reference: Sendable {
+    let path: [String]
+    let place: Place
+
+    var isImplicitIterator: Bool { path.isEmpty }
+    var dotted: String { path.isEmpty ? "." : path.joined(separator: ".") }
+}
+
+/// A line and column in a template's source.
+struct Place: Sendable {
+    let line: Int
+    let column: Int
+}

@@ -1,0 +1,153 @@
+/// Builds the template tree from the lexer's tokens: nests sections, collects the blocks a parent
+/// tag overrides, and re-indents standalone blocks relative to where they were written.
+struct Parser {
+    let lexer: Lexer
+
+    func parse() throws -> [Node] {
+        var index = 0
+        let tokens = try lexer.tokenize()
+        let nodes = try parseNodes(tokens, from: &index, closing: nil)
+        return nodes
+    }
+
+    private func place(_ token: Token) -> Place {
+        let (line, column) = lexer.position(of: token.offset)
+        return Place(line: line, column: column)
+    }
+
+    private func reference(_ token: Token) -> Reference {
+        let path = token.name == "." ? [] : token.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        return Reference(path: path, place: place(token))
+    }
+
+    /// Nodes up to the close tag of `closing` (or the end of the source when nil).
+    private func parseNodes(_ tokens: [Token], from index: inout Int, closing opener: Token?) throws -> [Node] {
+        var nodes: [Node] = []
+        var pendingText: [UInt8] = []
+        func flushText() {
+            if !pendingText.isEmpty {
+                nodes.append(.text(pendingText))
+                pendingText = []
+            }
+        }
+        while index < tokens.count {
+            let token = tokens[index]
+            index += 1
+            switch token.kind {
+            case .text:
+                pendingText += token.text
+            case .comment, .setDelimiters:
+                continue
+            case .variable, .unescapedVariable:
+                flushText()
+                nodes.append(.variable(reference(token), escaped: token.kind == .variable))
+            case .sectionOpen, .invertedOpen:
+                flushText()
+                let children = try parseNodes(tokens, from: &index, closing: token)
+                nodes.append(.section(reference(token), children: children, inverted: token.kind == .invertedOpen,
+                                      standalone: token.standalone))
+            case .partial:
+                flushText()
+                nodes.append(.partial(name: token.name, indentation: token.indentation,
+                                      standalone: token.standalone, place: place(token)))
+            case .blockOpen:
+                flushText()
+                nodes.append(.block(try parseBlock(opener: token, tokens, from: &index)))
+            case .parentOpen:
+                flushText()
+                let overrides = try parseParentArguments(opener: token, tokens, from: &index)
+                nodes.append(.parent(name: token.name, indentation: token.indentation, standalone: token.standalone,
+                                     overrides: overrides, place: place(token)))
+            case .close:
+                guard let opener else {
+                    throw lexer.error(at: token.offset, "closing tag '\(token.name)' has no open section")
+                }
+                guard opener.name == token.name else {
+                    let opened = place(opener)
+                    throw lexer.error(at: token.offset, "closing tag '\(token.name)' does not match '\(opener.name)' opened at \(opened.line):\(opened.column)")
+                }
+                flushText()
+                return nodes
+            }
+        }
+        if let opener {
+            throw lexer.error(at: opener.offset, "'\(opener.name)' is never closed")
+        }
+        flushText()
+        return nodes
+    }
+
+    private func parseBlock(opener: Token, _ tokens: [Token], from index: inout Int) throws -> Block {
+        let children = try parseNodes(tokens, from: &index, closing: opener)
+        guard opener.standalone else {
+            return Block(name: opener.name, indentation: opener.indentation, indentsFirstLine: false, children: children)
+        }
+        // A standalone block's indentation is that of its first line of content, or of its tag
+        // when it has none; the content is stored without it, to be re-indented where it lands.
+        var indentation = opener.indentation
+        if case .text(let text)? = children.first {
+            indentation = Array(text.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+        }
+        var atLineStart = true
+        let dedented = Self.removing(indentation, from: children, atLineStart: &atLineStart)
+        return Block(name: opener.name, indentation: indentation, indentsFirstLine: true, children: dedented)
+    }
+
+    /// A parent tag's content: only its blocks count; anything else inside it is ignored.
+    private func parseParentArguments(opener: Token, _ tokens: [Token], from index: inout Int) throws -> [String: Block] {
+        let children = try parseNodes(tokens, from: &index, closing: opener)
+        var overrides: [String: Block] = [:]
+        for case .block(let block) in children where overrides[block.name] == nil {
+            overrides[block.name] = block
+        }
+        return overrides
+    }
+
+    /// Removes `indentation` from the start of every line of `nodes`.
+    private static func removing(_ indentation: [UInt8], from nodes: [Node], atLineStart: inout Bool) -> [Node] {
+        guard !indentation.isEmpty else { return nodes }
+        return nodes.map { node in
+            switch node {
+            case .text(let text):
+                var result: [UInt8] = []
+                var index = 0
+                while index < text.count {
+                    if atLineStart {
+                        var matched = 0
+                        while matched < indentation.count, index + matched < text.count,
+                              text[index + matched] == indentation[matched] { matched += 1 }
+                        if matched == indentation.count { index += matched }
+                        atLineStart = false
+                        continue
+                    }
+                    result.append(text[index])
+                    atLineStart = text[index] == UInt8(ascii: "\n")
+                    index += 1
+                }
+                return .text(result)
+            case .section(let reference, let children, let inverted, let standalone):
+                let inner = removing(indentation, from: children, atLineStart: &atLineStart)
+                if !standalone { atLineStart = false }
+                return .section(reference, children: inner, inverted: inverted, standalone: standalone)
+            case .partial(let name, let own, let standalone, let place):
+                atLineStart = standalone
+                return .partial(name: name, indentation: strip(indentation, from: own), standalone: standalone, place: place)
+            case .parent(let name, let own, let standalone, let overrides, let place):
+                atLineStart = standalone
+                return .parent(name: name, indentation: strip(indentation, from: own), standalone: standalone,
+                               overrides: overrides, place: place)
+            case .block(let block):
+                atLineStart = block.indentsFirstLine
+                return .block(Block(name: block.name, indentation: strip(indentation, from: block.indentation),
+                                    indentsFirstLine: block.indentsFirstLine, children: block.children))
+            case .variable:
+                atLineStart = false
+                return node
+            }
+        }
+    }
+
+    private static func strip(_ prefix: [UInt8], from indentation: [UInt8]) -> [UInt8] {
+        indentation.starts(with: prefix) ? Array(indentation.dropFirst(prefix.count)) : indentation
+    }
+}

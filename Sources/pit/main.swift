@@ -1,0 +1,2 @@
+import PITKit
+print(BuiltIn.all)
