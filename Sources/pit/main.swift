@@ -1,2 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PITKit
-print(BuiltIn.all)
+
+// Interrupted: remove any temporary file being written, then exit as the signal asks.
+for signalNumber in [SIGINT, SIGTERM] {
+    signal(signalNumber) { received in
+        TemporaryFiles.removeAll()
+        _exit(128 + received)
+    }
+}
+
+do {
+    let output = try Commands.run(Array(CommandLine.arguments.dropFirst()))
+    try FileSystem.writeStandardOutput(output)
+    exit(0)
+} catch let error as PITError {
+    FileSystem.writeStandardError("pit: \(error.message)\n")
+    exit(error.exitCode)
+} catch {
+    FileSystem.writeStandardError("pit: \(error)\n")
+    exit(70)
+}

@@ -1,1 +1,0 @@
-public enum BuiltIn { public static var all: String { embeddedTemplateFiles.map { "\($0.path)=\($0.text)" }.joined() } }

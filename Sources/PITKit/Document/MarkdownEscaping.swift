@@ -1,0 +1,20 @@
+import Mustache
+
+/// Keeps user text literal on its way through the Markdown the templates render to: every
+/// character the reader would take as markup gets a backslash, and line breaks become spaces (a
+/// user value is never more than one paragraph's worth of text).
+public enum MarkdownEscaping {
+    /// The characters `MarkdownReader` gives a meaning to.
+    static let special: Set<UInt8> = Set("\\*#-.+_`[]<>!|".utf8)
+
+    public static let escaper = Escaper { text, output in
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                output.append(UInt8(ascii: " "))
+                continue
+            }
+            if special.contains(byte) { output.append(UInt8(ascii: "\\")) }
+            output.append(byte)
+        }
+    }
+}

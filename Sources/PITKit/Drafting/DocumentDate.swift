@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A calendar date, written in the UK's long form: `1 June 2022`.
+public struct DocumentDate: Sendable, Equatable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                             "August", "September", "October", "November", "December"]
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Self.days(inMonth: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`; anything else, or a day the calendar does not have, is a usage error.
+    public init(iso text: String) throws {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let problem = PITError.usage("invalid date '\(text)': expected YYYY-MM-DD, a real calendar date")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              let date = DocumentDate(year: year, month: month, day: day) else { throw problem }
+        self = date
+    }
+
+    /// Today in the local time zone.
+    public static func today() -> DocumentDate {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return DocumentDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+
+    /// `21 November 2026`.
+    public var longForm: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
+
+    /// `2026-11-21`.
+    public var iso: String {
+        func pad(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}

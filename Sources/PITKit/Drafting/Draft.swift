@@ -1,0 +1,33 @@
+/// A drafted PIT: the document, and what it was drafted from (for the JSON writer's structure
+/// and provenance, and for the quality checks).
+public struct Draft: Sendable {
+    public let reference: String
+    public let date: DocumentDate
+    public let authority: Authority
+    public let neitherConfirmNorDeny: Bool
+    public let exemptions: [AppliedExemption]
+    public let questions: [String]
+    public let facts: [String]
+    /// The Markdown the layout rendered, before it was read into `document`.
+    public let markdown: String
+    public let document: Document
+    /// Every library file the draft used, in the order first used.
+    public let templatesUsed: [TemplateLibrary.File]
+}
+
+/// An exemption as one draft applies it: the limbs chosen, its citation, its rendered sections.
+public struct AppliedExemption: Sendable {
+    public let exemption: Exemption
+    public let limbs: [Exemption.Limb]
+    public let citation: String
+    public let likelihood: Likelihood?
+    /// Each rendered section with the variant used, in document order.
+    public let sections: [RenderedSection]
+}
+
+/// One section of an exemption as drafted.
+public struct RenderedSection: Sendable {
+    public let section: Exemption.Section
+    public let variant: String
+    public let markdown: String
+}

@@ -1,0 +1,47 @@
+/// Builds a `DraftRequest` from option names and values — the same names on the command line
+/// (`--ref`, `--exemption`, …) and as batch columns — so both read options one way.
+public enum DraftOptions {
+    /// The option names a request is built from (the draft options that describe the document).
+    public static let names = ["ref", "exemption", "limbs", "likelihood", "ncnd", "variant", "question", "fact",
+                               "authority", "authority-short", "date", "set"]
+
+    /// `values` holds each option's values in order; `flags` the flags given.
+    public static func request(values: [String: [String]], flags: Set<String>, today: () -> DocumentDate) throws -> DraftRequest {
+        guard let reference = values["ref"]?.last else { throw PITError.usage("missing --ref (the request reference)") }
+        let exemptionIDs = (values["exemption"] ?? []).flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }
+        guard !exemptionIDs.isEmpty else { throw PITError.usage("missing --exemption (e.g. --exemption s31)") }
+        if exemptionIDs.contains(where: \.isEmpty) { throw PITError.usage("--exemption: an empty exemption id") }
+        let date = try values["date"]?.last.map(DocumentDate.init(iso:)) ?? today()
+        var request = DraftRequest(reference: reference, exemptionIDs: exemptionIDs, date: date)
+        request.limbChoices = try (values["limbs"] ?? []).map(LimbChoice.init(parsing:))
+        if let level = values["likelihood"]?.last {
+            guard let likelihood = Likelihood(rawValue: level) else {
+                throw PITError.usage("--likelihood must be 'would' or 'likely', not '\(level)'")
+            }
+            request.likelihood = likelihood
+        }
+        request.neitherConfirmNorDeny = flags.contains("ncnd")
+        request.variantChoices = try (values["variant"] ?? []).map(VariantChoice.init(parsing:))
+        request.questions = values["question"] ?? []
+        request.facts = values["fact"] ?? []
+        request.authorityName = values["authority"]?.last
+        request.authorityShort = values["authority-short"]?.last
+        request.extraVariables = try (values["set"] ?? []).map { pair in
+            guard let equals = pair.firstIndex(of: "=") else { throw PITError.usage("--set '\(pair)': expected KEY=VALUE") }
+            return (String(pair[..<equals]), String(pair[pair.index(after: equals)...]))
+        }
+        return request
+    }
+
+    /// The output format: `--format` if given, else from `--output`'s extension, else text.
+    public static func format(named name: String?, output: String?) throws -> OutputFormat {
+        if let name {
+            guard let format = OutputFormat(rawValue: name) else {
+                let known = OutputFormat.allCases.map(\.rawValue)
+                throw PITError.usage("unknown format '\(name)'\(Suggestion.didYouMean(name, in: known)) (formats: \(known.joined(separator: ", ")))")
+            }
+            return format
+        }
+        return output.flatMap(OutputFormat.init(fileName:)) ?? .text
+    }
+}

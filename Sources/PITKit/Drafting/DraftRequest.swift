@@ -1,0 +1,93 @@
+/// Everything one draft needs, gathered from the command line or a batch row.
+public struct DraftRequest: Sendable {
+    public var reference: String
+    public var exemptionIDs: [String]
+    /// `--limbs a,b` (for the one exemption with limbs) or `--limbs s31=a,b`.
+    public var limbChoices: [LimbChoice] = []
+    public var likelihood: Likelihood?
+    public var neitherConfirmNorDeny = false
+    public var variantChoices: [VariantChoice] = []
+    public var questions: [String] = []
+    public var facts: [String] = []
+    public var authorityName: String?
+    public var authorityShort: String?
+    public var date: DocumentDate
+    /// `--set KEY=VALUE`, in the order given.
+    public var extraVariables: [(key: String, value: String)] = []
+
+    public init(reference: String, exemptionIDs: [String], date: DocumentDate) {
+        self.reference = reference
+        self.exemptionIDs = exemptionIDs
+        self.date = date
+    }
+}
+
+/// Which limbs of an exemption's provision apply.
+public struct LimbChoice: Sendable, Equatable {
+    /// The exemption they belong to; nil means the one applied exemption that has limbs.
+    public let exemptionID: String?
+    public let letters: [String]
+
+    /// Parses `a,b` or `s31=a,b`.
+    public init(parsing text: String) throws {
+        var list = Substring(text)
+        var id: String?
+        if let equals = text.firstIndex(of: "=") {
+            id = String(text[..<equals]).lowercased()
+            list = text[text.index(after: equals)...]
+        }
+        let letters = list.split(separator: ",").map { String($0).trimmingSpaces }
+        guard !letters.isEmpty, !letters.contains(where: \.isEmpty) else {
+            throw PITError.usage("--limbs '\(text)': expected letters like a,b or s31=a,b")
+        }
+        exemptionID = id
+        self.letters = letters
+    }
+}
+
+/// A `--variant` choice: `NAME`, `SECTION=NAME` or `ID.SECTION=NAME`.
+public enum VariantChoice: Sendable, Equatable {
+    /// Variant NAME in every section that has it, `default` elsewhere.
+    case everywhere(String)
+    /// Variant NAME for that section of every exemption.
+    case section(Exemption.Section, String)
+    /// Variant NAME for one section of one exemption.
+    case exemptionSection(String, Exemption.Section, String)
+
+    public init(parsing text: String) throws {
+        guard let equals = text.firstIndex(of: "=") else {
+            guard Self.isName(text) else { throw PITError.usage("--variant '\(text)': not a variant name") }
+            self = .everywhere(text)
+            return
+        }
+        let target = String(text[..<equals])
+        let name = String(text[text.index(after: equals)...])
+        guard Self.isName(name) else { throw PITError.usage("--variant '\(text)': '\(name)' is not a variant name") }
+        let parts = target.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        func section(_ word: String) throws -> Exemption.Section {
+            guard let section = Exemption.Section(rawValue: word) else {
+                let names = Exemption.Section.allCases.map(\.rawValue)
+                throw PITError.usage("--variant '\(text)': unknown section '\(word)'\(Suggestion.didYouMean(word, in: names)) (sections: \(names.joined(separator: ", ")))")
+            }
+            return section
+        }
+        switch parts.count {
+        case 1: self = .section(try section(parts[0]), name)
+        case 2: self = .exemptionSection(parts[0].lowercased(), try section(parts[1]), name)
+        default: throw PITError.usage("--variant '\(text)': expected NAME, SECTION=NAME or ID.SECTION=NAME")
+        }
+    }
+
+    private static func isName(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var slice = Substring(self)
+        while slice.first == " " { slice = slice.dropFirst() }
+        while slice.last == " " { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,230 @@
+import Mustache
+
+/// Drafts PITs: a request's variables → each exemption's sections → the balancing test → the
+/// layout → the Markdown read into a document. One drafter serves any number of drafts (on any
+/// number of threads); the library parses each template once.
+public struct Drafter: Sendable {
+    public let library: TemplateLibrary
+    private let partials: [String: MustacheTemplate]
+
+    public init(library: TemplateLibrary) throws {
+        self.library = library
+        partials = try library.partials()
+    }
+
+    public func draft(_ request: DraftRequest) throws -> Draft {
+        try RequestValidation.validate(request)
+        let exemptions = try resolveExemptions(request)
+        let qualified = exemptions.filter(\.isQualified)
+        guard !qualified.isEmpty else {
+            let names = exemptions.map { "\($0.id) (\($0.citation(limbs: [], ncnd: false)) – \($0.title))" }
+            throw PITError.data("\(names.joined(separator: ", ")) \(names.count == 1 ? "is an absolute exemption" : "are absolute exemptions"): no public interest test applies, so there is nothing to draft")
+        }
+        if request.neitherConfirmNorDeny, let missing = exemptions.first(where: { $0.ncnd == nil }) {
+            throw PITError.data("--ncnd: \(missing.id) (\(missing.citation(limbs: [], ncnd: false)) – \(missing.title)) has no neither-confirm-nor-deny subsection")
+        }
+        let limbs = try chooseLimbs(request, exemptions)
+        let variants = VariantResolver(library: library, choices: request.variantChoices, exemptions: exemptions,
+                                       ncnd: request.neitherConfirmNorDeny)
+        try variants.validate()
+
+        var authority = try library.authority()
+        if let name = request.authorityName { authority.name = name }
+        if let short = request.authorityShort { authority.short = short }
+
+        let recorder = UsageRecorder()
+        let renderer = makeRenderer(recorder: recorder)
+        let likelihood = request.likelihood ?? qualified.first(where: { $0.likelihood != nil })?.likelihood ?? .likely
+        var globals = baseVariables(request, authority: authority, likelihood: likelihood, exemptions: exemptions, limbs: limbs)
+
+        var applied: [AppliedExemption] = []
+        for exemption in exemptions {
+            let chosenLimbs = limbs[exemption.id] ?? []
+            let level = exemption.kind == .prejudice ? (request.likelihood ?? exemption.likelihood ?? likelihood) : nil
+            let objectWithoutSections = exemptionVariables(exemption, limbs: chosenLimbs, ncnd: request.neitherConfirmNorDeny,
+                                                           likelihood: level ?? likelihood)
+            var sections: [RenderedSection] = []
+            for section in exemption.kind.sections {
+                let variant = variants.variant(for: exemption, section)
+                let path = "\(variants.folder(exemption, section))/\(variant).mustache"
+                let context: MustacheValue = ["exemption": .object(objectWithoutSections), "likelihood": .string((level ?? likelihood).phrase)]
+                let markdown = try render(path, stack: [.object(globals), context], renderer: renderer, recorder: recorder)
+                sections.append(RenderedSection(section: section, variant: variant, markdown: markdown))
+            }
+            applied.append(AppliedExemption(exemption: exemption, limbs: chosenLimbs,
+                                            citation: exemption.citation(limbs: chosenLimbs.map(\.letter), ncnd: request.neitherConfirmNorDeny),
+                                            likelihood: level, sections: sections))
+        }
+
+        let objects = applied.map { item -> MustacheValue in
+            var object = exemptionVariables(item.exemption, limbs: item.limbs, ncnd: request.neitherConfirmNorDeny,
+                                            likelihood: item.likelihood ?? likelihood)
+            for section in Exemption.Section.allCases {
+                let markdown = item.sections.first { $0.section == section }?.markdown ?? ""
+                object[section.rawValue] = .markup(markdown)
+            }
+            return .object(object)
+        }
+        globals["exemptions"] = .list(objects)
+        globals["exemption"] = objects[0]
+        globals["qualified_exemptions"] = .list(zip(applied, objects).filter { $0.0.exemption.isQualified }.map(\.1))
+        globals["absolute_exemptions"] = .list(zip(applied, objects).filter { !$0.0.exemption.isQualified }.map(\.1))
+
+        let balance: String
+        if variants.usesJointBalance {
+            let path = "\(TemplateLibrary.jointBalanceFolder(ncnd: request.neitherConfirmNorDeny))/\(variants.jointBalanceVariant()).mustache"
+            balance = try render(path, stack: [.object(globals)], renderer: renderer, recorder: recorder)
+        } else {
+            let single = applied.first { $0.exemption.isQualified }!
+            balance = single.sections.first { $0.section == .balance }?.markdown ?? ""
+        }
+        globals["balance"] = .markup(balance)
+
+        let markdown = try render("document.mustache", stack: [.object(globals)], renderer: renderer, recorder: recorder)
+        return Draft(reference: request.reference, date: request.date, authority: authority,
+                     neitherConfirmNorDeny: request.neitherConfirmNorDeny, exemptions: applied,
+                     questions: request.questions, facts: request.facts, markdown: markdown,
+                     document: MarkdownReader.read(markdown), templatesUsed: recorder.files(in: library))
+    }
+
+    // MARK: - Exemptions and limbs
+
+    private func resolveExemptions(_ request: DraftRequest) throws -> [Exemption] {
+        var seen: Set<String> = []
+        return try request.exemptionIDs.map { id in
+            let exemption = try library.exemption(id)
+            guard seen.insert(exemption.id).inserted else { throw PITError.usage("--exemption: \(exemption.id) is given twice") }
+            return exemption
+        }
+    }
+
+    private func chooseLimbs(_ request: DraftRequest, _ exemptions: [Exemption]) throws -> [String: [Exemption.Limb]] {
+        var letters: [String: [String]] = [:]
+        for exemption in exemptions { letters[exemption.id] = exemption.defaultLimbs }
+        for choice in request.limbChoices {
+            let exemption: Exemption
+            if let id = choice.exemptionID {
+                guard let match = exemptions.first(where: { $0.id == id }) else {
+                    throw PITError.usage("--limbs \(id)=…: '\(id)' is not one of the exemptions applied")
+                }
+                exemption = match
+            } else {
+                let withLimbs = exemptions.filter { !$0.limbs.isEmpty }
+                guard withLimbs.count == 1 else {
+                    throw PITError.usage(withLimbs.isEmpty
+                        ? "--limbs: none of the exemptions applied has lettered limbs"
+                        : "--limbs: several exemptions have limbs; say which, e.g. --limbs \(withLimbs[0].id)=\(choice.letters.joined(separator: ","))")
+                }
+                exemption = withLimbs[0]
+            }
+            let known = exemption.limbs.map(\.letter)
+            for letter in choice.letters where !known.contains(letter) {
+                throw PITError.data("--limbs: \(exemption.id) has no limb '\(letter)'\(Suggestion.didYouMean(letter, in: known)) (limbs of \(exemption.provision): \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+            }
+            letters[exemption.id] = choice.letters
+        }
+        var limbs: [String: [Exemption.Limb]] = [:]
+        for exemption in exemptions {
+            let chosen = Set(letters[exemption.id] ?? [])
+            limbs[exemption.id] = exemption.limbs.filter { chosen.contains($0.letter) }
+        }
+        return limbs
+    }
+
+    // MARK: - Variables
+
+    private func baseVariables(_ request: DraftRequest, authority: Authority, likelihood: Likelihood,
+                               exemptions: [Exemption], limbs: [String: [Exemption.Limb]]) -> [String: MustacheValue] {
+        let qualified = exemptions.filter(\.isQualified)
+        var variables: [String: MustacheValue] = [:]
+        for (key, value) in request.extraVariables { variables[key] = .string(value) }
+        variables["ref"] = .string(request.reference)
+        variables["date"] = .string(request.date.longForm)
+        variables["authority"] = ["name": .string(authority.name), "short": .string(authority.short)]
+        variables["questions"] = .list(request.questions.map { .string($0) })
+        variables["has_questions"] = .bool(!request.questions.isEmpty)
+        variables["facts"] = .list(request.facts.map { .string($0) })
+        variables["has_facts"] = .bool(!request.facts.isEmpty)
+        variables["likelihood"] = .string(likelihood.phrase)
+        variables["ncnd"] = .bool(request.neitherConfirmNorDeny)
+        variables["multiple"] = .bool(exemptions.count > 1)
+        variables["has_absolute"] = .bool(qualified.count < exemptions.count)
+        variables["citations"] = .string(Self.joined(qualified.map {
+            $0.citation(limbs: (limbs[$0.id] ?? []).map(\.letter), ncnd: request.neitherConfirmNorDeny)
+        }))
+        return variables
+    }
+
+    private func exemptionVariables(_ exemption: Exemption, limbs: [Exemption.Limb], ncnd: Bool,
+                                    likelihood: Likelihood) -> [String: MustacheValue] {
+        [
+            "id": .string(exemption.id),
+            "section": .string(exemption.section),
+            "title": .string(exemption.title),
+            "provision": .string(exemption.provision),
+            "citation": .string(exemption.citation(limbs: limbs.map(\.letter), ncnd: ncnd)),
+            "kind": .string(exemption.kind.rawValue),
+            "is_prejudice": .bool(exemption.kind == .prejudice),
+            "is_class": .bool(exemption.kind == .class),
+            "is_absolute": .bool(exemption.kind == .absolute),
+            "limbs": .list(limbs.map { ["letter": .string($0.letter), "text": .string($0.text)] }),
+            "limbs_phrase": .string(Self.joined(limbs.map(\.text))),
+            "likelihood": .string(likelihood.phrase),
+            "test": .string(exemption.test ?? ""),
+        ]
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func joined(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+
+    // MARK: - Rendering
+
+    private func makeRenderer(recorder: UsageRecorder) -> MustacheRenderer {
+        let partials = self.partials
+        return MustacheRenderer(
+            escaper: MarkdownEscaping.escaper,
+            partials: { name in
+                recorder.record("partials/\(name).mustache")
+                return partials[name]
+            },
+            strict: true,
+            escapesRawTags: true
+        )
+    }
+
+    private func render(_ path: String, stack: [MustacheValue], renderer: MustacheRenderer, recorder: UsageRecorder) throws -> String {
+        guard library.file(path) != nil else {
+            throw PITError.data("the template library has no '\(path)' (in Templates/ or any overlay)")
+        }
+        recorder.record(path)
+        let template = try library.template(path)
+        var output: [UInt8] = []
+        do {
+            try renderer.render(template, contextStack: stack, into: &output)
+        } catch let error as MustacheError {
+            var message = error.description
+            if error.message.hasPrefix("undefined variable") {
+                message += " (define it with --set NAME=VALUE, or fix the template)"
+            }
+            throw PITError.data(message)
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// The library files one draft used, in order of first use.
+final class UsageRecorder: @unchecked Sendable {
+    private var paths: [String] = []
+    private var seen: Set<String> = []
+
+    func record(_ path: String) {
+        if seen.insert(path).inserted { paths.append(path) }
+    }
+
+    func files(in library: TemplateLibrary) -> [TemplateLibrary.File] {
+        paths.compactMap { library.file($0) }
+    }
+}

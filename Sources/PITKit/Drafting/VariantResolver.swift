@@ -1,0 +1,104 @@
+/// Decides which variant each section of a draft uses, from the `--variant` choices, and rejects
+/// choices that name a variant, section or exemption the draft does not have.
+struct VariantResolver {
+    let library: TemplateLibrary
+    let choices: [VariantChoice]
+    let exemptions: [Exemption]
+    let ncnd: Bool
+
+    var qualified: [Exemption] { exemptions.filter(\.isQualified) }
+    var usesJointBalance: Bool { qualified.count > 1 }
+
+    /// Checks every choice against the library before anything is rendered.
+    func validate() throws {
+        for choice in choices {
+            switch choice {
+            case .exemptionSection(let id, let section, let name):
+                guard let exemption = exemptions.first(where: { $0.id == id }) else {
+                    throw PITError.data("--variant \(id).\(section.rawValue)=\(name): '\(id)' is not one of the exemptions applied (\(exemptions.map(\.id).joined(separator: ", ")))")
+                }
+                guard exemption.kind.sections.contains(section) else {
+                    throw PITError.data("--variant \(id).\(section.rawValue)=\(name): \(id) has no \(section.rawValue) section (it is \(exemption.kind.rawValue)-based)")
+                }
+                try require(name, in: folder(exemption, section), label: "\(id) \(section.rawValue)")
+            case .section(let section, let name):
+                if section == .balance && usesJointBalance {
+                    try require(name, in: TemplateLibrary.jointBalanceFolder(ncnd: ncnd), label: "the joint balancing test")
+                    continue
+                }
+                let targets = qualified.filter { $0.kind.sections.contains(section) }
+                guard !targets.isEmpty else {
+                    throw PITError.data("--variant \(section.rawValue)=\(name): no exemption applied has a \(section.rawValue) section")
+                }
+                for exemption in targets {
+                    try require(name, in: folder(exemption, section), label: "\(exemption.id) \(section.rawValue)",
+                                hint: targets.count > 1 ? " (to choose it for one exemption only, use --variant ID.\(section.rawValue)=\(name))" : "")
+                }
+            case .everywhere(let name):
+                let folders = allFolders()
+                if folders.contains(where: { library.variants(in: $0).contains(name) }) { continue }
+                let known = Set(folders.flatMap { library.variants(in: $0) })
+                throw PITError.data("unknown variant '\(name)'\(Suggestion.didYouMean(name, in: known.sorted())): no section of this draft has it (variants: \(known.sorted().joined(separator: ", ")))")
+            }
+        }
+    }
+
+    /// The variant for one section of one exemption.
+    func variant(for exemption: Exemption, _ section: Exemption.Section) -> String {
+        let available = library.variants(in: folder(exemption, section))
+        var chosen = "default"
+        var specificity = 0
+        for choice in choices {
+            switch choice {
+            case .exemptionSection(let id, let target, let name) where id == exemption.id && target == section:
+                chosen = name
+                specificity = 3
+            case .section(let target, let name) where target == section && specificity <= 2 && available.contains(name):
+                chosen = name
+                specificity = 2
+            case .everywhere(let name) where specificity <= 1 && available.contains(name):
+                chosen = name
+                specificity = 1
+            default:
+                continue
+            }
+        }
+        return chosen
+    }
+
+    /// The variant of the joint balancing test.
+    func jointBalanceVariant() -> String {
+        let available = library.variants(in: TemplateLibrary.jointBalanceFolder(ncnd: ncnd))
+        var chosen = "default"
+        var specificity = 0
+        for choice in choices {
+            switch choice {
+            case .section(.balance, let name) where available.contains(name):
+                chosen = name
+                specificity = 2
+            case .everywhere(let name) where specificity <= 1 && available.contains(name):
+                chosen = name
+                specificity = 1
+            default:
+                continue
+            }
+        }
+        return chosen
+    }
+
+    func folder(_ exemption: Exemption, _ section: Exemption.Section) -> String {
+        TemplateLibrary.sectionFolder(exemption.id, section, ncnd: ncnd)
+    }
+
+    private func allFolders() -> [String] {
+        var folders = qualified.flatMap { exemption in exemption.kind.sections.map { folder(exemption, $0) } }
+        if usesJointBalance { folders.append(TemplateLibrary.jointBalanceFolder(ncnd: ncnd)) }
+        return folders
+    }
+
+    private func require(_ name: String, in folder: String, label: String, hint: String = "") throws {
+        let available = library.variants(in: folder)
+        guard !available.contains(name) else { return }
+        throw PITError.data("unknown variant '\(name)' for \(label)\(Suggestion.didYouMean(name, in: available)) (variants: \(available.joined(separator: ", ")))\(hint)")
+    }
+}

@@ -1,0 +1,38 @@
+/// "Did you mean" help: the closest of some known names to a mistyped one.
+public enum Suggestion {
+    /// The candidate nearest to `name` by edit distance, when it is near enough to be a typo
+    /// (or a reordering of the same characters, as in `s13` for `s31`).
+    public static func closest(to name: String, in candidates: [String]) -> String? {
+        let target = Array(name.lowercased())
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let letters = Array(candidate.lowercased())
+            var distance = editDistance(target, letters)
+            if distance > 1 && target.sorted() == letters.sorted() { distance = 1 }
+            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        }
+        guard let best, best.distance <= max(1, target.count / 3) else { return nil }
+        return best.candidate
+    }
+
+    /// `" — did you mean 'x'?"`, or nothing when no candidate is close.
+    public static func didYouMean(_ name: String, in candidates: [String]) -> String {
+        closest(to: name, in: candidates).map { " — did you mean '\($0)'?" } ?? ""
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

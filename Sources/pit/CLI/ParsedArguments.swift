@@ -1,0 +1,69 @@
+import PITKit
+
+/// A command line parsed against a command's declarations.
+struct ParsedArguments {
+    private(set) var values: [String: [String]] = [:]
+    private(set) var flags: Set<String> = []
+    private(set) var positionals: [String] = []
+    private(set) var wantsHelp = false
+
+    /// Parses `words` (the arguments after the command's name): `--opt value`, `--opt=value`,
+    /// `--` to end options, `-h`/`--help`. Unknown options and missing values are usage errors.
+    init(_ words: [String], options: [OptionSpec], arguments: [ArgumentSpec], command: String) throws {
+        var index = 0
+        var optionsEnded = false
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            if optionsEnded || word == "-" || !word.hasPrefix("-") {
+                positionals.append(word)
+                continue
+            }
+            if word == "--" { optionsEnded = true; continue }
+            if word == "-h" || word == "--help" { wantsHelp = true; continue }
+            guard word.hasPrefix("--") else {
+                throw PITError.usage("\(command): unknown option '\(word)' (see 'pit help \(command)')")
+            }
+            var name = String(word.dropFirst(2))
+            var inlineValue: String?
+            if let equals = name.firstIndex(of: "=") {
+                inlineValue = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            guard let spec = options.first(where: { $0.name == name }) else {
+                let known = options.map { "--" + $0.name } + ["--help"]
+                throw PITError.usage("\(command): unknown option '--\(name)'\(Suggestion.didYouMean("--" + name, in: known))")
+            }
+            guard spec.value != nil else {
+                if inlineValue != nil { throw PITError.usage("\(command): --\(name) takes no value") }
+                flags.insert(name)
+                continue
+            }
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else {
+                guard index < words.count else { throw PITError.usage("\(command): --\(name) needs a value (\(spec.value!))") }
+                value = words[index]
+                index += 1
+            }
+            if !spec.repeatable && values[name] != nil {
+                throw PITError.usage("\(command): --\(name) is given more than once")
+            }
+            values[name, default: []].append(value)
+        }
+        guard !wantsHelp else { return }
+        let required = arguments.filter { !$0.optional }.count
+        if positionals.count < required {
+            throw PITError.usage("\(command): missing \(arguments[positionals.count].name) (see 'pit help \(command)')")
+        }
+        if positionals.count > arguments.count {
+            throw PITError.usage("\(command): unexpected argument '\(positionals[arguments.count])'")
+        }
+    }
+
+    func value(_ name: String) -> String? { values[name]?.last }
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+    func flag(_ name: String) -> Bool { flags.contains(name) }
+    func positional(_ index: Int) -> String? { index < positionals.count ? positionals[index] : nil }
+}

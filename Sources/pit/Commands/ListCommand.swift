@@ -1,0 +1,30 @@
+import PITKit
+
+/// `pit list`: every exemption the library knows, with its kind and title.
+enum ListCommand: Command {
+    static let name = "list"
+    static let abstract = "list the exemptions the template library knows"
+    static let usage = "[--templates DIR...]"
+    static let options: [OptionSpec] = [
+        .value("templates", "DIR", "an overlay folder on the built-in library (also PIT_TEMPLATES)", repeatable: true),
+    ]
+
+    static func run(_ arguments: ParsedArguments) throws -> [UInt8] {
+        let library = try TemplateLibrary(overlays: TemplateLibrary.overlayFolders(
+            environment: FileSystem.environment("PIT_TEMPLATES"), options: arguments.all("templates")))
+        let exemptions = try library.exemptionIDs.map(library.exemption)
+        let idWidth = (exemptions.map(\.id.count).max() ?? 0) + 2
+        let citationWidth = (exemptions.map { "Section \($0.provision)".count }.max() ?? 0) + 2
+        let kindWidth = (Exemption.Kind.allCases.map(\.rawValue.count).max() ?? 0) + 2
+        var output = ""
+        for exemption in exemptions {
+            output += pad(exemption.id, idWidth) + pad("Section \(exemption.provision)", citationWidth)
+                + pad(exemption.kind.rawValue, kindWidth) + exemption.title + "\n"
+        }
+        return Array(output.utf8)
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(1, width - text.count))
+    }
+}
