@@ -28,6 +28,12 @@ public struct Exemption: Sendable, Equatable {
     public struct Limb: Sendable, Equatable {
         public let letter: String
         public let text: String
+
+        /// How the limb is cited: `a` → `(a)`, `b(i)` → `(b)(i)`.
+        public var label: String {
+            let head = letter.prefix { $0 != "(" }
+            return "(\(head))\(letter.dropFirst(head.count))"
+        }
     }
 
     public let id: String

@@ -1,18 +1,22 @@
 /// "Did you mean" help: the closest of some known names to a mistyped one.
 public enum Suggestion {
-    /// The candidate nearest to `name` by edit distance, when it is near enough to be a typo
-    /// (or a reordering of the same characters, as in `s13` for `s31`).
+    /// The candidate nearest to `name`, when it is near enough to be a typo: a few edits away,
+    /// the same characters reordered (`s13` for `s31`, preferred over `s23`), or the same start
+    /// (`draught` for `draft`).
     public static func closest(to name: String, in candidates: [String]) -> String? {
         let target = Array(name.lowercased())
-        var best: (candidate: String, distance: Int)?
+        var best: (candidate: String, score: Int)?
         for candidate in candidates {
             let letters = Array(candidate.lowercased())
-            var distance = editDistance(target, letters)
-            if distance > 1 && target.sorted() == letters.sorted() { distance = 1 }
-            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+            let distance = editDistance(target, letters)
+            let isAnagram = target.sorted() == letters.sorted()
+            let sharesStart = target.count >= 3 && letters.count >= 3 && target.prefix(3) == letters.prefix(3)
+            guard distance <= max(1, target.count / 3) || isAnagram || sharesStart else { continue }
+            // Lower is better: distance first, then an anagram beats a substitution.
+            let score = (isAnagram ? min(distance, 1) : distance) * 2 + (isAnagram ? 0 : 1)
+            if score < (best?.score ?? Int.max) { best = (candidate, score) }
         }
-        guard let best, best.distance <= max(1, target.count / 3) else { return nil }
-        return best.candidate
+        return best?.candidate
     }
 
     /// `" — did you mean 'x'?"`, or nothing when no candidate is close.

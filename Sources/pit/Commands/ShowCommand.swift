@@ -25,7 +25,7 @@ enum ShowCommand: Command {
         output += "neither confirm nor deny: \(exemption.ncnd.map { "Section \($0)" } ?? "none")\n"
         if !exemption.limbs.isEmpty {
             output += "limbs (default: \(exemption.defaultLimbs.isEmpty ? "none" : exemption.defaultLimbs.joined(separator: ", "))):\n"
-            for limb in exemption.limbs { output += "  (\(limb.letter)) \(limb.text)\n" }
+            for limb in exemption.limbs { output += "  \(limb.label) \(limb.text)\n" }
         }
         output += "default citation: \(exemption.citation(limbs: exemption.defaultLimbs, ncnd: false))\n"
         for ncnd in [false, true] where !ncnd || exemption.ncnd != nil {

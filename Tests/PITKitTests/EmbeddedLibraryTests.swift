@@ -1,0 +1,26 @@
+import Foundation
+@testable import PITKit
+import Testing
+
+/// The library compiled into the binary is exactly the repository's `Templates/` folder.
+struct EmbeddedLibraryTests {
+    static let templates = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Templates")
+
+    @Test func embeddedFilesEqualTheTemplatesFolder() throws {
+        let onDisk = try FileSystem.files(under: Self.templates.path)
+        #expect(TemplateLayer.builtIn.files.keys.sorted() == onDisk)
+        for path in onDisk {
+            let text = try String(contentsOf: Self.templates.appendingPathComponent(path), encoding: .utf8)
+            #expect(TemplateLayer.builtIn.files[path] == text, "Templates/\(path) differs from the embedded copy")
+        }
+    }
+
+    @Test func everyTemplateParses() throws {
+        let library = TemplateLibrary(layers: [.builtIn])
+        for path in TemplateLayer.builtIn.files.keys where path.hasSuffix(".mustache") {
+            _ = try library.template(path)
+        }
+    }
+}
