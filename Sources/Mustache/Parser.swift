@@ -2,12 +2,14 @@
 /// tag overrides, and re-indents standalone blocks relative to where they were written.
 struct Parser {
     let lexer: Lexer
+    /// How deep sections, blocks and parents may nest: deeper is an error, never a stack overflow.
+    static let maximumNesting = 100
 
     func parse() throws -> [Node] {
         var index = 0
+        var depth = 0
         let tokens = try lexer.tokenize()
-        let nodes = try parseNodes(tokens, from: &index, closing: nil)
-        return nodes
+        return try parseNodes(tokens, from: &index, closing: nil, depth: &depth)
     }
 
     private func place(_ token: Token) -> Place {
@@ -21,7 +23,14 @@ struct Parser {
     }
 
     /// Nodes up to the close tag of `closing` (or the end of the source when nil).
-    private func parseNodes(_ tokens: [Token], from index: inout Int, closing opener: Token?) throws -> [Node] {
+    private func parseNodes(_ tokens: [Token], from index: inout Int, closing opener: Token?, depth: inout Int) throws -> [Node] {
+        if let opener {
+            depth += 1
+            guard depth <= Self.maximumNesting else {
+                throw lexer.error(at: opener.offset, "sections nest more than \(Self.maximumNesting) deep")
+            }
+        }
+        defer { if opener != nil { depth -= 1 } }
         var nodes: [Node] = []
         var pendingText: [UInt8] = []
         func flushText() {
@@ -43,7 +52,7 @@ struct Parser {
                 nodes.append(.variable(reference(token), escaped: token.kind == .variable))
             case .sectionOpen, .invertedOpen:
                 flushText()
-                let children = try parseNodes(tokens, from: &index, closing: token)
+                let children = try parseNodes(tokens, from: &index, closing: token, depth: &depth)
                 nodes.append(.section(reference(token), children: children, inverted: token.kind == .invertedOpen,
                                       standalone: token.standalone))
             case .partial:
@@ -52,10 +61,10 @@ struct Parser {
                                       standalone: token.standalone, place: place(token)))
             case .blockOpen:
                 flushText()
-                nodes.append(.block(try parseBlock(opener: token, tokens, from: &index)))
+                nodes.append(.block(try parseBlock(opener: token, tokens, from: &index, depth: &depth)))
             case .parentOpen:
                 flushText()
-                let overrides = try parseParentArguments(opener: token, tokens, from: &index)
+                let overrides = try parseParentArguments(opener: token, tokens, from: &index, depth: &depth)
                 nodes.append(.parent(name: token.name, indentation: token.indentation, standalone: token.standalone,
                                      overrides: overrides, place: place(token)))
             case .close:
@@ -77,8 +86,8 @@ struct Parser {
         return nodes
     }
 
-    private func parseBlock(opener: Token, _ tokens: [Token], from index: inout Int) throws -> Block {
-        let children = try parseNodes(tokens, from: &index, closing: opener)
+    private func parseBlock(opener: Token, _ tokens: [Token], from index: inout Int, depth: inout Int) throws -> Block {
+        let children = try parseNodes(tokens, from: &index, closing: opener, depth: &depth)
         guard opener.standalone else {
             return Block(name: opener.name, indentation: opener.indentation, indentsFirstLine: false, children: children)
         }
@@ -94,8 +103,8 @@ struct Parser {
     }
 
     /// A parent tag's content: only its blocks count; anything else inside it is ignored.
-    private func parseParentArguments(opener: Token, _ tokens: [Token], from index: inout Int) throws -> [String: Block] {
-        let children = try parseNodes(tokens, from: &index, closing: opener)
+    private func parseParentArguments(opener: Token, _ tokens: [Token], from index: inout Int, depth: inout Int) throws -> [String: Block] {
+        let children = try parseNodes(tokens, from: &index, closing: opener, depth: &depth)
         var overrides: [String: Block] = [:]
         for case .block(let block) in children where overrides[block.name] == nil {
             overrides[block.name] = block

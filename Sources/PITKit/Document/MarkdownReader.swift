@@ -92,6 +92,9 @@ public enum MarkdownReader {
 private struct InlineScanner {
     let characters: [Character]
     var index = 0
+    /// Spans nested deeper than this read as text: no input can exhaust the stack.
+    static let maximumNesting = 8
+    var depth = 0
 
     mutating func parse(until closer: String?) -> [Document.Inline] {
         var runs: [Document.Inline] = []
@@ -117,10 +120,12 @@ private struct InlineScanner {
                     flush()
                     return runs
                 }
-                if hasCloser(marker, from: index + marker.count) {
+                if depth < Self.maximumNesting, hasCloser(marker, from: index + marker.count) {
                     index += marker.count
                     flush()
+                    depth += 1
                     let inner = parse(until: marker)
+                    depth -= 1
                     runs.append(marker == "**" ? .strong(inner) : .emphasis(inner))
                     continue
                 }

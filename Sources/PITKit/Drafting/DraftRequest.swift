@@ -36,7 +36,7 @@ public struct LimbChoice: Sendable, Equatable {
             id = String(text[..<equals]).lowercased()
             list = text[text.index(after: equals)...]
         }
-        let letters = list.split(separator: ",").map { String($0).trimmingSpaces }
+        let letters = list.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
         guard !letters.isEmpty, !letters.contains(where: \.isEmpty) else {
             throw PITError.usage("--limbs '\(text)': expected letters like a,b or s31=a,b")
         }

@@ -1,0 +1,105 @@
+/// A minimal ZIP writer (PKWARE APPNOTE): stored (uncompressed) entries, each with its local
+/// header, then the central directory and the end record. Every entry carries the same fixed
+/// timestamp (1 January 1980, the earliest ZIP can say), so the same entries always give the same
+/// bytes. No ZIP64: an archive holds fewer than 65,535 entries of under 4 GiB each.
+public struct ZipArchive: Sendable {
+    /// One file of the archive.
+    public struct Entry: Sendable {
+        public let name: String
+        public let data: [UInt8]
+    }
+
+    public private(set) var entries: [Entry] = []
+
+    public init() {}
+
+    /// Adds a file; `name` is its path in the archive, with `/` between folders.
+    public mutating func add(_ name: String, _ data: [UInt8]) {
+        entries.append(Entry(name: name, data: data))
+    }
+
+    /// Adds a text file, encoded as UTF-8.
+    public mutating func add(_ name: String, text: String) {
+        add(name, Array(text.utf8))
+    }
+
+    /// The archive's bytes.
+    public var bytes: [UInt8] {
+        precondition(entries.count < 0xFFFF, "too many entries for a ZIP without ZIP64")
+        var output: [UInt8] = []
+        var directory: [UInt8] = []
+        for entry in entries {
+            precondition(entry.data.count < 0xFFFF_FFFF, "entry too large for a ZIP without ZIP64")
+            let name = Array(entry.name.utf8)
+            let crc = CRC32.checksum(entry.data)
+            let size = UInt32(entry.data.count)
+            let offset = UInt32(output.count)
+            // Bit 11: the name is UTF-8 (only said when it is not plain ASCII).
+            let flags: UInt16 = name.contains { $0 >= 0x80 } ? 0x0800 : 0
+
+            output.append(le32: 0x0403_4B50)
+            output.append(le16: Self.versionNeeded)
+            output.append(le16: flags)
+            output.append(le16: 0)  // method: stored
+            output.append(le16: Self.dosTime)
+            output.append(le16: Self.dosDate)
+            output.append(le32: crc)
+            output.append(le32: size)  // compressed size
+            output.append(le32: size)  // uncompressed size
+            output.append(le16: UInt16(name.count))
+            output.append(le16: 0)  // extra field length
+            output += name
+            output += entry.data
+
+            directory.append(le32: 0x0201_4B50)
+            directory.append(le16: Self.versionNeeded)  // version made by: MS-DOS, 2.0
+            directory.append(le16: Self.versionNeeded)
+            directory.append(le16: flags)
+            directory.append(le16: 0)
+            directory.append(le16: Self.dosTime)
+            directory.append(le16: Self.dosDate)
+            directory.append(le32: crc)
+            directory.append(le32: size)
+            directory.append(le32: size)
+            directory.append(le16: UInt16(name.count))
+            directory.append(le16: 0)  // extra field length
+            directory.append(le16: 0)  // comment length
+            directory.append(le16: 0)  // disk number start
+            directory.append(le16: 0)  // internal attributes
+            directory.append(le32: 0)  // external attributes
+            directory.append(le32: offset)
+            directory += name
+        }
+        let directoryOffset = UInt32(output.count)
+        output += directory
+        output.append(le32: 0x0605_4B50)
+        output.append(le16: 0)  // this disk
+        output.append(le16: 0)  // the disk the central directory starts on
+        output.append(le16: UInt16(entries.count))
+        output.append(le16: UInt16(entries.count))
+        output.append(le32: UInt32(directory.count))
+        output.append(le32: directoryOffset)
+        output.append(le16: 0)  // comment length
+        return output
+    }
+
+    /// ZIP 2.0, the version that reads stored entries in folders.
+    private static let versionNeeded: UInt16 = 20
+    /// 00:00:00 in MS-DOS format.
+    private static let dosTime: UInt16 = 0
+    /// 1980-01-01 in MS-DOS format: (year - 1980) << 9 | month << 5 | day.
+    private static let dosDate: UInt16 = 0 << 9 | 1 << 5 | 1
+}
+
+private extension Array where Element == UInt8 {
+    /// Appends a little-endian 16-bit value.
+    mutating func append(le16 value: UInt16) {
+        append(UInt8(truncatingIfNeeded: value))
+        append(UInt8(truncatingIfNeeded: value >> 8))
+    }
+
+    /// Appends a little-endian 32-bit value.
+    mutating func append(le32 value: UInt32) {
+        for shift in [0, 8, 16, 24] as [UInt32] { append(UInt8(truncatingIfNeeded: value >> shift)) }
+    }
+}

@@ -1,0 +1,111 @@
+import Mustache
+import Testing
+
+/// The engine's own behaviour beyond the spec: strict mode, errors with places, partial depth,
+/// pluggable escaping and markup values.
+struct RendererTests {
+    func render(_ source: String, _ context: MustacheValue, renderer: MustacheRenderer = MustacheRenderer()) throws -> String {
+        try renderer.render(MustacheTemplate(name: "t.mustache", source: source), context: context)
+    }
+
+    @Test func strictModeNamesAnUndefinedVariableAndItsPlace() throws {
+        let strict = MustacheRenderer(strict: true)
+        #expect(throws: MustacheError(template: "t.mustache", line: 2, column: 7, message: "undefined variable 'who.name'")) {
+            try render("Hello\nthere {{who.name}}", ["who": [:]], renderer: strict)
+        }
+        #expect(throws: MustacheError(template: "t.mustache", line: 1, column: 1, message: "undefined variable 'items'")) {
+            try render("{{#items}}x{{/items}}", [:], renderer: strict)
+        }
+        #expect(try render("{{who.name}}", ["who": [:]]) == "", "the spec's behaviour when not strict")
+    }
+
+    @Test func strictModeAcceptsFalseAndEmptyValues() throws {
+        let strict = MustacheRenderer(strict: true)
+        #expect(try render("[{{#a}}x{{/a}}{{^b}}y{{/b}}{{c}}]", ["a": false, "b": [], "c": ""], renderer: strict) == "[y]")
+    }
+
+    @Test func strictModeRejectsAMissingPartial() {
+        #expect(throws: MustacheError(template: "t.mustache", line: 1, column: 3, message: "no partial named 'p'")) {
+            try render("a {{> p}}", [:], renderer: MustacheRenderer(strict: true))
+        }
+    }
+
+    @Test(arguments: [
+        ("{{#a}}x", 1, 1, "'a' is never closed"),
+        ("{{#a}}x{{/b}}", 1, 8, "closing tag 'b' does not match 'a' opened at 1:1"),
+        ("x\n  {{/a}}", 2, 3, "closing tag 'a' has no open section"),
+        ("é {{name", 1, 3, "unclosed tag: no '}}' after it"),
+        ("{{}}", 1, 1, "empty tag"),
+        ("{{=<% =}}", 1, 1, "a set-delimiter tag needs two delimiters, like {{=<% %>=}}"),
+        ("{{a b}}", 1, 1, "tag name 'a b' contains white space"),
+    ])
+    func syntaxErrorsGiveLineAndColumn(_ source: String, _ line: Int, _ column: Int, _ message: String) {
+        #expect(throws: MustacheError(template: "t.mustache", line: line, column: column, message: message)) {
+            try MustacheTemplate(name: "t.mustache", source: source)
+        }
+    }
+
+    @Test func aPartialThatIncludesItselfStopsWithAnError() throws {
+        let loop = try MustacheTemplate(name: "loop.mustache", source: "again {{> loop}}")
+        let renderer = MustacheRenderer(partials: { $0 == "loop" ? loop : nil }, maximumDepth: 10)
+        #expect(throws: MustacheError(template: "loop.mustache", line: 1, column: 7,
+                                      message: "partials nest more than 10 deep at 'loop': does it include itself?")) {
+            try renderer.render(loop, context: [:])
+        }
+    }
+
+    @Test func recursivePartialsOverDataStillWork() throws {
+        let node = try MustacheTemplate(name: "node", source: "{{name}}({{#kids}}{{> node}}{{/kids}})")
+        let renderer = MustacheRenderer(partials: { $0 == "node" ? node : nil })
+        let tree: MustacheValue = ["name": "a", "kids": [["name": "b", "kids": []], ["name": "c", "kids": []]]]
+        #expect(try renderer.render(node, context: tree) == "a(b()c())")
+    }
+
+    @Test func escapingIsPluggableAndRawTagsCanEscapeToo() throws {
+        let brackets = Escaper { text, output in output += Array("[\(text)]".utf8) }
+        #expect(try render("{{a}} {{{a}}} {{&a}}", ["a": "x"], renderer: MustacheRenderer(escaper: brackets)) == "[x] x x")
+        let always = MustacheRenderer(escaper: brackets, escapesRawTags: true)
+        #expect(try render("{{a}} {{{a}}} {{&a}}", ["a": "x"], renderer: always) == "[x] [x] [x]")
+        #expect(try render("{{a}} {{{a}}}", ["a": .markup("<b>")], renderer: always) == "<b> <b>")
+        #expect(try render("{{a}}", ["a": "<&\"'>"]) == "&lt;&amp;&quot;&#39;&gt;")
+        #expect(try render("{{a}}", ["a": "<"], renderer: MustacheRenderer(escaper: .none)) == "<")
+    }
+
+    @Test func sectionsOverEmptyStringsAreFalsy() throws {
+        #expect(try render("{{#s}}yes{{/s}}{{^s}}no{{/s}}", ["s": ""]) == "no")
+        #expect(try render("{{#s}}[{{.}}]{{/s}}", ["s": "x"]) == "[x]")
+    }
+
+    @Test func oneTemplateRendersTheSameFromManyThreads() async throws {
+        let template = try MustacheTemplate(name: "t", source: "{{#items}}{{.}},{{/items}}")
+        let renderer = MustacheRenderer()
+        let results = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<8 {
+                group.addTask { try renderer.render(template, context: ["items": [1, 2, 3]]) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: "1,2,3,", count: 8))
+    }
+}
+
+/// Hostile templates end in errors, never in a crash.
+struct HostileTemplateTests {
+    @Test func deepNestingIsAnError() {
+        let source = String(repeating: "{{#a}}", count: 5000) + String(repeating: "{{/a}}", count: 5000)
+        #expect(throws: MustacheError(template: "deep", line: 1, column: 601, message: "sections nest more than 100 deep")) {
+            try MustacheTemplate(name: "deep", source: source)
+        }
+    }
+
+    @Test func anythingParsesOrFailsCleanly() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["{{", "}}", "{{{", "}}}", "#", "^", "/", "!", ">", "<", "$", "=", "&", "a", ".", " ", "\n", "x", "{{=", "|"]
+        for _ in 0..<2000 {
+            let source = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            if let template = try? MustacheTemplate(name: "fuzz", source: source) {
+                _ = try? MustacheRenderer(partials: { _ in template }, strict: true).render(template, context: ["a": [1, 2]])
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+@testable import PITKit
+import Testing
+
+/// Parsing of the draft options: dates, variants, limbs, formats, suggestions.
+struct RequestParsingTests {
+    @Test(arguments: [("2022-06-01", "1 June 2022"), ("2024-02-29", "29 February 2024"), ("2026-11-21", "21 November 2026")])
+    func datesPrintInTheUKLongForm(_ iso: String, _ long: String) throws {
+        let date = try DocumentDate(iso: iso)
+        #expect(date.longForm == long)
+        #expect(date.iso == iso)
+    }
+
+    @Test(arguments: ["2023-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "21/11/2026", "", "2026-11-21x", "１２３４-01-01"])
+    func invalidDatesAreUsageErrors(_ text: String) {
+        #expect(throws: PITError.self) { try DocumentDate(iso: text) }
+    }
+
+    @Test func variantChoicesParseThreeForms() throws {
+        #expect(try VariantChoice(parsing: "statistics") == .everywhere("statistics"))
+        #expect(try VariantChoice(parsing: "harm=systems") == .section(.harm, "systems"))
+        #expect(try VariantChoice(parsing: "S24.against=covert-techniques") == .exemptionSection("s24", .against, "covert-techniques"))
+        #expect(throws: PITError.usage("--variant 'hram=x': unknown section 'hram' — did you mean 'harm'? (sections: harm, for, against, balance)")) {
+            try VariantChoice(parsing: "hram=x")
+        }
+        #expect(throws: PITError.self) { try VariantChoice(parsing: "harm=") }
+        #expect(throws: PITError.self) { try VariantChoice(parsing: "a.b.c=x") }
+    }
+
+    @Test func limbChoicesParse() throws {
+        #expect(try LimbChoice(parsing: "a,b") == LimbChoice(parsing: "a, b"))
+        #expect(try LimbChoice(parsing: "S31=a,c").exemptionID == "s31")
+        #expect(try LimbChoice(parsing: "b(i),b(ii)").letters == ["b(i)", "b(ii)"])
+        #expect(throws: PITError.self) { try LimbChoice(parsing: "a,,b") }
+    }
+
+    @Test func formatsComeFromTheOptionOrTheFileName() throws {
+        #expect(try DraftOptions.format(named: nil, output: nil) == .text)
+        #expect(try DraftOptions.format(named: nil, output: "out/658A-22.txt") == .text)
+        #expect(try DraftOptions.format(named: "text", output: nil) == .text)
+        #expect(throws: PITError.self) { try DraftOptions.format(named: "pdf", output: nil) }
+    }
+
+    @Test func suggestionsPreferTranspositionsAndSharedStarts() {
+        #expect(Suggestion.closest(to: "s13", in: ["s21", "s23", "s31", "s43"]) == "s31")
+        #expect(Suggestion.closest(to: "statstics", in: ["default", "statistics", "systems"]) == "statistics")
+        #expect(Suggestion.closest(to: "draught", in: ["draft", "list", "show"]) == "draft")
+        #expect(Suggestion.closest(to: "zzzz", in: ["draft", "list", "show"]) == nil)
+    }
+
+    @Test func requestsComeFromOptionValues() throws {
+        let request = try DraftOptions.request(
+            values: ["ref": ["658A/22"], "exemption": ["s24, s31", "s38"], "set": ["officer=A. Clerk"], "likelihood": ["would"]],
+            flags: ["ncnd"], today: { DocumentDate(year: 2026, month: 1, day: 2)! })
+        #expect(request.exemptionIDs == ["s24", "s31", "s38"])
+        #expect(request.neitherConfirmNorDeny)
+        #expect(request.likelihood == .would)
+        #expect(request.date.longForm == "2 January 2026")
+        #expect(request.extraVariables.map(\.key) == ["officer"])
+        #expect(request.extraVariables.map(\.value) == ["A. Clerk"])
+    }
+}
