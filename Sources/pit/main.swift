@@ -8,17 +8,14 @@ import Darwin
 import PITKit
 
 // Interrupted: remove any temporary file being written, then exit as the signal asks.
-for signalNumber in [SIGINT, SIGTERM] {
-    signal(signalNumber) { received in
-        TemporaryFiles.removeAll()
-        _exit(128 + received)
-    }
-}
+TemporaryFiles.installInterruptHandler()
 
 do {
     let output = try Commands.run(Array(CommandLine.arguments.dropFirst()))
     try FileSystem.writeStandardOutput(output)
     exit(0)
+} catch is BatchFailed {
+    exit(65)
 } catch let error as PITError {
     FileSystem.writeStandardError("pit: \(error.message)\n")
     exit(error.exitCode)

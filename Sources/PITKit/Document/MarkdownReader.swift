@@ -1,50 +1,65 @@
 /// Reads the Markdown subset templates render to into a `Document`: `#`/`##` headings, paragraphs
 /// separated by blank lines, `-` and `1.` list items, `**strong**`, `*emphasis*`, and backslash
 /// escapes (how user text stays literal: see `MarkdownEscaping`).
+///
+/// It works on UTF-8 bytes: every character with a meaning is ASCII, so other text passes through
+/// untouched, and trimming removes only ASCII spaces and tabs.
 public enum MarkdownReader {
     public static func read(_ markdown: String) -> Document {
+        var source = markdown
+        return source.withUTF8 { read(bytes: $0) }
+    }
+
+    static func read(bytes: UnsafeBufferPointer<UInt8>) -> Document {
         var blocks: [Document.Block] = []
-        var paragraph: [Substring] = []
-        var listItems: [[Substring]] = []
+        var paragraph: [UInt8] = []
+        var listItems: [[UInt8]] = []
         var listOrdered = false
 
         func flushParagraph() {
             if !paragraph.isEmpty {
-                blocks.append(.paragraph(inline(paragraph.joined(separator: " "))))
-                paragraph = []
+                blocks.append(.paragraph(inline(paragraph)))
+                paragraph.removeAll(keepingCapacity: true)
             }
         }
         func flushList() {
             if !listItems.isEmpty {
-                blocks.append(.list(ordered: listOrdered, items: listItems.map { inline($0.joined(separator: " ")) }))
-                listItems = []
+                blocks.append(.list(ordered: listOrdered, items: listItems.map(inline)))
+                listItems.removeAll()
             }
         }
 
-        for rawLine in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = trimmed(rawLine)
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != newline { lineEnd += 1 }
+            let line = trimmed(bytes, lineStart, lineEnd)
+            lineStart = lineEnd + 1
             if line.isEmpty {
                 flushParagraph()
                 flushList()
                 continue
             }
-            if let (level, text) = heading(line) {
+            if let level = headingLevel(bytes, line) {
                 flushParagraph()
                 flushList()
-                blocks.append(.heading(level: level, content: inline(String(text))))
+                let text = trimmed(bytes, line.lowerBound + level + 1, line.upperBound)
+                blocks.append(.heading(level: level, content: inline(Array(bytes[text]))))
                 continue
             }
-            if let (ordered, text) = listItem(line) {
+            if let (ordered, textStart) = listItem(bytes, line) {
                 flushParagraph()
                 if !listItems.isEmpty && ordered != listOrdered { flushList() }
                 listOrdered = ordered
-                listItems.append([text])
+                listItems.append(Array(bytes[trimmed(bytes, textStart, line.upperBound)]))
                 continue
             }
             if !listItems.isEmpty {
-                listItems[listItems.count - 1].append(line)  // a continuation line of the last item
+                listItems[listItems.count - 1].append(space)  // a continuation line of the last item
+                listItems[listItems.count - 1] += bytes[line]
             } else {
-                paragraph.append(line)
+                if !paragraph.isEmpty { paragraph.append(space) }
+                paragraph += bytes[line]
             }
         }
         flushParagraph()
@@ -52,30 +67,44 @@ public enum MarkdownReader {
         return Document(blocks: blocks)
     }
 
-    private static func trimmed(_ line: Substring) -> Substring {
-        var result = line
-        while let first = result.first, first == " " || first == "\t" { result = result.dropFirst() }
-        while let last = result.last, last == " " || last == "\t" || last == "\r" { result = result.dropLast() }
-        return result
+    private static let newline = UInt8(ascii: "\n")
+    private static let space = UInt8(ascii: " ")
+    private static let star = UInt8(ascii: "*")
+    private static let backslash = UInt8(ascii: "\\")
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == space || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
     }
 
-    /// `## Title` → (2, "Title"); a `#` run must be followed by a space.
-    private static func heading(_ line: Substring) -> (Int, Substring)? {
-        let hashes = line.prefix { $0 == "#" }
-        guard (1...6).contains(hashes.count) else { return nil }
-        let rest = line.dropFirst(hashes.count)
-        guard rest.first == " " else { return nil }
-        return (hashes.count, trimmed(rest))
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Range<Int> {
+        var lower = start
+        var upper = end
+        while lower < upper && isBlank(bytes[lower]) { lower += 1 }
+        while upper > lower && isBlank(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
     }
 
-    /// `- item` → (false, "item"); `12. item` → (true, "item").
-    private static func listItem(_ line: Substring) -> (Bool, Substring)? {
-        if line.hasPrefix("- ") || line.hasPrefix("* ") { return (false, trimmed(line.dropFirst(2))) }
-        let digits = line.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 9 else { return nil }
-        let rest = line.dropFirst(digits.count)
-        guard rest.hasPrefix(". ") else { return nil }
-        return (true, trimmed(rest.dropFirst(2)))
+    /// `## Title` → 2; a run of one to six `#` must be followed by a space.
+    private static func headingLevel(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Int? {
+        var count = 0
+        while line.lowerBound + count < line.upperBound && bytes[line.lowerBound + count] == UInt8(ascii: "#") { count += 1 }
+        guard (1...6).contains(count), line.lowerBound + count < line.upperBound,
+              bytes[line.lowerBound + count] == space else { return nil }
+        return count
+    }
+
+    /// `- item` or `* item` → (false, start of "item"); `12. item` → (true, start of "item").
+    private static func listItem(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (Bool, Int)? {
+        let first = bytes[line.lowerBound]
+        if (first == UInt8(ascii: "-") || first == star), line.count >= 2, bytes[line.lowerBound + 1] == space {
+            return (false, line.lowerBound + 2)
+        }
+        var index = line.lowerBound
+        while index < line.upperBound && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9") { index += 1 }
+        let digits = index - line.lowerBound
+        guard (1...9).contains(digits), index + 1 < line.upperBound, bytes[index] == UInt8(ascii: "."),
+              bytes[index + 1] == space else { return nil }
+        return (true, index + 2)
     }
 
     // MARK: - Inline content
@@ -83,72 +112,85 @@ public enum MarkdownReader {
     /// Parses emphasis and escapes. `**` opens strong and `*` emphasis when a matching closer
     /// follows; an unmatched marker is literal text.
     static func inline(_ text: String) -> [Document.Inline] {
-        var scanner = InlineScanner(characters: Array(text))
-        return scanner.parse(until: nil)
+        inline(Array(text.utf8))
+    }
+
+    static func inline(_ bytes: [UInt8]) -> [Document.Inline] {
+        // Plain text, the common case, needs no scanning.
+        if !bytes.contains(where: { $0 == star || $0 == backslash }) {
+            return bytes.isEmpty ? [] : [.text(String(decoding: bytes, as: UTF8.self))]
+        }
+        var scanner = InlineScanner(bytes: bytes)
+        return scanner.parse(until: 0)
     }
 }
 
-/// Walks the characters of one paragraph, building inline runs.
+/// Walks the bytes of one paragraph, building inline runs.
 private struct InlineScanner {
-    let characters: [Character]
+    let bytes: [UInt8]
     var index = 0
     /// Spans nested deeper than this read as text: no input can exhaust the stack.
     static let maximumNesting = 8
     var depth = 0
 
-    mutating func parse(until closer: String?) -> [Document.Inline] {
+    static let star = UInt8(ascii: "*")
+
+    /// Parses up to the closer of `marker` stars (0: the end of the text).
+    mutating func parse(until marker: Int) -> [Document.Inline] {
         var runs: [Document.Inline] = []
-        var text = ""
+        var text: [UInt8] = []
         func flush() {
             if !text.isEmpty {
-                runs.append(.text(text))
-                text = ""
+                runs.append(.text(String(decoding: text, as: UTF8.self)))
+                text.removeAll()
             }
         }
-        while index < characters.count {
-            let character = characters[index]
-            if character == "\\", index + 1 < characters.count, characters[index + 1].isASCII,
-               characters[index + 1].isPunctuation || characters[index + 1].isSymbol {
-                text.append(characters[index + 1])
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count, isASCIIPunctuation(bytes[index + 1]) {
+                text.append(bytes[index + 1])
                 index += 2
                 continue
             }
-            if character == "*" {
-                let marker = index + 1 < characters.count && characters[index + 1] == "*" ? "**" : "*"
-                if marker == closer {
-                    index += marker.count
+            if byte == Self.star {
+                let stars = index + 1 < bytes.count && bytes[index + 1] == Self.star ? 2 : 1
+                if stars == marker {
+                    index += stars
                     flush()
                     return runs
                 }
-                if depth < Self.maximumNesting, hasCloser(marker, from: index + marker.count) {
-                    index += marker.count
+                if depth < Self.maximumNesting, hasCloser(stars, from: index + stars) {
+                    index += stars
                     flush()
                     depth += 1
-                    let inner = parse(until: marker)
+                    let inner = parse(until: stars)
                     depth -= 1
-                    runs.append(marker == "**" ? .strong(inner) : .emphasis(inner))
+                    runs.append(stars == 2 ? .strong(inner) : .emphasis(inner))
                     continue
                 }
             }
-            text.append(character)
+            text.append(byte)
             index += 1
         }
         flush()
         return runs
     }
 
-    /// Whether an unescaped `marker` closes a span opened just before `start` (and the span is
-    /// not empty).
-    private func hasCloser(_ marker: String, from start: Int) -> Bool {
+    private func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
+    }
+
+    /// Whether an unescaped run of `stars` closes a span opened just before `start` (and the span
+    /// is not empty).
+    private func hasCloser(_ stars: Int, from start: Int) -> Bool {
         var position = start
-        guard position < characters.count, characters[position] != " " else { return false }
-        while position < characters.count {
-            let character = characters[position]
-            if character == "\\" { position += 2; continue }
-            if character == "*" {
-                let isDouble = position + 1 < characters.count && characters[position + 1] == "*"
-                if marker == "**" && isDouble && position > start { return true }
-                if marker == "*" && !isDouble && position > start { return true }
+        guard position < bytes.count, bytes[position] != UInt8(ascii: " ") else { return false }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\\") { position += 2; continue }
+            if byte == Self.star {
+                let isDouble = position + 1 < bytes.count && bytes[position + 1] == Self.star
+                if position > start && (stars == 2) == isDouble { return true }
                 if isDouble { position += 2; continue }
             }
             position += 1

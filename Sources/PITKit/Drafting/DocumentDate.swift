@@ -25,12 +25,20 @@ public struct DocumentDate: Sendable, Equatable {
 
     /// Parses `YYYY-MM-DD`; anything else, or a day the calendar does not have, is a usage error.
     public init(iso text: String) throws {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        let problem = PITError.usage("invalid date '\(text)': expected YYYY-MM-DD, a real calendar date")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              let date = DocumentDate(year: year, month: month, day: day) else { throw problem }
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let date = DocumentDate(year: year, month: month, day: day) else {
+            throw PITError.usage("invalid date '\(text)': expected YYYY-MM-DD, a real calendar date")
+        }
         self = date
     }
 

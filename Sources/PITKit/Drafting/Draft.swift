@@ -8,8 +8,6 @@ public struct Draft: Sendable {
     public let exemptions: [AppliedExemption]
     public let questions: [String]
     public let facts: [String]
-    /// The Markdown the layout rendered, before it was read into `document`.
-    public let markdown: String
     public let document: Document
     /// Every library file the draft used, in the order first used.
     public let templatesUsed: [TemplateLibrary.File]
@@ -29,5 +27,6 @@ public struct AppliedExemption: Sendable {
 public struct RenderedSection: Sendable {
     public let section: Exemption.Section
     public let variant: String
-    public let markdown: String
+    /// Whether the section rendered to nothing but white space.
+    public let isEmpty: Bool
 }

@@ -8,7 +8,9 @@ public enum DraftOptions {
     /// `values` holds each option's values in order; `flags` the flags given.
     public static func request(values: [String: [String]], flags: Set<String>, today: () -> DocumentDate) throws -> DraftRequest {
         guard let reference = values["ref"]?.last else { throw PITError.usage("missing --ref (the request reference)") }
-        let exemptionIDs = (values["exemption"] ?? []).flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }
+        let exemptionIDs = (values["exemption"] ?? []).flatMap { value in
+            value.utf8.contains(UInt8(ascii: ",")) ? value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } : [value.trimmingSpaces]
+        }
         guard !exemptionIDs.isEmpty else { throw PITError.usage("missing --exemption (e.g. --exemption s31)") }
         if exemptionIDs.contains(where: \.isEmpty) { throw PITError.usage("--exemption: an empty exemption id") }
         let date = try values["date"]?.last.map(DocumentDate.init(iso:)) ?? today()

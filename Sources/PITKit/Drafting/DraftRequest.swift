@@ -14,6 +14,8 @@ public struct DraftRequest: Sendable {
     public var date: DocumentDate
     /// `--set KEY=VALUE`, in the order given.
     public var extraVariables: [(key: String, value: String)] = []
+    /// The date as the templates see it, when not `date`'s long form (the draft cache's placeholder).
+    var dateText: String?
 
     public init(reference: String, exemptionIDs: [String], date: DocumentDate) {
         self.reference = reference
@@ -23,7 +25,7 @@ public struct DraftRequest: Sendable {
 }
 
 /// Which limbs of an exemption's provision apply.
-public struct LimbChoice: Sendable, Equatable {
+public struct LimbChoice: Sendable, Hashable {
     /// The exemption they belong to; nil means the one applied exemption that has limbs.
     public let exemptionID: String?
     public let letters: [String]
@@ -46,7 +48,7 @@ public struct LimbChoice: Sendable, Equatable {
 }
 
 /// A `--variant` choice: `NAME`, `SECTION=NAME` or `ID.SECTION=NAME`.
-public enum VariantChoice: Sendable, Equatable {
+public enum VariantChoice: Sendable, Hashable {
     /// Variant NAME in every section that has it, `default` elsewhere.
     case everywhere(String)
     /// Variant NAME for that section of every exemption.
@@ -55,7 +57,7 @@ public enum VariantChoice: Sendable, Equatable {
     case exemptionSection(String, Exemption.Section, String)
 
     public init(parsing text: String) throws {
-        guard let equals = text.firstIndex(of: "=") else {
+        guard text.utf8.contains(UInt8(ascii: "=")), let equals = text.firstIndex(of: "=") else {
             guard Self.isName(text) else { throw PITError.usage("--variant '\(text)': not a variant name") }
             self = .everywhere(text)
             return
@@ -79,12 +81,16 @@ public enum VariantChoice: Sendable, Equatable {
     }
 
     private static func isName(_ text: String) -> Bool {
-        !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        !text.isEmpty && text.utf8.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
     }
 }
 
 extension String {
     var trimmingSpaces: String {
+        if utf8.first != UInt8(ascii: " ") && utf8.last != UInt8(ascii: " ") { return self }
         var slice = Substring(self)
         while slice.first == " " { slice = slice.dropFirst() }
         while slice.last == " " { slice = slice.dropLast() }

@@ -6,14 +6,23 @@ import Mustache
 public struct Drafter: Sendable {
     public let library: TemplateLibrary
     private let partials: [String: MustacheTemplate]
+    private let cache: DraftCache
 
     public init(library: TemplateLibrary) throws {
         self.library = library
         partials = try library.partials()
+        cache = DraftCache()
     }
 
+    /// Drafts a request: a draft of the same shape (every option but the user's own text) comes
+    /// from the cache with the text put in; a new shape is drafted in full and remembered.
     public func draft(_ request: DraftRequest) throws -> Draft {
-        try RequestValidation.validate(request)
+        let request = try RequestValidation.normalized(request)
+        return try cache.draft(request) { try draftInFull($0) }
+    }
+
+    /// Drafts a request from the templates, without the cache. The request is already normalized.
+    func draftInFull(_ request: DraftRequest) throws -> Draft {
         let exemptions = try resolveExemptions(request)
         let qualified = exemptions.filter(\.isQualified)
         guard !qualified.isEmpty else {
@@ -38,6 +47,7 @@ public struct Drafter: Sendable {
         var globals = baseVariables(request, authority: authority, likelihood: likelihood, exemptions: exemptions, limbs: limbs)
 
         var applied: [AppliedExemption] = []
+        var renderedSections: [String: String] = [:]
         for exemption in exemptions {
             let chosenLimbs = limbs[exemption.id] ?? []
             let level = exemption.kind == .prejudice ? (request.likelihood ?? exemption.likelihood ?? likelihood) : nil
@@ -49,7 +59,9 @@ public struct Drafter: Sendable {
                 let path = "\(variants.folder(exemption, section))/\(variant).mustache"
                 let context: MustacheValue = ["exemption": .object(objectWithoutSections), "likelihood": .string((level ?? likelihood).phrase)]
                 let markdown = try render(path, stack: [.object(globals), context], renderer: renderer, recorder: recorder)
-                sections.append(RenderedSection(section: section, variant: variant, markdown: markdown))
+                renderedSections["\(exemption.id)/\(section.rawValue)"] = markdown
+                sections.append(RenderedSection(section: section, variant: variant,
+                                                isEmpty: markdown.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\t" }))
             }
             applied.append(AppliedExemption(exemption: exemption, limbs: chosenLimbs,
                                             citation: exemption.citation(limbs: chosenLimbs.map(\.letter), ncnd: request.neitherConfirmNorDeny),
@@ -60,8 +72,7 @@ public struct Drafter: Sendable {
             var object = exemptionVariables(item.exemption, limbs: item.limbs, ncnd: request.neitherConfirmNorDeny,
                                             likelihood: item.likelihood ?? likelihood)
             for section in Exemption.Section.allCases {
-                let markdown = item.sections.first { $0.section == section }?.markdown ?? ""
-                object[section.rawValue] = .markup(markdown)
+                object[section.rawValue] = .markup(renderedSections["\(item.exemption.id)/\(section.rawValue)"] ?? "")
             }
             return .object(object)
         }
@@ -76,14 +87,14 @@ public struct Drafter: Sendable {
             balance = try render(path, stack: [.object(globals)], renderer: renderer, recorder: recorder)
         } else {
             let single = applied.first { $0.exemption.isQualified }!
-            balance = single.sections.first { $0.section == .balance }?.markdown ?? ""
+            balance = renderedSections["\(single.exemption.id)/balance"] ?? ""
         }
         globals["balance"] = .markup(balance)
 
         let markdown = try render("document.mustache", stack: [.object(globals)], renderer: renderer, recorder: recorder)
         return Draft(reference: request.reference, date: request.date, authority: authority,
                      neitherConfirmNorDeny: request.neitherConfirmNorDeny, exemptions: applied,
-                     questions: request.questions, facts: request.facts, markdown: markdown,
+                     questions: request.questions, facts: request.facts,
                      document: MarkdownReader.read(markdown), templatesUsed: recorder.files(in: library))
     }
 
@@ -139,7 +150,7 @@ public struct Drafter: Sendable {
         var variables: [String: MustacheValue] = [:]
         for (key, value) in request.extraVariables { variables[key] = .string(value) }
         variables["ref"] = .string(request.reference)
-        variables["date"] = .string(request.date.longForm)
+        variables["date"] = .string(request.dateText ?? request.date.longForm)
         variables["authority"] = ["name": .string(authority.name), "short": .string(authority.short)]
         variables["questions"] = .list(request.questions.map { .string($0) })
         variables["has_questions"] = .bool(!request.questions.isEmpty)

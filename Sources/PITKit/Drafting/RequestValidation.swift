@@ -6,17 +6,41 @@ enum RequestValidation {
         "has_absolute", "citations",
     ]
 
+    /// The request with the user's text trimmed of white space at both ends, after checking it.
+    static func normalized(_ request: DraftRequest) throws -> DraftRequest {
+        var request = request
+        request.reference = trim(request.reference)
+        request.questions = request.questions.map(trim)
+        request.facts = request.facts.map(trim)
+        request.authorityName = request.authorityName.map(trim)
+        request.authorityShort = request.authorityShort.map(trim)
+        request.extraVariables = request.extraVariables.map { ($0.key, trim($0.value)) }
+        try validate(request)
+        return request
+    }
+
+    static func trim(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, !isWhiteSpace(first), !isWhiteSpace(last) { return text }
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
+    }
+
     static func validate(_ request: DraftRequest) throws {
         let reference = request.reference
-        guard !reference.isEmpty, reference.count <= 64 else {
+        guard !reference.isEmpty, reference.utf8.count <= 64 || reference.count <= 64 else {
             throw PITError.usage("--ref must be 1 to 64 characters, not \(reference.count)")
         }
-        if reference.unicodeScalars.contains(where: isControl) {
+        if hasControl(reference) {
             throw PITError.usage("--ref must not contain control characters")
         }
         guard !request.exemptionIDs.isEmpty else { throw PITError.usage("missing --exemption") }
         for (label, texts) in [("--question", request.questions), ("--fact", request.facts)] {
-            for text in texts where text.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
+            if texts.contains(where: \.isEmpty) { throw PITError.usage("\(label) must not be empty") }
+            for text in texts where hasControl(text, allowing: [0x09, 0x0A, 0x0D]) {
                 throw PITError.usage("\(label) must not contain control characters")
             }
         }
@@ -28,18 +52,37 @@ enum RequestValidation {
             guard !reservedVariables.contains(key) else {
                 throw PITError.usage("--set '\(key)': that is a built-in variable; use its own option")
             }
-            if value.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
+            if hasControl(value, allowing: [0x09, 0x0A, 0x0D]) {
                 throw PITError.usage("--set \(key): the value must not contain control characters")
             }
         }
         for text in [request.authorityName, request.authorityShort].compactMap({ $0 }) {
-            guard !text.isEmpty, !text.unicodeScalars.contains(where: isControl) else {
+            guard !text.isEmpty, !hasControl(text) else {
                 throw PITError.usage("--authority and --authority-short must be non-empty, without control characters")
             }
         }
     }
 
+    private static func isWhiteSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// Whether `text` holds a control character other than those in `allowed` (ASCII).
+    static func hasControl(_ text: String, allowing allowed: [UInt8] = []) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F {
+                if !allowed.contains(byte) { return true }
+            } else if previous == 0xC2 && (0x80...0x9F).contains(byte) {
+                return true  // U+0080 to U+009F, the C1 controls
+            }
+            previous = byte
+        }
+        return false
+    }
+
+    /// A C0 or C1 control character (Unicode's general category Cc).
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }

@@ -81,32 +81,47 @@ public enum FileSystem {
 
     /// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename, so a reader
     /// sees the old file or the whole new one, never half of it; on failure nothing is left behind.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        var template = Array((path + ".pit-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    /// With `replacing` false an existing file is an error and stays as it was.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, replacing: Bool = true) throws {
+        let temporary = TemporaryFiles.reserveName(beside: path)
+        defer { TemporaryFiles.release(temporary) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw PITError(.cannotCreate, "\(path): cannot create: \(describe(errno))")
         }
-        let temporary = String(cString: template)
-        TemporaryFiles.register(temporary)
-        defer { TemporaryFiles.unregister(temporary) }
-        var written = 0
         var failure: Int32 = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                break
-            }
-            written += count
+        do {
+            try writeAll(bytes, to: descriptor, name: path)
+        } catch {
+            failure = errno == 0 ? EIO : errno
         }
-        if failure == 0 { fchmod(descriptor, 0o644) }
         if close(descriptor) != 0 && failure == 0 { failure = errno }
-        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
+        if failure == 0 {
+            if replacing {
+                if rename(temporary, path) != 0 { failure = errno }
+            } else if link(temporary, path) != 0 {
+                failure = errno
+            }
+        }
+        unlink(temporary)
+        if failure == EEXIST {
+            throw PITError(.cannotCreate, "\(path): already exists (use --overwrite to replace it)")
+        }
         if failure != 0 {
-            unlink(temporary)
             throw PITError(.io, "\(path): cannot write: \(describe(failure))")
+        }
+    }
+
+    /// Creates a folder and any missing parents.
+    public static func createFolder(_ path: String) throws {
+        if type(of: path) == .directory { return }
+        var partial = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            partial += component
+            if type(of: partial) != .directory, mkdir(partial, 0o755) != 0, errno != EEXIST {
+                throw PITError(.cannotCreate, "\(path): cannot create the folder: \(describe(errno))")
+            }
+            partial += "/"
         }
     }
 
@@ -144,31 +159,52 @@ public enum FileSystem {
 }
 
 /// Temporary files being written, so an interrupted run can remove them before it exits.
+///
+/// Names are reserved before the file is created, so an interrupt at any moment finds every
+/// temporary file that may exist. The interrupt is handled on a thread of its own (see
+/// `installInterruptHandler`), never inside a signal handler, so it can take the lock safely.
 public enum TemporaryFiles {
-    nonisolated(unsafe) private static var paths: Set<String> = []
-    nonisolated(unsafe) private static var lock = pthread_mutex_t()
-    nonisolated(unsafe) private static var lockReady: Void = { pthread_mutex_init(&lock, nil) }()
+    private static let paths = Locked<(next: Int, live: Set<String>)>((0, []))
 
-    static func register(_ path: String) {
-        _ = lockReady
-        pthread_mutex_lock(&lock)
-        paths.insert(path)
-        pthread_mutex_unlock(&lock)
+    static func reserveName(beside path: String) -> String {
+        paths.withLock { state in
+            state.next += 1
+            let name = "\(path).pit-\(getpid())-\(state.next).tmp"
+            state.live.insert(name)
+            return name
+        }
     }
 
-    static func unregister(_ path: String) {
-        _ = lockReady
-        pthread_mutex_lock(&lock)
-        paths.remove(path)
-        pthread_mutex_unlock(&lock)
+    static func release(_ path: String) {
+        paths.withLock { _ = $0.live.remove(path) }
     }
 
-    /// Removes every temporary file still registered (called on SIGINT and SIGTERM).
+    /// Removes every temporary file that may exist.
     public static func removeAll() {
-        _ = lockReady
-        pthread_mutex_lock(&lock)
-        for path in paths { unlink(path) }
-        paths.removeAll()
-        pthread_mutex_unlock(&lock)
+        paths.withLock { state in
+            for path in state.live { unlink(path) }
+            state.live.removeAll()
+        }
+    }
+
+    /// Blocks SIGINT and SIGTERM in every thread and waits for them on a thread of its own, which
+    /// removes the temporary files and exits with 128 + the signal. Call once, before any thread.
+    public static func installInterruptHandler() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        var thread = pthread_t()
+        pthread_create(&thread, nil, { _ in
+            var signals = sigset_t()
+            sigemptyset(&signals)
+            sigaddset(&signals, SIGINT)
+            sigaddset(&signals, SIGTERM)
+            var received: Int32 = 0
+            sigwait(&signals, &received)
+            TemporaryFiles.removeAll()
+            _exit(128 + received)
+        }, nil)
     }
 }

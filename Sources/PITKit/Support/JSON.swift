@@ -41,7 +41,12 @@ public enum JSONValue: Equatable, Sendable {
 
     /// Parses one JSON document; `source` names it in errors (`file:line:column: message`).
     public static func parse(_ text: String, source: String) throws -> JSONValue {
-        var parser = JSONParser(bytes: Array(text.utf8), source: source)
+        try parse(Array(text.utf8), source: source)
+    }
+
+    /// Parses UTF-8 bytes; `firstLine` is the line of the source the bytes start on.
+    public static func parse(_ bytes: [UInt8], source: String, firstLine: Int = 1) throws -> JSONValue {
+        var parser = JSONParser(bytes: bytes, source: source, firstLine: firstLine)
         return try parser.parseDocument()
     }
 }
@@ -50,12 +55,14 @@ public enum JSONValue: Equatable, Sendable {
 struct JSONParser {
     let bytes: [UInt8]
     let source: String
+    let firstLine: Int
     var index = 0
     var depth = 0
 
-    init(bytes: [UInt8], source: String) {
+    init(bytes: [UInt8], source: String, firstLine: Int = 1) {
         self.bytes = bytes
         self.source = source
+        self.firstLine = firstLine
     }
 
     mutating func parseDocument() throws -> JSONValue {
@@ -68,7 +75,7 @@ struct JSONParser {
 
     private func error(_ message: String, at offset: Int? = nil) -> PITError {
         let offset = min(offset ?? index, bytes.count)
-        var line = 1
+        var line = firstLine
         var lineStart = 0
         for position in 0..<offset where bytes[position] == UInt8(ascii: "\n") {
             line += 1

@@ -52,7 +52,7 @@ public struct ZipArchive: Sendable {
             output += entry.data
 
             directory.append(le32: 0x0201_4B50)
-            directory.append(le16: Self.versionNeeded)  // version made by: MS-DOS, 2.0
+            directory.append(le16: Self.versionMadeBy)
             directory.append(le16: Self.versionNeeded)
             directory.append(le16: flags)
             directory.append(le16: 0)
@@ -66,7 +66,7 @@ public struct ZipArchive: Sendable {
             directory.append(le16: 0)  // comment length
             directory.append(le16: 0)  // disk number start
             directory.append(le16: 0)  // internal attributes
-            directory.append(le32: 0)  // external attributes
+            directory.append(le32: Self.fileMode)  // external attributes
             directory.append(le32: offset)
             directory += name
         }
@@ -85,6 +85,11 @@ public struct ZipArchive: Sendable {
 
     /// ZIP 2.0, the version that reads stored entries in folders.
     private static let versionNeeded: UInt16 = 20
+    /// Unix, ZIP 2.0: so unzip tools take the external attributes as a file mode and a UTF-8
+    /// name as it is (for an MS-DOS host some convert names from a code page).
+    private static let versionMadeBy: UInt16 = 3 << 8 | 20
+    /// A regular file, rw-r--r--, in the high half of the external attributes.
+    private static let fileMode: UInt32 = 0o100644 << 16
     /// 00:00:00 in MS-DOS format.
     private static let dosTime: UInt16 = 0
     /// 1980-01-01 in MS-DOS format: (year - 1980) << 9 | month << 5 | day.

@@ -4,20 +4,36 @@ public struct TextWriter: DocumentWriter {
     public init() {}
 
     public func write(_ draft: Draft) -> [UInt8] {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(8192)
         for (index, block) in draft.document.blocks.enumerated() {
-            if index > 0 { output += "\n" }
+            if index > 0 { output.append(UInt8(ascii: "\n")) }
             switch block {
-            case .heading(_, let content):
-                output += content.plainText + "\n"
-            case .paragraph(let content):
-                output += content.plainText + "\n"
+            case .heading(_, let content), .paragraph(let content):
+                append(content, to: &output)
+                output.append(UInt8(ascii: "\n"))
             case .list(let ordered, let items):
                 for (number, item) in items.enumerated() {
-                    output += (ordered ? "\(number + 1). " : "- ") + item.plainText + "\n"
+                    if ordered {
+                        output += String(number + 1).utf8
+                        output += ". ".utf8
+                    } else {
+                        output += "- ".utf8
+                    }
+                    append(item, to: &output)
+                    output.append(UInt8(ascii: "\n"))
                 }
             }
         }
-        return Array(output.utf8)
+        return output
+    }
+
+    private func append(_ content: [Document.Inline], to output: inout [UInt8]) {
+        for run in content {
+            switch run {
+            case .text(let text): output += text.utf8
+            case .strong(let inner), .emphasis(let inner): append(inner, to: &output)
+            }
+        }
     }
 }

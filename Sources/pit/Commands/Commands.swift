@@ -2,7 +2,7 @@ import PITKit
 
 /// pit's commands, and how a command line reaches one.
 enum Commands {
-    static let all: [any Command.Type] = [DraftCommand.self, ListCommand.self, ShowCommand.self, HelpCommand.self]
+    static let all: [any Command.Type] = [DraftCommand.self, BatchCommand.self, ListCommand.self, ShowCommand.self, HelpCommand.self]
 
     static func named(_ name: String) throws -> any Command.Type {
         var names: [String] = []

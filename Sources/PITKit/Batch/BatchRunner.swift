@@ -1,0 +1,167 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How a batch run drafts and writes.
+public struct BatchOptions: Sendable {
+    public var outputFolder: String
+    /// `--format`: the format of rows that name none; nil means from the row's output, else text.
+    public var format: OutputFormat?
+    public var jobs: Int
+    public var overwrite = false
+    public var failFast = false
+    public var dryRun = false
+
+    public init(outputFolder: String, format: OutputFormat? = nil, jobs: Int = ParallelWork.processorCount) {
+        self.outputFolder = outputFolder
+        self.format = format
+        self.jobs = jobs
+    }
+}
+
+/// What a batch run did.
+public struct BatchSummary: Sendable, Equatable {
+    public var drafted = 0
+    public var failed = 0
+    public var skipped = 0
+    public var seconds = 0.0
+
+    /// `9997 drafted, 3 failed, 0 skipped in 0.41 s`.
+    public var line: String {
+        let hundredths = Int((seconds * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(drafted) drafted, \(failed) failed, \(skipped) skipped in \(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) s"
+    }
+}
+
+/// Drafts every row of a batch: rows are read and named in order on one thread, drafted and
+/// written on `jobs` threads a chunk at a time, and reported in order, so the files and messages
+/// are the same whatever `jobs` is. Memory is bounded by one chunk, however long the input.
+public final class BatchRunner {
+    let drafter: Drafter
+    let options: BatchOptions
+    let today: DocumentDate
+    private var outputNames: [String: Int] = [:]
+
+    /// Rows per chunk for each job: enough to keep threads busy, few enough to bound memory.
+    static let rowsPerJob = 256
+
+    public init(drafter: Drafter, options: BatchOptions, today: DocumentDate = .today()) {
+        self.drafter = drafter
+        self.options = options
+        self.today = today
+    }
+
+    /// One row made ready to draft, or the reason it cannot be.
+    enum Prepared {
+        case failed(String)
+        case ready(DraftRequest, OutputFormat, path: String)
+    }
+
+    /// Runs the batch; `report` receives each failure's line (`row N: reason`) in row order and
+    /// `progress` the counts after each chunk.
+    public func run(_ input: BatchInput, report: (String) -> Void, progress: (BatchSummary) -> Void = { _ in }) throws -> BatchSummary {
+        let started = Self.now()
+        var summary = BatchSummary()
+        if !options.dryRun { try FileSystem.createFolder(options.outputFolder) }
+        let jobs = options.failFast ? 1 : max(1, options.jobs)
+        let chunkSize = options.failFast ? 1 : jobs * Self.rowsPerJob
+        var stopped = false
+        while true {
+            var rows: [BatchRow] = []
+            while rows.count < chunkSize, let row = try input.next() { rows.append(row) }
+            if rows.isEmpty { break }
+            if stopped {
+                summary.skipped += rows.count
+                continue
+            }
+            let prepared = rows.map(prepare)
+            let outcomes = draftAll(prepared, jobs: jobs)
+            for (row, outcome) in zip(rows, outcomes) {
+                if stopped {
+                    summary.skipped += 1
+                } else if let failure = outcome {
+                    summary.failed += 1
+                    report("row \(row.number): \(failure)")
+                    stopped = options.failFast
+                } else {
+                    summary.drafted += 1
+                }
+            }
+            summary.seconds = Self.now() - started
+            progress(summary)
+        }
+        summary.seconds = Self.now() - started
+        return summary
+    }
+
+    /// Reads a row's options, chooses its format and file name, and claims the name.
+    private func prepare(_ row: BatchRow) -> Prepared {
+        if let problem = row.problem { return .failed(problem) }
+        do {
+            let request = try DraftOptions.request(values: row.values, flags: row.flags, today: { today })
+            let output = row.values["output"]?.last
+            let format = try row.values["format"]?.last.map { try DraftOptions.format(named: $0, output: nil) }
+                ?? options.format ?? output.flatMap(OutputFormat.init(fileName:)) ?? .text
+            let name = try OutputNaming.fileName(output: output, reference: request.reference, format: format)
+            let key = name.lowercased()
+            if let earlier = outputNames[key] {
+                return .failed("output '\(name)' is already the output of row \(earlier)")
+            }
+            outputNames[key] = row.number
+            return .ready(request, format, path: options.outputFolder + "/" + name)
+        } catch let error as PITError {
+            return .failed(error.message)
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    /// Drafts and writes the ready rows on `jobs` threads; nil where a row succeeded.
+    private func draftAll(_ prepared: [Prepared], jobs: Int) -> [String?] {
+        let outcomes = UnsafeMutableBufferPointer<String?>.allocate(capacity: prepared.count)
+        outcomes.initialize(repeating: nil)
+        defer { outcomes.deallocate() }
+        let shared = SharedOutcomes(outcomes)
+        let drafter = self.drafter
+        let options = self.options
+        ParallelWork.run(jobs: jobs, count: prepared.count) { index in
+            switch prepared[index] {
+            case .failed(let reason):
+                shared.buffer[index] = reason
+            case .ready(let request, let format, let path):
+                do {
+                    let bytes = try format.writer.write(try drafter.draft(request))
+                    if options.dryRun {
+                        if !options.overwrite && FileSystem.type(of: path) != .missing {
+                            throw PITError(.cannotCreate, "\(path): already exists (use --overwrite to replace it)")
+                        }
+                    } else {
+                        try FileSystem.writeAtomically(bytes, to: path, replacing: options.overwrite)
+                    }
+                } catch let error as PITError {
+                    shared.buffer[index] = error.message
+                } catch {
+                    shared.buffer[index] = "\(error)"
+                }
+            }
+        }
+        return Array(outcomes)
+    }
+
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
+
+/// The outcome slots of one chunk; each index is written by exactly one thread.
+private final class SharedOutcomes: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<String?>
+    init(_ buffer: UnsafeMutableBufferPointer<String?>) { self.buffer = buffer }
+}

@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file or standard input in chunks, so batch input streams through in bounded memory.
+public final class ByteReader {
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private let name: String
+    private var buffer: [UInt8]
+    private var start = 0
+    private var end = 0
+    private var finished = false
+
+    /// Reads the file at `path`, or standard input when `path` is `-`.
+    public init(path: String, chunkSize: Int = 1 << 16) throws {
+        buffer = [UInt8](repeating: 0, count: chunkSize)
+        if path == "-" {
+            descriptor = 0
+            ownsDescriptor = false
+            name = "standard input"
+            return
+        }
+        if FileSystem.type(of: path) == .directory { throw PITError(.noInput, "\(path): is a folder, not a file") }
+        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw PITError(code == ENOENT || code == ENOTDIR ? .noInput : .io,
+                           "\(path): \(code == ENOENT || code == ENOTDIR ? "no such file" : "cannot read: \(FileSystem.describe(code))")")
+        }
+        ownsDescriptor = true
+        name = path
+    }
+
+    deinit { if ownsDescriptor { close(descriptor) } }
+
+    /// The next byte without consuming it, or nil at the end of the input.
+    @inline(__always)
+    public func peek() throws -> UInt8? {
+        if start == end, !(try fill()) { return nil }
+        return buffer[start]
+    }
+
+    /// The next byte, or nil at the end of the input.
+    @inline(__always)
+    public func next() throws -> UInt8? {
+        if start == end, !(try fill()) { return nil }
+        let byte = buffer[start]
+        start += 1
+        return byte
+    }
+
+    /// Appends bytes to `output` up to, not including, the next byte that `stops` marks (a table
+    /// of 256 flags), or to the end of the input: the fast path through ordinary text.
+    public func appendRun(into output: inout [UInt8], stoppingAt stops: [Bool]) throws {
+        while true {
+            if start == end, !(try fill()) { return }
+            var index = start
+            while index < end && !stops[Int(buffer[index])] { index += 1 }
+            output += buffer[start..<index]
+            start = index
+            if index < end { return }
+        }
+    }
+
+    /// Appends bytes up to and including the next `delimiter` (or the end) to `line`; false at the end.
+    public func readLine(into line: inout [UInt8], delimiter: UInt8 = UInt8(ascii: "\n")) throws -> Bool {
+        var readAny = false
+        while true {
+            if start == end, !(try fill()) { return readAny }
+            readAny = true
+            if let index = buffer[start..<end].firstIndex(of: delimiter) {
+                line += buffer[start...index]
+                start = index + 1
+                return true
+            }
+            line += buffer[start..<end]
+            start = end
+        }
+    }
+
+    private func fill() throws -> Bool {
+        guard !finished else { return false }
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw PITError(.io, "\(name): cannot read: \(FileSystem.describe(errno))")
+            }
+            if count == 0 {
+                finished = true
+                return false
+            }
+            start = 0
+            end = count
+            return true
+        }
+    }
+}

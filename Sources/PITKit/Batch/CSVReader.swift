@@ -1,0 +1,132 @@
+/// An RFC 4180 CSV reader that streams records: quoted fields, doubled quotes, line breaks inside
+/// quotes, CRLF or LF, and an optional UTF-8 byte-order mark.
+public final class CSVReader {
+    /// One record and the line of the file it starts on.
+    public struct Record {
+        public let line: Int
+        public let fields: [String]
+        /// Why the record could not be read (the reader has moved on to the next line).
+        public var problem: String?
+    }
+
+    /// The bytes that end a run of ordinary text outside quotes, and inside them.
+    private static let unquotedStops = stops(",\"\r\n")
+    private static let quotedStops = stops("\"\n")
+
+    private static func stops(_ bytes: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in bytes.utf8 { table[Int(byte)] = true }
+        return table
+    }
+
+    private let input: ByteReader
+    private let source: String
+    private var line = 1
+    private var startedInput = false
+
+    public init(input: ByteReader, source: String) {
+        self.input = input
+        self.source = source
+    }
+
+    /// The next record, or nil at the end of the input. Blank lines are skipped.
+    public func next() throws -> Record? {
+        if !startedInput {
+            startedInput = true
+            try skipByteOrderMark()
+        }
+        while true {
+            guard try input.peek() != nil else { return nil }
+            let startLine = line
+            var fields: [[UInt8]] = []
+            var field: [UInt8] = []
+            var quoted = false
+            var fieldStarted = false
+            var afterQuote = false
+            do {
+            recordLoop: while true {
+                guard let byte = try input.next() else {
+                    if quoted { throw PITError.data("\(source):\(startLine): a quoted field is never closed") }
+                    fields.append(field)
+                    break recordLoop
+                }
+                if quoted {
+                    if byte == UInt8(ascii: "\"") {
+                        if try input.peek() == UInt8(ascii: "\"") {
+                            _ = try input.next()
+                            field.append(byte)
+                        } else {
+                            quoted = false
+                            afterQuote = true
+                        }
+                    } else {
+                        if byte == UInt8(ascii: "\n") { line += 1 }
+                        field.append(byte)
+                        try input.appendRun(into: &field, stoppingAt: Self.quotedStops)
+                    }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: ","):
+                    fields.append(field)
+                    field.removeAll(keepingCapacity: true)
+                    fieldStarted = false
+                    afterQuote = false
+                case UInt8(ascii: "\r"):
+                    if try input.peek() == UInt8(ascii: "\n") { continue }
+                    throw RecordProblem(message: "a carriage return outside quotes")
+                case UInt8(ascii: "\n"):
+                    line += 1
+                    fields.append(field)
+                    break recordLoop
+                case UInt8(ascii: "\""):
+                    guard !fieldStarted else {
+                        throw RecordProblem(message: "a quote inside an unquoted field (quote the whole field and double the quote)")
+                    }
+                    quoted = true
+                    fieldStarted = true
+                default:
+                    if afterQuote {
+                        throw RecordProblem(message: "text after a closing quote (a quote inside a field is doubled: \"\")")
+                    }
+                    fieldStarted = true
+                    field.append(byte)
+                    try input.appendRun(into: &field, stoppingAt: Self.unquotedStops)
+                }
+            }
+            } catch let error as RecordProblem {
+                try skipRestOfLine()
+                return Record(line: startLine, fields: [], problem: error.message)
+            }
+            if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line
+            var texts: [String] = []
+            for field in fields {
+                guard let text = String(validating: field, as: UTF8.self) else {
+                    return Record(line: startLine, fields: [], problem: "not UTF-8 text")
+                }
+                texts.append(text)
+            }
+            return Record(line: startLine, fields: texts)
+        }
+    }
+
+    /// Moves past the end of the current line, after a record that could not be read.
+    private func skipRestOfLine() throws {
+        while let byte = try input.next() {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                return
+            }
+        }
+    }
+
+    private struct RecordProblem: Error { let message: String }
+
+    private func skipByteOrderMark() throws {
+        guard try input.peek() == 0xEF else { return }
+        _ = try input.next()
+        guard try input.next() == 0xBB, try input.next() == 0xBF else {
+            throw PITError.data("\(source):1: not UTF-8 text")
+        }
+    }
+}

@@ -1,0 +1,213 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Remembers drafts by shape, so a batch drafts each shape from the templates once.
+///
+/// A draft's shape is every option except the user's own text (reference, date, questions,
+/// facts, authority, `--set` values): its exemptions, limbs, likelihood, variants, NCND, and
+/// how many texts there are and which are empty. A new shape is drafted with a placeholder for
+/// each text (a NUL and a private-use character, which no text can contain: control characters
+/// are refused); a later request of that shape gets the shape's document with its texts put in.
+///
+/// That gives the very bytes a full draft gives, because a template can only interpolate a text
+/// or test whether it is empty (both part of the shape), the escaping keeps an interpolated text
+/// literal, a text never holds a line break by the time it is placed, and texts are trimmed, so
+/// the reader's trimming of lines cannot touch them. A test compares the two on many requests.
+final class DraftCache: Sendable {
+    /// Shapes remembered at most; when full the cache starts again, so memory stays bounded.
+    static let capacity = 512
+
+    private let entries = Locked<[DraftShape: Result<ShapeDraft, PITError>]>([:])
+
+    func draft(_ request: DraftRequest, orInFull full: (DraftRequest) throws -> Draft) throws -> Draft {
+        let texts = DraftTexts(request)
+        guard texts.values.count < Placeholder.maximumCount else { return try full(request) }
+        let shape = DraftShape(request)
+        let cached = entries.withLock { $0[shape] }
+        let entry: Result<ShapeDraft, PITError>
+        if let cached {
+            entry = cached
+        } else {
+            do {
+                entry = .success(ShapeDraft(try full(texts.placeholderRequest(request))))
+            } catch let error as PITError {
+                entry = .failure(error)
+            }
+            entries.withLock { entries in
+                if entries.count >= Self.capacity { entries.removeAll() }
+                entries[shape] = entry
+            }
+        }
+        return try entry.get().filled(with: texts, request: request)
+    }
+}
+
+/// Everything about a request but its texts.
+struct DraftShape: Hashable {
+    let exemptionIDs: [String]
+    let limbs: [LimbChoice]
+    let likelihood: Likelihood?
+    let neitherConfirmNorDeny: Bool
+    let variants: [VariantChoice]
+    let questionCount: Int
+    let factCount: Int
+    let authorityGiven: [Bool]
+    let extraKeys: [String]
+    let emptyExtras: [Bool]
+
+    init(_ request: DraftRequest) {
+        exemptionIDs = request.exemptionIDs.map { $0.lowercased() }
+        limbs = request.limbChoices
+        likelihood = request.likelihood
+        neitherConfirmNorDeny = request.neitherConfirmNorDeny
+        variants = request.variantChoices
+        questionCount = request.questions.count
+        factCount = request.facts.count
+        authorityGiven = [request.authorityName != nil, request.authorityShort != nil]
+        extraKeys = request.extraVariables.map(\.key)
+        emptyExtras = request.extraVariables.map(\.value.isEmpty)
+    }
+}
+
+/// A request's texts in a fixed order, each with the placeholder that stands for it.
+struct DraftTexts {
+    /// The texts, line breaks already turned into spaces as the escaping would.
+    let values: [String]
+
+    init(_ request: DraftRequest) {
+        var values = [request.reference, request.date.longForm] + request.questions + request.facts
+        if let name = request.authorityName { values.append(name) }
+        if let short = request.authorityShort { values.append(short) }
+        values += request.extraVariables.map(\.value)
+        self.values = values.map(Self.unbroken)
+    }
+
+    /// The request with a placeholder for every non-empty text (empty ones stay empty).
+    func placeholderRequest(_ request: DraftRequest) -> DraftRequest {
+        var index = 0
+        func next(_ text: String) -> String {
+            defer { index += 1 }
+            return text.isEmpty ? text : Placeholder.text(index)
+        }
+        var shaped = request
+        shaped.reference = next(request.reference)
+        index += 1  // the date: drafted through its own placeholder below
+        shaped.questions = request.questions.map(next)
+        shaped.facts = request.facts.map(next)
+        shaped.authorityName = request.authorityName.map(next)
+        shaped.authorityShort = request.authorityShort.map(next)
+        shaped.extraVariables = request.extraVariables.map { ($0.key, next($0.value)) }
+        shaped.dateText = Placeholder.text(1)
+        return shaped
+    }
+
+    /// Each line break character becomes a space, as `MarkdownEscaping` does.
+    private static func unbroken(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+        return String(scalars)
+    }
+}
+
+/// The placeholder for text number `index`: NUL, then a private-use character that numbers it.
+enum Placeholder {
+    static let firstScalar: UInt32 = 0xE000
+    static let maximumCount = 0x1900
+
+    static func text(_ index: Int) -> String {
+        "\u{0}" + String(Unicode.Scalar(firstScalar + UInt32(index))!)
+    }
+
+    /// Whether `text` holds a placeholder.
+    static func occurs(in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.isEmpty ? false : memchr(bytes.baseAddress!, 0, bytes.count) != nil
+        } ?? text.utf8.contains(0)
+    }
+
+    /// `text` with each placeholder replaced by its value.
+    static func fill(_ text: String, with values: [String]) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 64)
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == 0, index + 3 < bytes.count else {
+                    index += 1
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                // A private-use scalar from U+E000 is three bytes: 1110xxxx 10xxxxxx 10xxxxxx.
+                let scalar = UInt32(bytes[index + 1] & 0x0F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                    | UInt32(bytes[index + 3] & 0x3F)
+                output += values[Int(scalar - firstScalar)].utf8
+                index += 4
+                start = index
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+}
+
+/// A draft drafted with placeholders, and where in its document they stand.
+struct ShapeDraft {
+    let draft: Draft
+    /// The indices of the blocks whose text holds a placeholder.
+    let blocksWithPlaceholders: [Int]
+
+    init(_ draft: Draft) {
+        self.draft = draft
+        blocksWithPlaceholders = draft.document.blocks.indices.filter { index in
+            switch draft.document.blocks[index] {
+            case .heading(_, let content), .paragraph(let content): return Self.hasPlaceholder(content)
+            case .list(_, let items): return items.contains(where: Self.hasPlaceholder)
+            }
+        }
+    }
+
+    func filled(with texts: DraftTexts, request: DraftRequest) -> Draft {
+        var blocks = draft.document.blocks
+        for index in blocksWithPlaceholders {
+            switch blocks[index] {
+            case .heading(let level, let content): blocks[index] = .heading(level: level, content: Self.fill(content, texts))
+            case .paragraph(let content): blocks[index] = .paragraph(Self.fill(content, texts))
+            case .list(let ordered, let items): blocks[index] = .list(ordered: ordered, items: items.map { Self.fill($0, texts) })
+            }
+        }
+        var authority = draft.authority
+        if let name = request.authorityName { authority.name = name }
+        if let short = request.authorityShort { authority.short = short }
+        return Draft(reference: request.reference, date: request.date, authority: authority,
+                     neitherConfirmNorDeny: request.neitherConfirmNorDeny, exemptions: draft.exemptions,
+                     questions: request.questions, facts: request.facts, document: Document(blocks: blocks),
+                     templatesUsed: draft.templatesUsed)
+    }
+
+    private static func hasPlaceholder(_ content: [Document.Inline]) -> Bool {
+        content.contains { run in
+            switch run {
+            case .text(let text): return Placeholder.occurs(in: text)
+            case .strong(let inner), .emphasis(let inner): return hasPlaceholder(inner)
+            }
+        }
+    }
+
+    private static func fill(_ content: [Document.Inline], _ texts: DraftTexts) -> [Document.Inline] {
+        content.map { run in
+            switch run {
+            case .text(let text): return Placeholder.occurs(in: text) ? .text(Placeholder.fill(text, with: texts.values)) : run
+            case .strong(let inner): return .strong(fill(inner, texts))
+            case .emphasis(let inner): return .emphasis(fill(inner, texts))
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+@testable import PITKit
+import Testing
+
+/// The draft cache gives exactly what a full draft gives, on many requests of many shapes.
+struct DraftCacheTests {
+    static let library = TemplateLibrary(layers: [.builtIn])
+
+    static let texts = [
+        "How many offences were recorded?", "# not a heading", "1. not a list", "- not a bullet", "**not bold** *nor this*",
+        "back\\slash \\* and \\# escapes", "<script>alert(1)</script>", "{\\rtf1 \\par}", "& < > \" '", "\u{200F}right to left",
+        "🙂 emoji", "\u{301}combining first", "two\nlines", "crlf\r\nline", "  padded  ", "tab\tinside", "1.5 million",
+        "trailing backslash \\", "*", "**", "a *b* c", "x_y_z", "[link](http://example.org)",
+    ]
+
+    /// References may not hold control characters (line breaks and tabs included).
+    static let references = texts.filter { !$0.contains(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\t" }) }
+
+    static let shapes: [(exemptions: [String], variants: [VariantChoice], ncnd: Bool)] = [
+        (["s31"], [], false), (["s31"], [.everywhere("statistics")], true), (["s24", "s31"], [], false),
+        (["s23", "s24"], [], true), (["s30", "s31"], [.exemptionSection("s30", .against, "ongoing")], false), (["s43"], [], false),
+        (["s38"], [.everywhere("individual")], true), (["s36"], [], false),
+    ]
+
+    @Test func cachedDraftsEqualFullDrafts() throws {
+        let drafter = try Drafter(library: Self.library)
+        var generator = SeededGenerator(seed: 2026)
+        for round in 0..<400 {
+            let shape = Self.shapes[round % Self.shapes.count]
+            var request = DraftRequest(reference: Self.references.randomElement(using: &generator)!, exemptionIDs: shape.exemptions,
+                                       date: DocumentDate(year: 2026, month: Int.random(in: 1...12, using: &generator), day: 3)!)
+            request.variantChoices = shape.variants
+            request.neitherConfirmNorDeny = shape.ncnd
+            request.questions = (0..<Int.random(in: 0...2, using: &generator)).map { _ in Self.texts.randomElement(using: &generator)! }
+            request.facts = (0..<Int.random(in: 0...2, using: &generator)).map { _ in Self.texts.randomElement(using: &generator)! }
+            if Bool.random(using: &generator) { request.authorityName = Self.references.randomElement(using: &generator)! }
+            if Bool.random(using: &generator) { request.likelihood = .would }
+            let cached = try drafter.draft(request)
+            let full = try drafter.draftInFull(RequestValidation.normalized(request))
+            #expect(cached.document == full.document, "round \(round): \(request.reference)")
+            #expect(cached.reference == full.reference && cached.questions == full.questions && cached.facts == full.facts)
+            #expect(cached.authority == full.authority)
+            for format in OutputFormat.allCases {
+                #expect(try format.writer.write(cached) == format.writer.write(full), "round \(round), \(format)")
+            }
+        }
+    }
+
+    @Test func shapeErrorsAreTheSameFromTheCache() throws {
+        let drafter = try Drafter(library: Self.library)
+        var request = DraftRequest(reference: "1", exemptionIDs: ["s31"], date: DocumentDate(year: 2026, month: 1, day: 1)!)
+        request.variantChoices = [.everywhere("nonesuch")]
+        let first = #expect(throws: PITError.self) { try drafter.draft(request) }
+        request.reference = "2"
+        let second = #expect(throws: PITError.self) { try drafter.draft(request) }
+        #expect(first == second)
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64), so failures can be reproduced.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

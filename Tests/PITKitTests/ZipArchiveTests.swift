@@ -1,0 +1,81 @@
+import Foundation
+@testable import PITKit
+import Testing
+
+/// The ZIP writer, read back by a reader of its own and by Info-ZIP's unzip where installed.
+struct ZipArchiveTests {
+    static let files: [(String, [UInt8])] = [
+        ("[Content_Types].xml", Array("<Types/>".utf8)),
+        ("folder/nested/data.bin", (0..<300).map { UInt8($0 % 256) }),
+        ("empty.txt", []),
+        ("café.txt", Array("crème brûlée 🙂\n".utf8)),
+    ]
+
+    static func archive() -> ZipArchive {
+        var archive = ZipArchive()
+        for (name, data) in files { archive.add(name, data) }
+        return archive
+    }
+
+    @Test func readsBackNamesSizesAndChecksums() throws {
+        let read = try StoredZipReader(Self.archive().bytes)
+        #expect(read.entries.map(\.name) == Self.files.map(\.0))
+        for (entry, (_, data)) in zip(read.entries, Self.files) {
+            #expect(entry.data == data)
+            #expect(entry.crc == CRC32.checksum(data))
+        }
+    }
+
+    @Test func utf8NamesAreFlaggedAndASCIINamesAreNot() throws {
+        let zip = try StoredZipReader(Self.archive().bytes)
+        #expect(zip.entries.map { $0.flags & 0x0800 != 0 } == [false, false, false, true])
+    }
+
+    @Test func fixedTimestampMakesIdenticalBytes() throws {
+        let first = Self.archive().bytes
+        let second = Self.archive().bytes
+        #expect(first == second)
+        let zip = try StoredZipReader(first)
+        #expect(zip.entries.allSatisfy { $0.dosDate == 0x0021 && $0.dosTime == 0 })
+    }
+
+    @Test func emptyArchiveIsJustTheEndRecord() throws {
+        let bytes = ZipArchive().bytes
+        #expect(bytes.count == 22)
+        #expect(try StoredZipReader(bytes).entries.isEmpty)
+    }
+
+    @Test func infoZipAgrees() throws {
+        let unzip = "/usr/bin/unzip"
+        guard FileManager.default.isExecutableFile(atPath: unzip) else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-zip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("test.zip")
+        try Data(Self.archive().bytes).write(to: file)
+
+        func run(_ arguments: [String]) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: unzip)
+            process.arguments = arguments
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            let output = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        }
+        let (testStatus, testOutput) = try run(["-t", file.path])
+        #expect(testStatus == 0, "\(testOutput)")
+        #expect(testOutput.contains("No errors detected"))
+
+        let extracted = folder.appendingPathComponent("out")
+        let (status, output) = try run(["-q", file.path, "-d", extracted.path])
+        #expect(status == 0, "\(output)")
+        for (name, data) in Self.files {
+            let contents = try Data(contentsOf: extracted.appendingPathComponent(name))
+            #expect(Array(contents) == data, "\(name)")
+        }
+    }
+}
