@@ -40,7 +40,9 @@ struct DraftCacheTests {
             #expect(cached.reference == full.reference && cached.questions == full.questions && cached.facts == full.facts)
             #expect(cached.authority == full.authority)
             for format in OutputFormat.allCases {
-                #expect(try format.writer.write(cached) == format.writer.write(full), "round \(round), \(format)")
+                let expected = try format.writer.write(full)
+                #expect(try format.writer.write(cached) == expected, "round \(round), \(format)")
+                #expect(try drafter.write(request, as: format) == expected, "round \(round), \(format) written")
             }
         }
     }

@@ -7,7 +7,10 @@ public struct BatchRow: Sendable {
     /// Set when the row could not be read; the row then fails with this reason.
     public var problem: String?
 
-    public init(number: Int) { self.number = number }
+    public init(number: Int) {
+        self.number = number
+        values.reserveCapacity(Self.columns.count)
+    }
 
     /// The column names a batch may use: the draft options, plus `format` and `output`.
     public static let columns = DraftOptions.names + ["format", "output"]

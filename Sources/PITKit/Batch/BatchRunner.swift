@@ -135,7 +135,7 @@ public final class BatchRunner {
                 shared.buffer[index] = reason
             case .ready(let request, let format, let path):
                 do {
-                    let bytes = try format.writer.write(try drafter.draft(request))
+                    let bytes = try drafter.write(request, as: format)
                     if options.dryRun {
                         if !options.overwrite && FileSystem.type(of: path) != .missing {
                             throw PITError(.cannotCreate, "\(path): already exists (use --overwrite to replace it)")

@@ -38,8 +38,9 @@ public final class CSVReader {
         while true {
             guard try input.peek() != nil else { return nil }
             let startLine = line
-            var fields: [[UInt8]] = []
+            // The fields' bytes, one after another, and where each field ends.
             var field: [UInt8] = []
+            var fieldEnds: [Int] = []
             var quoted = false
             var fieldStarted = false
             var afterQuote = false
@@ -47,7 +48,7 @@ public final class CSVReader {
             recordLoop: while true {
                 guard let byte = try input.next() else {
                     if quoted { throw PITError.data("\(source):\(startLine): a quoted field is never closed") }
-                    fields.append(field)
+                    fieldEnds.append(field.count)
                     break recordLoop
                 }
                 if quoted {
@@ -68,8 +69,7 @@ public final class CSVReader {
                 }
                 switch byte {
                 case UInt8(ascii: ","):
-                    fields.append(field)
-                    field.removeAll(keepingCapacity: true)
+                    fieldEnds.append(field.count)
                     fieldStarted = false
                     afterQuote = false
                 case UInt8(ascii: "\r"):
@@ -77,7 +77,7 @@ public final class CSVReader {
                     throw RecordProblem(message: "a carriage return outside quotes")
                 case UInt8(ascii: "\n"):
                     line += 1
-                    fields.append(field)
+                    fieldEnds.append(field.count)
                     break recordLoop
                 case UInt8(ascii: "\""):
                     guard !fieldStarted else {
@@ -98,13 +98,16 @@ public final class CSVReader {
                 try skipRestOfLine()
                 return Record(line: startLine, fields: [], problem: error.message)
             }
-            if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line
+            if fieldEnds == [0] { continue }  // a blank line
             var texts: [String] = []
-            for field in fields {
-                guard let text = String(validating: field, as: UTF8.self) else {
+            texts.reserveCapacity(fieldEnds.count)
+            var fieldStart = 0
+            for fieldEnd in fieldEnds {
+                guard let text = String(validating: field[fieldStart..<fieldEnd], as: UTF8.self) else {
                     return Record(line: startLine, fields: [], problem: "not UTF-8 text")
                 }
                 texts.append(text)
+                fieldStart = fieldEnd
             }
             return Record(line: startLine, fields: texts)
         }

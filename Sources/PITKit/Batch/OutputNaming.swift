@@ -2,7 +2,9 @@
 /// file system (`658A/22` → `658A-22.txt`).
 enum OutputNaming {
     /// Characters no common file system accepts in a name (Windows is the strictest).
-    static let unsafe: Set<UInt8> = Set("/\\:*?\"<>|".utf8)
+    static let unsafe: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || byte == 0x7F || "/\\:*?\"<>|".utf8.contains(UInt8(byte))
+    }
     static let reserved = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
 
     static func fileName(output: String?, reference: String, format: OutputFormat) throws -> String {
@@ -16,17 +18,20 @@ enum OutputNaming {
         return safeName(reference) + "." + format.fileExtension
     }
 
-    /// `reference` with every character a file system could reject replaced by `-`.
+    /// `reference` with every character a file system could reject replaced by `-`, trailing dots
+    /// and spaces removed, a leading dot and the names Windows reserves (`CON`, `LPT1`…) prefixed
+    /// with `_`, and at most 200 bytes long.
     static func safeName(_ reference: String) -> String {
-        // References hold no control characters (they are refused), so only ASCII needs replacing.
-        var name = String(decoding: reference.utf8.map { unsafe.contains($0) || $0 < 0x20 || $0 == 0x7F ? UInt8(ascii: "-") : $0 },
-                          as: UTF8.self)
-        while let last = name.last, last == "." || last == " " { name.removeLast() }
-        while let first = name.first, first == " " { name.removeFirst() }
-        if name.hasPrefix(".") { name = "_" + name }
-        if name.isEmpty { name = "_" }
-        let stem = name.split(separator: ".", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-        if reserved.contains(stem) { name = "_" + name }
+        var bytes = Array(reference.utf8)
+        for index in bytes.indices where unsafe[Int(bytes[index])] { bytes[index] = UInt8(ascii: "-") }
+        while let last = bytes.last, last == UInt8(ascii: ".") || last == UInt8(ascii: " ") { bytes.removeLast() }
+        while let first = bytes.first, first == UInt8(ascii: " ") { bytes.removeFirst() }
+        let stem = bytes.prefix { $0 != UInt8(ascii: ".") }
+        if bytes.first == UInt8(ascii: ".") || bytes.isEmpty
+            || (stem.count <= 4 && reserved.contains(String(decoding: stem, as: UTF8.self).lowercased())) {
+            bytes.insert(UInt8(ascii: "_"), at: 0)
+        }
+        var name = String(decoding: bytes, as: UTF8.self)
         while name.utf8.count > 200 { name.removeLast() }
         return name
     }

@@ -51,7 +51,7 @@ public struct DocumentDate: Sendable, Equatable {
     }
 
     /// `21 November 2026`.
-    public var longForm: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
+    public var longForm: String { String(day) + " " + Self.monthNames[month - 1] + " " + String(year) }
 
     /// `2026-11-21`.
     public var iso: String {

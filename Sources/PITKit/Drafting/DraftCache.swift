@@ -27,6 +27,21 @@ final class DraftCache: Sendable {
     func draft(_ request: DraftRequest, orInFull full: (DraftRequest) throws -> Draft) throws -> Draft {
         let texts = DraftTexts(request)
         guard texts.values.count < Placeholder.maximumCount else { return try full(request) }
+        return try entry(request, texts, orInFull: full).filled(with: texts, request: request)
+    }
+
+    /// The document written in `format`. Text is written straight from the shape's text with the
+    /// texts put in: the text writer copies every run of text as it is, so that is the same as
+    /// writing the filled document.
+    func write(_ request: DraftRequest, as format: OutputFormat, orInFull full: (DraftRequest) throws -> Draft) throws -> [UInt8] {
+        let texts = DraftTexts(request)
+        guard texts.values.count < Placeholder.maximumCount else { return try format.writer.write(full(request)) }
+        let shape = try entry(request, texts, orInFull: full)
+        if format == .text { return Placeholder.fill(shape.text, with: texts.values) }
+        return try format.writer.write(shape.filled(with: texts, request: request))
+    }
+
+    private func entry(_ request: DraftRequest, _ texts: DraftTexts, orInFull full: (DraftRequest) throws -> Draft) throws -> ShapeDraft {
         let shape = DraftShape(request)
         let cached = entries.withLock { $0[shape] }
         let entry: Result<ShapeDraft, PITError>
@@ -43,7 +58,7 @@ final class DraftCache: Sendable {
                 entries[shape] = entry
             }
         }
-        return try entry.get().filled(with: texts, request: request)
+        return try entry.get()
     }
 }
 
@@ -134,27 +149,31 @@ enum Placeholder {
     /// `text` with each placeholder replaced by its value.
     static func fill(_ text: String, with values: [String]) -> String {
         var text = text
-        return text.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 64)
-            var start = 0
-            var index = 0
-            while index < bytes.count {
-                guard bytes[index] == 0, index + 3 < bytes.count else {
-                    index += 1
-                    continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                // A private-use scalar from U+E000 is three bytes: 1110xxxx 10xxxxxx 10xxxxxx.
-                let scalar = UInt32(bytes[index + 1] & 0x0F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                    | UInt32(bytes[index + 3] & 0x3F)
-                output += values[Int(scalar - firstScalar)].utf8
-                index += 4
-                start = index
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
-            return String(decoding: output, as: UTF8.self)
+        return String(decoding: text.withUTF8 { fill($0, with: values) }, as: UTF8.self)
+    }
+
+    /// UTF-8 `bytes` with each placeholder replaced by its value.
+    static func fill(_ bytes: [UInt8], with values: [String]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { fill($0, with: values) }
+    }
+
+    static func fill(_ bytes: UnsafeBufferPointer<UInt8>, with values: [String]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 64)
+        var start = 0
+        while start < bytes.count,
+              let found = memchr(bytes.baseAddress! + start, 0, bytes.count - start) {
+            let index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard index + 3 < bytes.count else { break }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            // A private-use scalar from U+E000 is three bytes: 1110xxxx 10xxxxxx 10xxxxxx.
+            let scalar = UInt32(bytes[index + 1] & 0x0F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                | UInt32(bytes[index + 3] & 0x3F)
+            output += values[Int(scalar - firstScalar)].utf8
+            start = index + 4
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        return output
     }
 }
 
@@ -163,9 +182,12 @@ struct ShapeDraft {
     let draft: Draft
     /// The indices of the blocks whose text holds a placeholder.
     let blocksWithPlaceholders: [Int]
+    /// The draft in the text format, placeholders and all.
+    let text: [UInt8]
 
     init(_ draft: Draft) {
         self.draft = draft
+        text = TextWriter().write(draft)
         blocksWithPlaceholders = draft.document.blocks.indices.filter { index in
             switch draft.document.blocks[index] {
             case .heading(_, let content), .paragraph(let content): return Self.hasPlaceholder(content)

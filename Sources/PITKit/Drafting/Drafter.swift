@@ -21,6 +21,12 @@ public struct Drafter: Sendable {
         return try cache.draft(request) { try draftInFull($0) }
     }
 
+    /// Drafts a request and writes it in `format`: the same bytes as `format.writer.write(draft(request))`.
+    public func write(_ request: DraftRequest, as format: OutputFormat) throws -> [UInt8] {
+        let request = try RequestValidation.normalized(request)
+        return try cache.write(request, as: format) { try draftInFull($0) }
+    }
+
     /// Drafts a request from the templates, without the cache. The request is already normalized.
     func draftInFull(_ request: DraftRequest) throws -> Draft {
         let exemptions = try resolveExemptions(request)

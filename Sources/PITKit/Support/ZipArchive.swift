@@ -7,6 +7,19 @@ public struct ZipArchive: Sendable {
     public struct Entry: Sendable {
         public let name: String
         public let data: [UInt8]
+        /// The CRC-32 of `data`, computed when the entry is made (so a shared entry costs it once).
+        public let crc: UInt32
+
+        public init(name: String, data: [UInt8]) {
+            self.name = name
+            self.data = data
+            crc = CRC32.checksum(data)
+        }
+
+        /// A text file, encoded as UTF-8.
+        public init(name: String, text: String) {
+            self.init(name: name, data: Array(text.utf8))
+        }
     }
 
     public private(set) var entries: [Entry] = []
@@ -18,6 +31,11 @@ public struct ZipArchive: Sendable {
         entries.append(Entry(name: name, data: data))
     }
 
+    /// Adds a file made beforehand.
+    public mutating func add(_ entry: Entry) {
+        entries.append(entry)
+    }
+
     /// Adds a text file, encoded as UTF-8.
     public mutating func add(_ name: String, text: String) {
         add(name, Array(text.utf8))
@@ -27,11 +45,12 @@ public struct ZipArchive: Sendable {
     public var bytes: [UInt8] {
         precondition(entries.count < 0xFFFF, "too many entries for a ZIP without ZIP64")
         var output: [UInt8] = []
+        output.reserveCapacity(entries.reduce(22) { $0 + 30 + $1.name.utf8.count + $1.data.count })
         var directory: [UInt8] = []
         for entry in entries {
             precondition(entry.data.count < 0xFFFF_FFFF, "entry too large for a ZIP without ZIP64")
             let name = Array(entry.name.utf8)
-            let crc = CRC32.checksum(entry.data)
+            let crc = entry.crc
             let size = UInt32(entry.data.count)
             let offset = UInt32(output.count)
             // Bit 11: the name is UTF-8 (only said when it is not plain ASCII).

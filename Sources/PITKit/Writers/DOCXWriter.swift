@@ -7,72 +7,100 @@ public struct DOCXWriter: DocumentWriter {
     public func write(_ draft: Draft) -> [UInt8] {
         let body = Self.body(draft.document)
         var archive = ZipArchive()
-        archive.add("[Content_Types].xml", text: DOCXParts.contentTypes)
-        archive.add("_rels/.rels", text: DOCXParts.packageRelationships)
+        archive.add(Self.contentTypes)
+        archive.add(Self.packageRelationships)
         archive.add("docProps/core.xml", text: DOCXParts.coreProperties(draft))
-        archive.add("docProps/app.xml", text: DOCXParts.appProperties)
-        archive.add("word/document.xml", text: body.xml)
-        archive.add("word/styles.xml", text: DOCXParts.styles)
+        archive.add(Self.appProperties)
+        archive.add("word/document.xml", body.xml)
+        archive.add(Self.styles)
         archive.add("word/numbering.xml", text: DOCXParts.numbering(lists: body.orderedLists))
-        archive.add("word/_rels/document.xml.rels", text: DOCXParts.documentRelationships)
+        archive.add(Self.documentRelationships)
         return archive.bytes
     }
 
+    // The parts every package shares, with their checksums, made once.
+    private static let contentTypes = ZipArchive.Entry(name: "[Content_Types].xml", text: DOCXParts.contentTypes)
+    private static let packageRelationships = ZipArchive.Entry(name: "_rels/.rels", text: DOCXParts.packageRelationships)
+    private static let appProperties = ZipArchive.Entry(name: "docProps/app.xml", text: DOCXParts.appProperties)
+    private static let styles = ZipArchive.Entry(name: "word/styles.xml", text: DOCXParts.styles)
+    private static let documentRelationships = ZipArchive.Entry(name: "word/_rels/document.xml.rels", text: DOCXParts.documentRelationships)
+
     /// `word/document.xml`, and for each list in the document (numbering instance 1, 2, …)
     /// whether it is ordered.
-    static func body(_ document: Document) -> (xml: String, orderedLists: [Bool]) {
-        var xml = DOCXParts.declaration + "<w:document xmlns:w=\"\(DOCXParts.wordNamespace)\"><w:body>\n"
+    static func body(_ document: Document) -> (xml: [UInt8], orderedLists: [Bool]) {
+        var xml: [UInt8] = []
+        xml.reserveCapacity(16384)
+        xml += DOCXParts.declaration.utf8
+        xml += "<w:document xmlns:w=\"\(DOCXParts.wordNamespace)\"><w:body>\n".utf8
         var lists: [Bool] = []
         for block in document.blocks {
             switch block {
             case .heading(let level, let content):
-                xml += paragraph("<w:pStyle w:val=\"Heading\(HeadingStyle.clamp(level))\"/>", content)
+                paragraph("<w:pStyle w:val=\"Heading\(HeadingStyle.clamp(level))\"/>", content, into: &xml)
             case .paragraph(let content):
-                xml += paragraph("", content)
+                paragraph("", content, into: &xml)
             case .list(let ordered, let items):
                 lists.append(ordered)
                 let properties = "<w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"\(lists.count)\"/></w:numPr>"
-                for item in items { xml += paragraph(properties, item) }
+                for item in items { paragraph(properties, item, into: &xml) }
             }
         }
-        xml += "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-        xml += "<w:pgMar w:top=\"1418\" w:right=\"1418\" w:bottom=\"1418\" w:left=\"1418\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
-        xml += "</w:sectPr>\n</w:body></w:document>\n"
+        xml += "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>".utf8
+        xml += "<w:pgMar w:top=\"1418\" w:right=\"1418\" w:bottom=\"1418\" w:left=\"1418\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>".utf8
+        xml += "</w:sectPr>\n</w:body></w:document>\n".utf8
         return (xml, lists)
     }
 
     /// One `w:p`: its properties (the inside of `w:pPr`, may be empty) and its runs.
-    static func paragraph(_ properties: String, _ content: [Document.Inline]) -> String {
-        var xml = "<w:p>"
-        if !properties.isEmpty { xml += "<w:pPr>\(properties)</w:pPr>" }
-        for run in StyledRun.runs(content) {
-            xml += "<w:r>"
-            if run.strong || run.emphasis {
-                xml += "<w:rPr>" + (run.strong ? "<w:b/><w:bCs/>" : "") + (run.emphasis ? "<w:i/><w:iCs/>" : "") + "</w:rPr>"
-            }
-            xml += runContent(run.text)
-            xml += "</w:r>"
+    static func paragraph(_ properties: String, _ content: [Document.Inline], into xml: inout [UInt8]) {
+        xml += "<w:p>".utf8
+        if !properties.isEmpty {
+            xml += "<w:pPr>".utf8
+            xml += properties.utf8
+            xml += "</w:pPr>".utf8
         }
-        return xml + "</w:p>\n"
+        for run in StyledRun.runs(content) {
+            xml += "<w:r>".utf8
+            if run.strong || run.emphasis {
+                xml += "<w:rPr>".utf8
+                if run.strong { xml += "<w:b/><w:bCs/>".utf8 }
+                if run.emphasis { xml += "<w:i/><w:iCs/>".utf8 }
+                xml += "</w:rPr>".utf8
+            }
+            runContent(run.text, into: &xml)
+            xml += "</w:r>\n".utf8
+        }
+        xml += "</w:p>\n".utf8
     }
 
     /// A run's text: `w:t` pieces, with a tab as `w:tab` and a line break as `w:br`.
-    static func runContent(_ text: String) -> String {
-        var xml = ""
+    static func runContent(_ text: String, into xml: inout [UInt8]) {
+        let breaks = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        } ?? text.utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard breaks else {
+            xml += "<w:t xml:space=\"preserve\">".utf8
+            XMLEscaping.append(text, to: &xml)
+            xml += "</w:t>".utf8
+            return
+        }
         var piece = ""
         func flush() {
-            if !piece.isEmpty { xml += "<w:t xml:space=\"preserve\">\(XMLEscaping.escape(piece))</w:t>" }
+            if !piece.isEmpty {
+                xml += "<w:t xml:space=\"preserve\">".utf8
+                XMLEscaping.append(piece, to: &xml)
+                xml += "</w:t>".utf8
+            }
             piece = ""
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\t": flush(); xml += "<w:tab/>"
-            case "\n": flush(); xml += "<w:br/>"
+            case "\t": flush(); xml += "<w:tab/>".utf8
+            case "\n": flush(); xml += "<w:br/>".utf8
             case "\r": break
             default: piece.unicodeScalars.append(scalar)
             }
         }
         flush()
-        return xml
     }
 }

@@ -32,8 +32,7 @@ enum DraftCommand: Command {
         let request = try DraftOptions.request(values: arguments.values, flags: arguments.flags, today: DocumentDate.today)
         let library = try TemplateLibrary(overlays: TemplateLibrary.overlayFolders(
             environment: FileSystem.environment("PIT_TEMPLATES"), options: arguments.all("templates")))
-        let draft = try Drafter(library: library).draft(request)
-        let bytes = try format.writer.write(draft)
+        let bytes = try Drafter(library: library).write(request, as: format)
         if let output = arguments.value("output") {
             try FileSystem.writeAtomically(bytes, to: output)
             return []
