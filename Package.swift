@@ -25,7 +25,7 @@ let package = Package(
         .executableTarget(name: "pit", dependencies: ["PITKit"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "PITKitTests", dependencies: ["PITKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["pit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["pit"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -25,13 +25,20 @@ public struct BatchRow: Sendable {
         if column == "ncnd" {
             if try Self.flag(cell, column) { flags.insert(column) }
         } else if Self.listColumns.contains(column) {
-            values[column] = cell.utf8.contains(UInt8(ascii: ";"))
+            values[column] = cell.containsByte(where: { $0 == UInt8(ascii: ";") })
                 ? cell.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
                 : [cell.trimmingSpaces]
         } else if Self.lineColumns.contains(column) {
-            values[column] = cell.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line in
-                let text = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
-                return text.isEmpty ? nil : String(Substring(text))
+            values[column] = cell.withUTF8Bytes { bytes in
+                var lines: [String] = []
+                var start = 0
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
+                    var end = index
+                    if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                    if end > start { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+                    start = index + 1
+                }
+                return lines
             }
         } else {
             values[column] = [cell]

@@ -123,7 +123,7 @@ struct DraftTexts {
 
     /// Each line break character becomes a space, as `MarkdownEscaping` does.
     private static func unbroken(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return text }
+        guard text.containsByte(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
         return String(scalars)
@@ -141,9 +141,7 @@ enum Placeholder {
 
     /// Whether `text` holds a placeholder.
     static func occurs(in text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.isEmpty ? false : memchr(bytes.baseAddress!, 0, bytes.count) != nil
-        } ?? text.utf8.contains(0)
+        text.withUTF8Bytes { bytes in bytes.isEmpty ? false : memchr(bytes.baseAddress!, 0, bytes.count) != nil }
     }
 
     /// `text` with each placeholder replaced by its value.

@@ -40,7 +40,7 @@ enum RequestValidation {
         guard !request.exemptionIDs.isEmpty else { throw PITError.usage("missing --exemption") }
         for (label, texts) in [("--question", request.questions), ("--fact", request.facts)] {
             if texts.contains(where: \.isEmpty) { throw PITError.usage("\(label) must not be empty") }
-            for text in texts where hasControl(text, allowing: [0x09, 0x0A, 0x0D]) {
+            for text in texts where hasControl(text, allowingLineBreaksAndTabs: true) {
                 throw PITError.usage("\(label) must not contain control characters")
             }
         }
@@ -52,7 +52,7 @@ enum RequestValidation {
             guard !reservedVariables.contains(key) else {
                 throw PITError.usage("--set '\(key)': that is a built-in variable; use its own option")
             }
-            if hasControl(value, allowing: [0x09, 0x0A, 0x0D]) {
+            if hasControl(value, allowingLineBreaksAndTabs: true) {
                 throw PITError.usage("--set \(key): the value must not contain control characters")
             }
         }
@@ -68,17 +68,19 @@ enum RequestValidation {
     }
 
     /// Whether `text` holds a control character other than those in `allowed` (ASCII).
-    static func hasControl(_ text: String, allowing allowed: [UInt8] = []) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x7F {
-                if !allowed.contains(byte) { return true }
-            } else if previous == 0xC2 && (0x80...0x9F).contains(byte) {
-                return true  // U+0080 to U+009F, the C1 controls
+    static func hasControl(_ text: String, allowingLineBreaksAndTabs allowsBreaks: Bool = false) -> Bool {
+        text.withUTF8Bytes { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte < 0x20 || byte == 0x7F {
+                    if !(allowsBreaks && (byte == 0x09 || byte == 0x0A || byte == 0x0D)) { return true }
+                } else if previous == 0xC2 && (0x80...0x9F).contains(byte) {
+                    return true  // U+0080 to U+009F, the C1 controls
+                }
+                previous = byte
             }
-            previous = byte
+            return false
         }
-        return false
     }
 
     /// A C0 or C1 control character (Unicode's general category Cc).

@@ -17,6 +17,7 @@ public final class TemplateLibrary: Sendable {
 
     public let layers: [TemplateLayer]
     private let files: [String: File]
+    private let variantsByFolder: [String: [String]]
     private let parsed = Locked<[String: MustacheTemplate]>([:])
     private let exemptions = Locked<[String: Exemption]>([:])
 
@@ -32,6 +33,7 @@ public final class TemplateLibrary: Sendable {
             for (path, text) in layer.files { files[path] = File(path: path, text: text, layer: layer) }
         }
         self.files = files
+        variantsByFolder = Self.indexVariants(files.keys)
     }
 
     /// The overlay folders named by `PIT_TEMPLATES` (colon-separated), then by `--templates`.
@@ -104,14 +106,21 @@ public final class TemplateLibrary: Sendable {
     /// The folder of the joint balancing test: `balance` or `balance/ncnd`.
     public static func jointBalanceFolder(ncnd: Bool) -> String { ncnd ? "balance/ncnd" : "balance" }
 
-    /// The variant names in a folder of section templates (its `.mustache` files, not subfolders).
+    /// The variant names in a folder of section templates (its `.mustache` files, not
+    /// subfolders), `default` first.
     public func variants(in folder: String) -> [String] {
-        let prefix = folder + "/"
-        return files.keys.compactMap { path -> String? in
-            guard path.hasPrefix(prefix), path.hasSuffix(".mustache") else { return nil }
-            let name = path.dropFirst(prefix.count).dropLast(".mustache".count)
-            return name.contains("/") ? nil : String(name)
-        }.sorted { ($0 == "default" ? "" : $0) < ($1 == "default" ? "" : $1) }
+        variantsByFolder[folder] ?? []
+    }
+
+    /// Each folder's variant names, indexed once when the library is made.
+    private static func indexVariants(_ paths: Dictionary<String, File>.Keys) -> [String: [String]] {
+        var index: [String: [String]] = [:]
+        for path in paths where path.hasSuffix(".mustache") {
+            guard let slash = path.lastIndex(of: "/") else { continue }
+            let name = String(path[path.index(after: slash)...].dropLast(".mustache".count))
+            index[String(path[..<slash]), default: []].append(name)
+        }
+        return index.mapValues { names in names.sorted { ($0 == "default" ? "" : $0) < ($1 == "default" ? "" : $1) } }
     }
 
     // MARK: - Authority and partials

@@ -1,0 +1,16 @@
+extension String {
+    /// Calls `body` with the string's UTF-8 bytes in one buffer (native strings always have one;
+    /// others are copied first): the fast way to scan text byte by byte.
+    @inline(__always)
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
+    }
+
+    /// Whether any UTF-8 byte of the string satisfies `predicate`.
+    @inline(__always)
+    func containsByte(where predicate: (UInt8) -> Bool) -> Bool {
+        withUTF8Bytes { $0.contains(where: predicate) }
+    }
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Batch benchmark (issue 5). Generates N realistic rows (benchmarks/generate-rows.py) and reports,
+# for N = 10,000 and 100,000:
+#   - drafts per second with --dry-run --jobs 1 (drafting alone, one core), CSV and JSON Lines;
+#   - drafts per second writing text files and writing docx files (--jobs 1 and the default),
+#     beside a minimal program (benchmarks/minimal-writer.swift) that writes the same number of
+#     files of the same sizes atomically, the two run alternately, several rounds, medians kept
+#     (file creation on these machines is noisy);
+#   - peak memory (maximum resident set size, from /usr/bin/time -v).
+# Targets: drafting alone >= 100,000 drafts/s; writing <= 1.5x the minimal writer; peak memory
+# under 64 MiB at N = 100,000 and flat from 10,000 to 100,000.
+# Usage: benchmarks/batch.sh [N ...]   (default: 10000 100000; ROUNDS=5 by default)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+swift build -c release --static-swift-stdlib --product pit >&2
+pit="$(swift build -c release --static-swift-stdlib --product pit --show-bin-path)/pit"
+swiftc -O benchmarks/minimal-writer.swift -o "$work/minimal-writer" >&2
+[ -x /usr/bin/time ] || { echo "benchmarks/batch.sh needs /usr/bin/time (Debian package: time)" >&2; exit 1; }
+
+python3 - "$pit" "$work" "${ROUNDS:-5}" "${@:-10000 100000}" <<'PY'
+import os, shutil, statistics, subprocess, sys, time
+pit, work, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+sizes = [int(n) for arg in sys.argv[4:] for n in arg.split()]
+minimal = os.path.join(work, "minimal-writer")
+
+def run(command, stdin=None):
+    """Wall seconds and peak RSS (KiB) of one run."""
+    report = os.path.join(work, "time.txt")
+    start = time.perf_counter()
+    with open(stdin or os.devnull, "rb") as source:
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report] + command, stdin=source,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    seconds = time.perf_counter() - start
+    return seconds, int(open(report).read().split()[-1])
+
+def fresh(*folders):
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+    os.sync()
+
+for n in sizes:
+    rows = {}
+    for kind in ("csv", "jsonl"):
+        rows[kind] = os.path.join(work, f"rows.{kind}")
+        with open(rows[kind], "w") as out:
+            subprocess.run([sys.executable, "benchmarks/generate-rows.py", str(n), kind], stdout=out, check=True)
+    print(f"== N = {n:,}")
+    for kind in ("csv", "jsonl"):
+        samples = [run([pit, "batch", rows[kind], "--out-dir", os.path.join(work, "none"), "--dry-run", "--jobs", "1", "--quiet"])
+                   for _ in range(rounds)]
+        seconds = statistics.median(s for s, _ in samples)
+        peak = max(p for _, p in samples)
+        print(f"drafting alone, {kind:5s} --jobs 1:   {n / seconds:10,.0f} drafts/s   (median {seconds:.3f} s, peak {peak / 1024:.1f} MiB)")
+    for fmt in ("text", "docx"):
+        for jobs in ("1", None):
+            out, floor = os.path.join(work, "out"), os.path.join(work, "floor")
+            pit_times, floor_times, ratios, peak = [], [], [], 0
+            for _ in range(rounds):
+                fresh(out, floor)
+                command = [pit, "batch", rows["csv"], "--out-dir", out, "--format", fmt, "--quiet"] + (["--jobs", jobs] if jobs else [])
+                seconds, p = run(command)
+                peak = max(peak, p)
+                with open(os.path.join(work, "sizes"), "w") as listing:
+                    for name in os.listdir(out):
+                        listing.write(f"{os.path.getsize(os.path.join(out, name))}\n")
+                fresh(floor)
+                floor_seconds, _ = run([minimal, floor], stdin=os.path.join(work, "sizes"))
+                pit_times.append(seconds); floor_times.append(floor_seconds); ratios.append(seconds / floor_seconds)
+            label = f"--jobs {jobs}" if jobs else "--jobs default"
+            print(f"writing {fmt:4s} files, {label:14s} {n / statistics.median(pit_times):10,.0f} drafts/s;"
+                  f" minimal writer {n / statistics.median(floor_times):8,.0f} files/s;"
+                  f" pit / minimal (median of rounds) {statistics.median(ratios):.2f}; peak {peak / 1024:.1f} MiB")
+PY
