@@ -5,14 +5,16 @@
 #   - drafts per second writing text files and writing docx files (--jobs 1 and the default),
 #     beside a minimal program (benchmarks/minimal-writer.swift) that writes the same number of
 #     files of the same sizes atomically, the two run alternately, several rounds, medians kept
-#     (file creation on these machines is noisy);
+#     (file creation on these machines is noisy: the ratio of each round's pair is what counts);
 #   - peak memory (maximum resident set size, from /usr/bin/time -v).
 # Targets: drafting alone >= 100,000 drafts/s; writing <= 1.5x the minimal writer; peak memory
 # under 64 MiB at N = 100,000 and flat from 10,000 to 100,000.
-# Usage: benchmarks/batch.sh [N ...]   (default: 10000 100000; ROUNDS=5 by default)
+# Usage: [ROUNDS=5] [BENCH_DIR=DIR] benchmarks/batch.sh [N ...]   (default N: 10000 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-work="$(mktemp -d)"
+# BENCH_DIR: where the files are written (default: a temporary folder; /dev/shm measures pit
+# without the disk).
+work="$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/pit-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 swift build -c release --static-swift-stdlib --product pit >&2
@@ -39,7 +41,6 @@ def run(command, stdin=None):
 def fresh(*folders):
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
-    os.sync()
 
 for n in sizes:
     rows = {}

@@ -17,6 +17,12 @@ struct EmbeddedLibraryTests {
         }
     }
 
+    @Test func noTemplateHoldsAControlCharacter() {
+        for (path, text) in TemplateLayer.builtIn.files {
+            #expect(TemplateLayer.controlCharacterLine(text) == nil, "Templates/\(path)")
+        }
+    }
+
     @Test func everyTemplateParses() throws {
         let library = TemplateLibrary(layers: [.builtIn])
         for path in TemplateLayer.builtIn.files.keys where path.hasSuffix(".mustache") {

@@ -22,12 +22,18 @@ final class DraftCache: Sendable {
     /// Shapes remembered at most; when full the cache starts again, so memory stays bounded.
     static let capacity = 512
 
-    private let entries = Locked<[DraftShape: Result<ShapeDraft, PITError>]>([:])
+    private let entries = Locked<[ShapeKey: Result<ShapeDraft, PITError>]>([:])
+
+    /// A shape, and the format its output is prepared in (nil: the document alone).
+    private struct ShapeKey: Hashable {
+        let shape: DraftShape
+        let format: OutputFormat?
+    }
 
     func draft(_ request: DraftRequest, orInFull full: (DraftRequest) throws -> Draft) throws -> Draft {
         let texts = DraftTexts(request)
         guard texts.values.count < Placeholder.maximumCount else { return try full(request) }
-        return try entry(request, texts, orInFull: full).filled(with: texts, request: request)
+        return try entry(request, texts, format: nil, orInFull: full).filled(with: texts, request: request)
     }
 
     /// The document written in `format`. Text is written straight from the shape's text with the
@@ -36,20 +42,24 @@ final class DraftCache: Sendable {
     func write(_ request: DraftRequest, as format: OutputFormat, orInFull full: (DraftRequest) throws -> Draft) throws -> [UInt8] {
         let texts = DraftTexts(request)
         guard texts.values.count < Placeholder.maximumCount else { return try format.writer.write(full(request)) }
-        let shape = try entry(request, texts, orInFull: full)
-        if format == .text { return Placeholder.fill(shape.text, with: texts.values) }
-        return try format.writer.write(shape.filled(with: texts, request: request))
+        let shape = try entry(request, texts, format: format, orInFull: full)
+        switch shape.prepared {
+        case .text(let text): return Placeholder.fill(text, with: texts.values)
+        case .docx(let package): return DOCXWriter().fill(package, with: texts.values)
+        case .none: return try format.writer.write(shape.filled(with: texts, request: request))
+        }
     }
 
-    private func entry(_ request: DraftRequest, _ texts: DraftTexts, orInFull full: (DraftRequest) throws -> Draft) throws -> ShapeDraft {
-        let shape = DraftShape(request)
+    private func entry(_ request: DraftRequest, _ texts: DraftTexts, format: OutputFormat?,
+                       orInFull full: (DraftRequest) throws -> Draft) throws -> ShapeDraft {
+        let shape = ShapeKey(shape: DraftShape(request), format: format)
         let cached = entries.withLock { $0[shape] }
         let entry: Result<ShapeDraft, PITError>
         if let cached {
             entry = cached
         } else {
             do {
-                entry = .success(ShapeDraft(try full(texts.placeholderRequest(request))))
+                entry = .success(ShapeDraft(try full(texts.placeholderRequest(request)), format: format))
             } catch let error as PITError {
                 entry = .failure(error)
             }
@@ -150,12 +160,14 @@ enum Placeholder {
         return String(decoding: text.withUTF8 { fill($0, with: values) }, as: UTF8.self)
     }
 
-    /// UTF-8 `bytes` with each placeholder replaced by its value.
-    static func fill(_ bytes: [UInt8], with values: [String]) -> [UInt8] {
-        bytes.withUnsafeBufferPointer { fill($0, with: values) }
+    /// UTF-8 `bytes` with each placeholder replaced by its value, escaped by `escape`.
+    static func fill(_ bytes: [UInt8], with values: [String],
+                     escaping escape: (String, inout [UInt8]) -> Void = { $1 += $0.utf8 }) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { fill($0, with: values, escaping: escape) }
     }
 
-    static func fill(_ bytes: UnsafeBufferPointer<UInt8>, with values: [String]) -> [UInt8] {
+    static func fill(_ bytes: UnsafeBufferPointer<UInt8>, with values: [String],
+                     escaping escape: (String, inout [UInt8]) -> Void = { $1 += $0.utf8 }) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 64)
         var start = 0
@@ -167,7 +179,13 @@ enum Placeholder {
             // A private-use scalar from U+E000 is three bytes: 1110xxxx 10xxxxxx 10xxxxxx.
             let scalar = UInt32(bytes[index + 1] & 0x0F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
                 | UInt32(bytes[index + 3] & 0x3F)
-            output += values[Int(scalar - firstScalar)].utf8
+            let number = Int(scalar) - Int(firstScalar)
+            guard bytes[index + 1] & 0xF0 == 0xE0, (0..<values.count).contains(number) else {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...index]))  // not a placeholder
+                start = index + 1
+                continue
+            }
+            escape(values[number], &output)
             start = index + 4
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
@@ -180,12 +198,23 @@ struct ShapeDraft {
     let draft: Draft
     /// The indices of the blocks whose text holds a placeholder.
     let blocksWithPlaceholders: [Int]
-    /// The draft in the text format, placeholders and all.
-    let text: [UInt8]
+    /// The output of a writer that can fill placeholders itself, placeholders and all.
+    let prepared: PreparedOutput?
 
-    init(_ draft: Draft) {
+    /// Output whose placeholders the writer fills with each text escaped as it escapes all text:
+    /// formats whose escaping goes character by character. Other formats write the filled draft.
+    enum PreparedOutput {
+        case text([UInt8])
+        case docx(DOCXWriter.Prepared)
+    }
+
+    init(_ draft: Draft, format: OutputFormat?) {
         self.draft = draft
-        text = TextWriter().write(draft)
+        switch format {
+        case .text: prepared = .text(TextWriter().write(draft))
+        case .docx: prepared = .docx(DOCXWriter().prepare(draft))
+        default: prepared = nil
+        }
         blocksWithPlaceholders = draft.document.blocks.indices.filter { index in
             switch draft.document.blocks[index] {
             case .heading(_, let content), .paragraph(let content): return Self.hasPlaceholder(content)

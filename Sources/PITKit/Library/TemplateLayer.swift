@@ -29,9 +29,23 @@ public struct TemplateLayer: Sendable {
         var files: [String: String] = [:]
         let root = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         for relative in try FileSystem.files(under: root) {
-            files[relative] = try FileSystem.readText(root + "/" + relative)
+            let text = try FileSystem.readText(root + "/" + relative)
+            if let line = controlCharacterLine(text) {
+                throw PITError(.data, "\(root)/\(relative):\(line): a control character (only tabs and line breaks may be in a template)")
+            }
+            files[relative] = text
         }
         return TemplateLayer(name: path, displayRoot: root, files: files)
+    }
+
+    /// The line of the first control character other than tab, line feed and carriage return.
+    static func controlCharacterLine(_ text: String) -> Int? {
+        var line = 1
+        for byte in text.utf8 {
+            if byte == 0x0A { line += 1 }
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { return line }
+        }
+        return nil
     }
 
     /// How a file of this layer is named in messages.

@@ -5,15 +5,34 @@ public struct DOCXWriter: DocumentWriter {
     public init() {}
 
     public func write(_ draft: Draft) -> [UInt8] {
+        fill(prepare(draft), with: [])
+    }
+
+    /// The parts of a draft's package that depend on the draft, before any placeholder is filled.
+    struct Prepared: Sendable {
+        let core: [UInt8]
+        let document: [UInt8]
+        let numbering: ZipArchive.Entry
+    }
+
+    func prepare(_ draft: Draft) -> Prepared {
         let body = Self.body(draft.document)
+        return Prepared(core: Array(DOCXParts.coreProperties(draft).utf8), document: body.xml,
+                        numbering: ZipArchive.Entry(name: "word/numbering.xml", text: DOCXParts.numbering(lists: body.orderedLists)))
+    }
+
+    /// The package, with each placeholder of the prepared parts replaced by its text, escaped as the
+    /// writer escapes any text: escaping is character by character, so this is the package of the
+    /// filled draft.
+    func fill(_ prepared: Prepared, with values: [String]) -> [UInt8] {
         var archive = ZipArchive()
         archive.add(Self.contentTypes)
         archive.add(Self.packageRelationships)
-        archive.add("docProps/core.xml", text: DOCXParts.coreProperties(draft))
+        archive.add("docProps/core.xml", Placeholder.fill(prepared.core, with: values, escaping: XMLEscaping.append))
         archive.add(Self.appProperties)
-        archive.add("word/document.xml", body.xml)
+        archive.add("word/document.xml", Placeholder.fill(prepared.document, with: values, escaping: Self.appendText))
         archive.add(Self.styles)
-        archive.add("word/numbering.xml", text: DOCXParts.numbering(lists: body.orderedLists))
+        archive.add(prepared.numbering)
         archive.add(Self.documentRelationships)
         return archive.bytes
     }
@@ -73,34 +92,35 @@ public struct DOCXWriter: DocumentWriter {
         xml += "</w:p>\n".utf8
     }
 
-    /// A run's text: `w:t` pieces, with a tab as `w:tab` and a line break as `w:br`.
+    /// A run's text in `w:t`, a tab as `w:tab` and a line break as `w:br` between pieces.
     static func runContent(_ text: String, into xml: inout [UInt8]) {
-        let breaks = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        } ?? text.utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        xml += textStart
+        appendText(text, to: &xml)
+        xml += "</w:t>".utf8
+    }
+
+    private static let textStart = Array("<w:t xml:space=\"preserve\">".utf8)
+
+    /// Text inside `w:t`, escaped character by character (so that the text of a placeholder can be
+    /// escaped on its own): a tab or line break closes the piece and opens the next one.
+    static func appendText(_ text: String, to xml: inout [UInt8]) {
+        let breaks = text.containsByte { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         guard breaks else {
-            xml += "<w:t xml:space=\"preserve\">".utf8
             XMLEscaping.append(text, to: &xml)
-            xml += "</w:t>".utf8
             return
         }
         var piece = ""
-        func flush() {
-            if !piece.isEmpty {
-                xml += "<w:t xml:space=\"preserve\">".utf8
-                XMLEscaping.append(piece, to: &xml)
-                xml += "</w:t>".utf8
-            }
-            piece = ""
-        }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\t": flush(); xml += "<w:tab/>".utf8
-            case "\n": flush(); xml += "<w:br/>".utf8
+            case "\t", "\n":
+                XMLEscaping.append(piece, to: &xml)
+                piece = ""
+                xml += (scalar == "\t" ? "</w:t><w:tab/>" : "</w:t><w:br/>").utf8
+                xml += textStart
             case "\r": break
             default: piece.unicodeScalars.append(scalar)
             }
         }
-        flush()
+        XMLEscaping.append(piece, to: &xml)
     }
 }
