@@ -1,0 +1,70 @@
+import Foundation
+@testable import PITKit
+import Testing
+
+/// The batch readers and output naming, on their own.
+struct BatchInputTests {
+    func records(_ csv: String, chunkSize: Int = 7) throws -> [CSVReader.Record] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pit-csv-\(UUID().uuidString).csv").path
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let reader = CSVReader(input: try ByteReader(path: path, chunkSize: chunkSize), source: "t.csv")
+        var records: [CSVReader.Record] = []
+        while let record = try reader.next() { records.append(record) }
+        return records
+    }
+
+    @Test func readsRFC4180() throws {
+        let records = try records("\u{FEFF}a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\r\nplain,,last\n")
+        #expect(records.map(\.line) == [1, 2, 5])
+        #expect(records.map(\.fields) == [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"], ["plain", "", "last"]])
+        #expect(records.allSatisfy { $0.problem == nil })
+    }
+
+    @Test func aBrokenRecordIsReportedAndReadingGoesOn() throws {
+        let records = try records("a,b\nx\"y,z\n\"q\"r,s\nok,1\n")
+        #expect(records.count == 4)
+        #expect(records[1].problem?.contains("a quote inside an unquoted field") == true)
+        #expect(records[2].problem?.contains("text after a closing quote") == true)
+        #expect(records[3].fields == ["ok", "1"] && records[3].line == 4)
+    }
+
+    @Test func invalidUTF8IsARowProblem() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pit-csv-\(UUID().uuidString).csv").path
+        FileManager.default.createFile(atPath: path, contents: Data([0x61, 0x0A, 0xFF, 0x0A, 0x62, 0x0A]))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let reader = CSVReader(input: try ByteReader(path: path), source: "t.csv")
+        #expect(try reader.next()?.fields == ["a"])
+        #expect(try reader.next()?.problem == "not UTF-8 text")
+        #expect(try reader.next()?.fields == ["b"])
+    }
+
+    @Test(arguments: [
+        ("658A/22", "658A-22"), ("FOI-027538", "FOI-027538"), ("a:b*c?d\"e<f>g|h\\i", "a-b-c-d-e-f-g-h-i"),
+        ("trailing. ", "trailing"), (".hidden", "_.hidden"), ("CON", "_CON"), ("lpt1.final", "_lpt1.final"),
+        ("café 🙂", "café 🙂"), ("...", "_"),
+    ])
+    func referencesBecomeSafeFileNames(_ reference: String, _ name: String) {
+        #expect(OutputNaming.safeName(reference) == name)
+    }
+
+    @Test func outputsMustBePlainNames() throws {
+        #expect(try OutputNaming.fileName(output: "a.docx", reference: "x", format: .text) == "a.docx")
+        for bad in ["../x.txt", "dir/x.txt", "..", ""] {
+            #expect(throws: PITError.self) { try OutputNaming.fileName(output: bad, reference: "x", format: .text) }
+        }
+    }
+
+    @Test func csvCellsSplitAsTheOptionsDo() throws {
+        var row = BatchRow(number: 2)
+        try row.set("exemption", csvCell: "s24; s31")
+        try row.set("question", csvCell: "First?\r\nSecond?\n")
+        try row.set("ncnd", csvCell: "Yes")
+        try row.set("ref", csvCell: "")
+        #expect(row.values["exemption"] == ["s24", "s31"])
+        #expect(row.values["question"] == ["First?", "Second?"])
+        #expect(row.flags == ["ncnd"])
+        #expect(row.values["ref"] == nil)
+        #expect(throws: PITError.self) { try row.set("ncnd", csvCell: "perhaps") }
+    }
+}
