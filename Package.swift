@@ -24,8 +24,9 @@ let package = Package(
         ),
         .executableTarget(name: "pit", dependencies: ["PITKit"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
-        .testTarget(name: "PITKitTests", dependencies: ["PITKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["pit"], exclude: ["Fixtures"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PITKitTests", dependencies: ["PITKit", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["pit", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

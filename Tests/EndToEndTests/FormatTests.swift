@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import TestSupport
 import Testing
 
 /// `pit draft` in every output format, checked structurally: each format parses, carries the
@@ -121,7 +122,7 @@ struct FormatTests {
         #expect(Self.tagsBalance(html))
         #expect(html.contains("<h1>Public Interest Test</h1>"))
         for heading in Self.headings.dropFirst() { #expect(html.contains("<h2>\(heading)</h2>"), "\(heading)") }
-        #expect(Self.htmlBlocks(html) == (try Self.textBlocks()))
+        #expect(HTMLText.blocks(html) == (try Self.textBlocks()))
     }
 
     /// Whether every element opened is closed in order (void elements aside).
@@ -141,22 +142,6 @@ struct FormatTests {
             }
         }
         return open.isEmpty
-    }
-
-    /// The text of each paragraph, heading and list item, tags removed and references decoded.
-    static func htmlBlocks(_ html: String) -> [String] {
-        html.split(separator: "\n").filter { line in
-            ["<p>", "<li>", "<h1>", "<h2>", "<h3>", "<h4>", "<h5>", "<h6>"].contains { line.hasPrefix($0) }
-        }.map { line in
-            var text = ""
-            var inTag = false
-            for character in line {
-                if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
-            }
-            return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-                .replacingOccurrences(of: "&amp;", with: "&")
-        }
     }
 
     // MARK: - RTF
@@ -361,7 +346,7 @@ struct FormatTests {
         #expect(html.contains("<li>{\\rtf1 \\par} &amp; &lt; &gt; &quot; &#39; 🙂</li>"))
         #expect(html.contains("<p># not a heading **not bold** \u{200F}RLM</p>"))
         #expect(Self.tagsBalance(html))
-        #expect(Self.htmlBlocks(html) == (try Self.textBlocks(Self.hostile)))
+        #expect(HTMLText.blocks(html) == (try Self.textBlocks(Self.hostile)))
     }
 
     @Test func hostileTextIsLiteralInRTF() throws {

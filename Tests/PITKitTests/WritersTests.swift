@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 @testable import PITKit
+import TestSupport
 import Testing
 
 /// Each writer over the one document model: its structure, and hostile text kept literal.
@@ -149,19 +150,7 @@ struct WritersTests {
         #expect(html.contains("&amp; &lt; &gt; &quot; &#39;"))
         #expect(html.contains("&amp;amp;"))
         // Each block's text, tags removed and references decoded, is the model's text.
-        let lines = html.split(separator: "\n").filter { line in
-            ["<p>", "<li>", "<h1>", "<h2>", "<h3>", "<h4>", "<h5>", "<h6>"].contains { line.hasPrefix($0) }
-        }
-        let texts = lines.map { line -> String in
-            var text = ""
-            var inTag = false
-            for character in line {
-                if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
-            }
-            return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-                .replacingOccurrences(of: "&amp;", with: "&")
-        }
+        let texts = HTMLText.blocks(html)
         #expect(texts == Self.paragraphTexts(Self.hostileDocument))
     }
 

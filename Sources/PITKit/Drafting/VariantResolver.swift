@@ -45,45 +45,33 @@ struct VariantResolver {
 
     /// The variant for one section of one exemption.
     func variant(for exemption: Exemption, _ section: Exemption.Section) -> String {
-        let available = library.variants(in: folder(exemption, section))
-        var chosen = "default"
-        var specificity = 0
-        for choice in choices {
-            switch choice {
-            case .exemptionSection(let id, let target, let name) where id == exemption.id && target == section:
-                chosen = name
-                specificity = 3
-            case .section(let target, let name) where target == section && specificity <= 2 && available.contains(name):
-                chosen = name
-                specificity = 2
-            case .everywhere(let name) where specificity <= 1 && available.contains(name):
-                chosen = name
-                specificity = 1
-            default:
-                continue
-            }
-        }
-        return chosen
+        choose(from: library.variants(in: folder(exemption, section)), section: section, exemption: exemption.id)
     }
 
     /// The variant of the joint balancing test.
     func jointBalanceVariant() -> String {
-        let available = library.variants(in: TemplateLibrary.jointBalanceFolder(ncnd: ncnd))
-        var chosen = "default"
-        var specificity = 0
+        choose(from: library.variants(in: TemplateLibrary.jointBalanceFolder(ncnd: ncnd)), section: .balance, exemption: nil)
+    }
+
+    /// The most specific choice that applies (`ID.SECTION=` over `SECTION=` over `NAME`; among
+    /// equals, the later), among the variants `available`; `default` when none applies.
+    private func choose(from available: [String], section: Exemption.Section, exemption id: String?) -> String {
+        var best = (name: "default", specificity: 0)
         for choice in choices {
+            let candidate: (name: String, specificity: Int)
             switch choice {
-            case .section(.balance, let name) where available.contains(name):
-                chosen = name
-                specificity = 2
-            case .everywhere(let name) where specificity <= 1 && available.contains(name):
-                chosen = name
-                specificity = 1
+            case .exemptionSection(let chosenID, let target, let name) where chosenID == id && target == section:
+                candidate = (name, 3)
+            case .section(let target, let name) where target == section && available.contains(name):
+                candidate = (name, 2)
+            case .everywhere(let name) where available.contains(name):
+                candidate = (name, 1)
             default:
                 continue
             }
+            if candidate.specificity >= best.specificity { best = candidate }
         }
-        return chosen
+        return best.name
     }
 
     func folder(_ exemption: Exemption, _ section: Exemption.Section) -> String {
