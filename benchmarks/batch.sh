@@ -59,17 +59,29 @@ for n in sizes:
         for jobs in ("1", None):
             out, floor = os.path.join(work, "out"), os.path.join(work, "floor")
             pit_times, floor_times, ratios, peak = [], [], [], 0
-            for _ in range(rounds):
-                fresh(out, floor)
-                command = [pit, "batch", rows["csv"], "--out-dir", out, "--format", fmt, "--quiet"] + (["--jobs", jobs] if jobs else [])
-                seconds, p = run(command)
+            for round in range(rounds):
+                # Each program runs right after its own previous output is removed, and the two
+                # take turns going first, so neither always follows the other's deletions.
+                def run_pit():
+                    fresh(out)
+                    command = [pit, "batch", rows["csv"], "--out-dir", out, "--format", fmt, "--quiet"] + (["--jobs", jobs] if jobs else [])
+                    seconds, p = run(command)
+                    with open(os.path.join(work, "sizes"), "w") as listing:
+                        for name in sorted(os.listdir(out)):
+                            listing.write(f"{os.path.getsize(os.path.join(out, name))}\n")
+                    return seconds, p
+                def run_floor():
+                    fresh(floor)
+                    return run([minimal, floor], stdin=os.path.join(work, "sizes"))[0]
+                if round == 0 or round % 2 == 1:
+                    seconds, p = run_pit()
+                    floor_seconds = run_floor()
+                else:
+                    floor_seconds = run_floor()  # the sizes of the previous round's files: the same
+                    seconds, p = run_pit()
                 peak = max(peak, p)
-                with open(os.path.join(work, "sizes"), "w") as listing:
-                    for name in os.listdir(out):
-                        listing.write(f"{os.path.getsize(os.path.join(out, name))}\n")
-                fresh(floor)
-                floor_seconds, _ = run([minimal, floor], stdin=os.path.join(work, "sizes"))
                 pit_times.append(seconds); floor_times.append(floor_seconds); ratios.append(seconds / floor_seconds)
+            fresh(out, floor)
             label = f"--jobs {jobs}" if jobs else "--jobs default"
             print(f"writing {fmt:4s} files, {label:14s} {n / statistics.median(pit_times):10,.0f} drafts/s;"
                   f" minimal writer {n / statistics.median(floor_times):8,.0f} files/s;"

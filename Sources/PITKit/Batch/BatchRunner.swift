@@ -45,7 +45,9 @@ public final class BatchRunner {
     let drafter: Drafter
     let options: BatchOptions
     let today: DocumentDate
-    private var outputNames: [String: Int] = [:]
+    /// The rows that claimed each output name, by a 64-bit hash of the name without case: a few
+    /// bytes a row, so memory stays nearly flat however long the input.
+    private var outputNames: [Int: Int32] = [:]
 
     /// Rows per chunk for each job: enough to keep threads busy, few enough to bound memory.
     static let rowsPerJob = 256
@@ -108,11 +110,11 @@ public final class BatchRunner {
             let format = try row.values["format"]?.last.map { try DraftOptions.format(named: $0, output: nil) }
                 ?? options.format ?? output.flatMap(OutputFormat.init(fileName:)) ?? .text
             let name = try OutputNaming.fileName(output: output, reference: request.reference, format: format)
-            let key = name.lowercased()
+            let key = name.lowercased().hashValue
             if let earlier = outputNames[key] {
                 return .failed("output '\(name)' is already the output of row \(earlier)")
             }
-            outputNames[key] = row.number
+            outputNames[key] = Int32(clamping: row.number)
             return .ready(request, format, path: options.outputFolder + "/" + name)
         } catch let error as PITError {
             return .failed(error.message)

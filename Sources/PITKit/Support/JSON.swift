@@ -243,8 +243,13 @@ struct JSONParser {
                 }
             default:
                 if byte < 0x20 { throw error("control character in string (escape it)") }
-                result.append(byte)
-                index += 1
+                // Copy the run of ordinary bytes up to the next quote, backslash or control.
+                var end = index + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+                    end += 1
+                }
+                result += bytes[index..<end]
+                index = end
             }
         }
     }
