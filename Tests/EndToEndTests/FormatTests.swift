@@ -88,20 +88,8 @@ struct FormatTests {
 
     @Test func docxIsRefusedOnATerminalButNotOnAPipe() throws {
         #expect(try Self.run("docx").status == 0)
-        let script = "/usr/bin/script"
-        guard FileManager.default.isExecutableFile(atPath: script) else { return }
-        let command = ([Pit.binary.path] + Self.draft + ["--format", "docx"]).map { "'\($0)'" }.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: script)
-        process.arguments = ["-qec", command, "/dev/null"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let transcript = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 64, "\(transcript)")
+        guard let (status, transcript) = try Pit.runOnTerminal(Self.draft + ["--format", "docx"]) else { return }
+        #expect(status == 64, "\(transcript)")
         #expect(transcript.contains("binary"))
         #expect(!transcript.contains("PK"))
     }
