@@ -86,7 +86,7 @@ struct DraftShape: Hashable {
     let emptyExtras: [Bool]
 
     init(_ request: DraftRequest) {
-        exemptionIDs = request.exemptionIDs.map { $0.lowercased() }
+        exemptionIDs = request.exemptionIDs.map { id in id.containsByte { $0 >= 0x41 && $0 <= 0x5A } ? id.lowercased() : id }
         limbs = request.limbChoices
         likelihood = request.likelihood
         neitherConfirmNorDeny = request.neitherConfirmNorDeny

@@ -30,42 +30,34 @@ public struct Drafter: Sendable {
     /// Drafts a request from the templates, without the cache. The request is already normalized.
     func draftInFull(_ request: DraftRequest) throws -> Draft {
         let exemptions = try resolveExemptions(request)
-        let qualified = exemptions.filter(\.isQualified)
-        guard !qualified.isEmpty else {
-            let names = exemptions.map { "\($0.id) (\($0.citation(limbs: [], ncnd: false)) – \($0.title))" }
-            throw PITError.data("\(names.joined(separator: ", ")) \(names.count == 1 ? "is an absolute exemption" : "are absolute exemptions"): no public interest test applies, so there is nothing to draft")
-        }
-        if request.neitherConfirmNorDeny, let missing = exemptions.first(where: { $0.ncnd == nil }) {
-            throw PITError.data("--ncnd: \(missing.id) (\(missing.citation(limbs: [], ncnd: false)) – \(missing.title)) has no neither-confirm-nor-deny subsection")
-        }
         let limbs = try chooseLimbs(request, exemptions)
         let variants = VariantResolver(library: library, choices: request.variantChoices, exemptions: exemptions,
                                        ncnd: request.neitherConfirmNorDeny)
         try variants.validate()
-
         var authority = try library.authority()
         if let name = request.authorityName { authority.name = name }
         if let short = request.authorityShort { authority.short = short }
 
         let recorder = UsageRecorder()
         let renderer = makeRenderer(recorder: recorder)
-        let likelihood = request.likelihood ?? qualified.first(where: { $0.likelihood != nil })?.likelihood ?? .likely
+        let likelihood = request.likelihood ?? exemptions.first(where: { $0.likelihood != nil })?.likelihood ?? .likely
         var globals = baseVariables(request, authority: authority, likelihood: likelihood, exemptions: exemptions, limbs: limbs)
 
+        // Each exemption's sections, rendered with that exemption as `exemption`.
         var applied: [AppliedExemption] = []
-        var renderedSections: [String: String] = [:]
+        var sectionTexts: [String: [Exemption.Section: String]] = [:]
         for exemption in exemptions {
             let chosenLimbs = limbs[exemption.id] ?? []
             let level = exemption.kind == .prejudice ? (request.likelihood ?? exemption.likelihood ?? likelihood) : nil
-            let objectWithoutSections = exemptionVariables(exemption, limbs: chosenLimbs, ncnd: request.neitherConfirmNorDeny,
-                                                           likelihood: level ?? likelihood)
+            let variables = exemptionVariables(exemption, limbs: chosenLimbs, ncnd: request.neitherConfirmNorDeny,
+                                               likelihood: level ?? likelihood)
+            let context: MustacheValue = ["exemption": .object(variables), "likelihood": .string((level ?? likelihood).phrase)]
             var sections: [RenderedSection] = []
             for section in exemption.kind.sections {
                 let variant = variants.variant(for: exemption, section)
-                let path = "\(variants.folder(exemption, section))/\(variant).mustache"
-                let context: MustacheValue = ["exemption": .object(objectWithoutSections), "likelihood": .string((level ?? likelihood).phrase)]
-                let markdown = try render(path, stack: [.object(globals), context], renderer: renderer, recorder: recorder)
-                renderedSections["\(exemption.id)/\(section.rawValue)"] = markdown
+                let markdown = try render("\(variants.folder(exemption, section))/\(variant).mustache",
+                                          stack: [.object(globals), context], renderer: renderer, recorder: recorder)
+                sectionTexts[exemption.id, default: [:]][section] = markdown
                 sections.append(RenderedSection(section: section, variant: variant,
                                                 isEmpty: markdown.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\t" }))
             }
@@ -74,11 +66,12 @@ public struct Drafter: Sendable {
                                             likelihood: level, sections: sections))
         }
 
+        // The exemptions with their rendered sections, for the balancing test and the layout.
         let objects = applied.map { item -> MustacheValue in
             var object = exemptionVariables(item.exemption, limbs: item.limbs, ncnd: request.neitherConfirmNorDeny,
                                             likelihood: item.likelihood ?? likelihood)
             for section in Exemption.Section.allCases {
-                object[section.rawValue] = .markup(renderedSections["\(item.exemption.id)/\(section.rawValue)"] ?? "")
+                object[section.rawValue] = .markup(sectionTexts[item.exemption.id]?[section] ?? "")
             }
             return .object(object)
         }
@@ -86,16 +79,7 @@ public struct Drafter: Sendable {
         globals["exemption"] = objects[0]
         globals["qualified_exemptions"] = .list(zip(applied, objects).filter { $0.0.exemption.isQualified }.map(\.1))
         globals["absolute_exemptions"] = .list(zip(applied, objects).filter { !$0.0.exemption.isQualified }.map(\.1))
-
-        let balance: String
-        if variants.usesJointBalance {
-            let path = "\(TemplateLibrary.jointBalanceFolder(ncnd: request.neitherConfirmNorDeny))/\(variants.jointBalanceVariant()).mustache"
-            balance = try render(path, stack: [.object(globals)], renderer: renderer, recorder: recorder)
-        } else {
-            let single = applied.first { $0.exemption.isQualified }!
-            balance = renderedSections["\(single.exemption.id)/balance"] ?? ""
-        }
-        globals["balance"] = .markup(balance)
+        globals["balance"] = .markup(try balance(variants, sectionTexts, globals: globals, renderer: renderer, recorder: recorder))
 
         let markdown = try render("document.mustache", stack: [.object(globals)], renderer: renderer, recorder: recorder)
         return Draft(reference: request.reference, date: request.date, authority: authority,
@@ -104,15 +88,40 @@ public struct Drafter: Sendable {
                      document: MarkdownReader.read(markdown), templatesUsed: recorder.files(in: library))
     }
 
+    /// The document's balancing test: the joint one when several qualified exemptions apply,
+    /// else the one qualified exemption's own.
+    private func balance(_ variants: VariantResolver, _ sectionTexts: [String: [Exemption.Section: String]],
+                         globals: [String: MustacheValue], renderer: MustacheRenderer, recorder: UsageRecorder) throws -> String {
+        guard variants.usesJointBalance else {
+            let single = variants.qualified[0]
+            return sectionTexts[single.id]?[.balance] ?? ""
+        }
+        let path = "\(TemplateLibrary.jointBalanceFolder(ncnd: variants.ncnd))/\(variants.jointBalanceVariant()).mustache"
+        return try render(path, stack: [.object(globals)], renderer: renderer, recorder: recorder)
+    }
+
     // MARK: - Exemptions and limbs
 
+    /// The exemptions applied, checked: each known and given once, at least one qualified, and
+    /// each with an NCND subsection when the draft neither confirms nor denies.
     private func resolveExemptions(_ request: DraftRequest) throws -> [Exemption] {
         var seen: Set<String> = []
-        return try request.exemptionIDs.map { id in
+        let exemptions = try request.exemptionIDs.map { id in
             let exemption = try library.exemption(id)
             guard seen.insert(exemption.id).inserted else { throw PITError.usage("--exemption: \(exemption.id) is given twice") }
             return exemption
         }
+        func described(_ exemption: Exemption) -> String {
+            "\(exemption.id) (\(exemption.citation(limbs: [], ncnd: false)) – \(exemption.title))"
+        }
+        guard exemptions.contains(where: \.isQualified) else {
+            let names = exemptions.map(described)
+            throw PITError.data("\(names.joined(separator: ", ")) \(names.count == 1 ? "is an absolute exemption" : "are absolute exemptions"): no public interest test applies, so there is nothing to draft")
+        }
+        if request.neitherConfirmNorDeny, let missing = exemptions.first(where: { $0.ncnd == nil }) {
+            throw PITError.data("--ncnd: \(described(missing)) has no neither-confirm-nor-deny subsection")
+        }
+        return exemptions
     }
 
     private func chooseLimbs(_ request: DraftRequest, _ exemptions: [Exemption]) throws -> [String: [Exemption.Limb]] {

@@ -200,6 +200,24 @@ struct JSONParser {
     private mutating func parseString() throws -> String {
         let start = index
         index += 1
+        // The common case: no escapes, so the string is the bytes up to the closing quote.
+        let plainEnd = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var end = index
+            while end < buffer.count {
+                let byte = buffer[end]
+                if byte == UInt8(ascii: "\"") { return end }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+                end += 1
+            }
+            return nil
+        }
+        if let plainEnd {
+            guard let text = String(validating: bytes[index..<plainEnd], as: UTF8.self) else {
+                throw error("string is not valid UTF-8", at: start)
+            }
+            index = plainEnd + 1
+            return text
+        }
         var result: [UInt8] = []
         while true {
             guard index < bytes.count else { throw error("unterminated string", at: start) }

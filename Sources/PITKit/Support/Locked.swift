@@ -18,6 +18,7 @@ final class Locked<Value>: @unchecked Sendable {
 
     deinit { pthread_mutex_destroy(&mutex) }
 
+    @inline(__always)
     func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
