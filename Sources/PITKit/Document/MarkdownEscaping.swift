@@ -5,7 +5,7 @@ import Mustache
 /// user value is never more than one paragraph's worth of text).
 public enum MarkdownEscaping {
     /// The characters `MarkdownReader` gives a meaning to.
-    static let special: Set<UInt8> = Set("\\*#-.+_`[]<>!|".utf8)
+    static let special: [Bool] = (0..<256).map { (byte: Int) -> Bool in "\\*#-.+_`[]<>!|".utf8.contains(UInt8(byte)) }
 
     public static let escaper = Escaper { text, output in
         for byte in text.utf8 {
@@ -13,7 +13,7 @@ public enum MarkdownEscaping {
                 output.append(UInt8(ascii: " "))
                 continue
             }
-            if special.contains(byte) { output.append(UInt8(ascii: "\\")) }
+            if special[Int(byte)] { output.append(UInt8(ascii: "\\")) }
             output.append(byte)
         }
     }
