@@ -111,10 +111,6 @@ public enum MarkdownReader {
 
     /// Parses emphasis and escapes. `**` opens strong and `*` emphasis when a matching closer
     /// follows; an unmatched marker is literal text.
-    static func inline(_ text: String) -> [Document.Inline] {
-        inline(Array(text.utf8))
-    }
-
     static func inline(_ bytes: [UInt8]) -> [Document.Inline] {
         // Plain text, the common case, needs no scanning.
         if !bytes.contains(where: { $0 == star || $0 == backslash }) {

@@ -8,8 +8,6 @@ public struct TemplateLayer: Sendable {
     /// Each file's text by its path relative to the layer's root.
     public let files: [String: String]
 
-    public var isBuiltIn: Bool { name == TemplateLayer.builtInName }
-
     public static let builtInName = "built-in"
 
     /// The library compiled into the binary.
