@@ -158,10 +158,10 @@ public struct MustacheRenderer: Sendable {
             } else {
                 state.output.append(contentsOf: text.utf8)
             }
-        case .markup(let text):
-            guard !text.isEmpty else { return }
+        case .markup(let bytes):
+            guard !bytes.isEmpty else { return }
             state.beginValue()
-            state.output.append(contentsOf: text.utf8)
+            state.output += bytes
         case .bool(let flag):
             state.beginValue()
             state.output.append(contentsOf: (flag ? "true" : "false").utf8)

@@ -7,8 +7,9 @@ public enum MustacheValue: Sendable, Equatable {
     /// Text: escaped by `{{name}}`, written as it is by `{{{name}}}` and `{{&name}}`
     /// (unless the renderer escapes every interpolation, see `MustacheRenderer.escapesRawTags`).
     case string(String)
-    /// Text already in the output's markup language: never escaped, whatever the tag.
-    case markup(String)
+    /// UTF-8 text already in the output's markup language (often the output of another render):
+    /// never escaped, whatever the tag.
+    case markup([UInt8])
     case list([MustacheValue])
     case object([String: MustacheValue])
 
@@ -18,7 +19,8 @@ public enum MustacheValue: Sendable, Equatable {
         case .null: return false
         case .bool(let flag): return flag
         case .int, .double: return true
-        case .string(let text), .markup(let text): return !text.isEmpty
+        case .string(let text): return !text.isEmpty
+        case .markup(let bytes): return !bytes.isEmpty
         case .list(let items): return !items.isEmpty
         case .object: return true
         }

@@ -10,6 +10,11 @@ public enum MarkdownReader {
         return source.withUTF8 { read(bytes: $0) }
     }
 
+    /// Reads UTF-8 Markdown.
+    public static func read(_ markdown: [UInt8]) -> Document {
+        markdown.withUnsafeBufferPointer { read(bytes: $0) }
+    }
+
     static func read(bytes: UnsafeBufferPointer<UInt8>) -> Document {
         var blocks: [Document.Block] = []
         var paragraph: [UInt8] = []

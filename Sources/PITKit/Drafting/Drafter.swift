@@ -45,7 +45,7 @@ public struct Drafter: Sendable {
 
         // Each exemption's sections, rendered with that exemption as `exemption`.
         var applied: [AppliedExemption] = []
-        var sectionTexts: [String: [Exemption.Section: String]] = [:]
+        var sectionTexts: [String: [Exemption.Section: [UInt8]]] = [:]
         for exemption in exemptions {
             let chosenLimbs = limbs[exemption.id] ?? []
             let level = exemption.kind == .prejudice ? (request.likelihood ?? exemption.likelihood ?? likelihood) : nil
@@ -59,7 +59,7 @@ public struct Drafter: Sendable {
                                           stack: [.object(globals), context], renderer: renderer, recorder: recorder)
                 sectionTexts[exemption.id, default: [:]][section] = markdown
                 sections.append(RenderedSection(section: section, variant: variant,
-                                                isEmpty: markdown.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\t" }))
+                                                isEmpty: markdown.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }))
             }
             applied.append(AppliedExemption(exemption: exemption, limbs: chosenLimbs,
                                             citation: exemption.citation(limbs: chosenLimbs.map(\.letter), ncnd: request.neitherConfirmNorDeny),
@@ -71,7 +71,7 @@ public struct Drafter: Sendable {
             var object = exemptionVariables(item.exemption, limbs: item.limbs, ncnd: request.neitherConfirmNorDeny,
                                             likelihood: item.likelihood ?? likelihood)
             for section in Exemption.Section.allCases {
-                object[section.rawValue] = .markup(sectionTexts[item.exemption.id]?[section] ?? "")
+                object[section.rawValue] = .markup(sectionTexts[item.exemption.id]?[section] ?? [])
             }
             return .object(object)
         }
@@ -90,11 +90,11 @@ public struct Drafter: Sendable {
 
     /// The document's balancing test: the joint one when several qualified exemptions apply,
     /// else the one qualified exemption's own.
-    private func balance(_ variants: VariantResolver, _ sectionTexts: [String: [Exemption.Section: String]],
-                         globals: [String: MustacheValue], renderer: MustacheRenderer, recorder: UsageRecorder) throws -> String {
+    private func balance(_ variants: VariantResolver, _ sectionTexts: [String: [Exemption.Section: [UInt8]]],
+                         globals: [String: MustacheValue], renderer: MustacheRenderer, recorder: UsageRecorder) throws -> [UInt8] {
         guard variants.usesJointBalance else {
             let single = variants.qualified[0]
-            return sectionTexts[single.id]?[.balance] ?? ""
+            return sectionTexts[single.id]?[.balance] ?? []
         }
         let path = "\(TemplateLibrary.jointBalanceFolder(ncnd: variants.ncnd))/\(variants.jointBalanceVariant()).mustache"
         return try render(path, stack: [.object(globals)], renderer: renderer, recorder: recorder)
@@ -221,7 +221,8 @@ public struct Drafter: Sendable {
         )
     }
 
-    private func render(_ path: String, stack: [MustacheValue], renderer: MustacheRenderer, recorder: UsageRecorder) throws -> String {
+    /// A template rendered to UTF-8 Markdown.
+    private func render(_ path: String, stack: [MustacheValue], renderer: MustacheRenderer, recorder: UsageRecorder) throws -> [UInt8] {
         guard library.file(path) != nil else {
             throw PITError.data("the template library has no '\(path)' (in Templates/ or any overlay)")
         }
@@ -237,7 +238,7 @@ public struct Drafter: Sendable {
             }
             throw PITError.data(message)
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 }
 
