@@ -11,32 +11,37 @@ public final class ByteReader {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private let name: String
-    private var buffer: [UInt8]
-    private var start = 0
-    private var end = 0
+    // The hot paths read these a byte at a time: a buffer made once, and positions the class
+    // alone touches (so the run-time exclusivity checks would only cost time).
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    @exclusivity(unchecked) private var start = 0
+    @exclusivity(unchecked) private var end = 0
     private var finished = false
 
     /// Reads the file at `path`, or standard input when `path` is `-`.
     public init(path: String, chunkSize: Int = 1 << 16) throws {
-        buffer = [UInt8](repeating: 0, count: chunkSize)
         if path == "-" {
             descriptor = 0
             ownsDescriptor = false
             name = "standard input"
-            return
+        } else {
+            if FileSystem.type(of: path) == .directory { throw PITError(.noInput, "\(path): is a folder, not a file") }
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                let code = errno
+                throw PITError(code == ENOENT || code == ENOTDIR ? .noInput : .io,
+                               "\(path): \(code == ENOENT || code == ENOTDIR ? "no such file" : "cannot read: \(FileSystem.describe(code))")")
+            }
+            ownsDescriptor = true
+            name = path
         }
-        if FileSystem.type(of: path) == .directory { throw PITError(.noInput, "\(path): is a folder, not a file") }
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            let code = errno
-            throw PITError(code == ENOENT || code == ENOTDIR ? .noInput : .io,
-                           "\(path): \(code == ENOENT || code == ENOTDIR ? "no such file" : "cannot read: \(FileSystem.describe(code))")")
-        }
-        ownsDescriptor = true
-        name = path
+        buffer = .allocate(capacity: chunkSize)
     }
 
-    deinit { if ownsDescriptor { close(descriptor) } }
+    deinit {
+        if ownsDescriptor { close(descriptor) }
+        buffer.deallocate()
+    }
 
     /// The next byte without consuming it, or nil at the end of the input.
     @inline(__always)
@@ -60,8 +65,10 @@ public final class ByteReader {
         while true {
             if start == end, !(try fill()) { return }
             var index = start
-            while index < end && !stops[Int(buffer[index])] { index += 1 }
-            output += buffer[start..<index]
+            stops.withUnsafeBufferPointer { stops in
+                while index < end && !stops[Int(buffer[index])] { index += 1 }
+            }
+            output += UnsafeBufferPointer(rebasing: buffer[start..<index])
             start = index
             if index < end { return }
         }
@@ -74,11 +81,11 @@ public final class ByteReader {
             if start == end, !(try fill()) { return readAny }
             readAny = true
             if let index = buffer[start..<end].firstIndex(of: delimiter) {
-                line += buffer[start...index]
+                line += UnsafeBufferPointer(rebasing: buffer[start...index])
                 start = index + 1
                 return true
             }
-            line += buffer[start..<end]
+            line += UnsafeBufferPointer(rebasing: buffer[start..<end])
             start = end
         }
     }
@@ -86,7 +93,7 @@ public final class ByteReader {
     private func fill() throws -> Bool {
         guard !finished else { return false }
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = read(descriptor, buffer.baseAddress, buffer.count)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw PITError(.io, "\(name): cannot read: \(FileSystem.describe(errno))")
