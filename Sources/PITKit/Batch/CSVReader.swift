@@ -20,6 +20,9 @@ public final class CSVReader {
     }
 
     private let input: ByteReader
+    /// The bytes of the record being read and where each of its fields ends, kept between records.
+    private var field: [UInt8] = []
+    private var fieldEnds: [Int] = []
     private let source: String
     private var line = 1
     private var startedInput = false
@@ -39,8 +42,8 @@ public final class CSVReader {
             guard try input.peek() != nil else { return nil }
             let startLine = line
             // The fields' bytes, one after another, and where each field ends.
-            var field: [UInt8] = []
-            var fieldEnds: [Int] = []
+            field.removeAll(keepingCapacity: true)
+            fieldEnds.removeAll(keepingCapacity: true)
             var quoted = false
             var fieldStarted = false
             var afterQuote = false
@@ -103,7 +106,7 @@ public final class CSVReader {
             texts.reserveCapacity(fieldEnds.count)
             var fieldStart = 0
             for fieldEnd in fieldEnds {
-                guard let text = String(validating: field[fieldStart..<fieldEnd], as: UTF8.self) else {
+                guard let text = String.validatingUTF8(field[fieldStart..<fieldEnd]) else {
                     return Record(line: startLine, fields: [], problem: "not UTF-8 text")
                 }
                 texts.append(text)

@@ -212,7 +212,7 @@ struct JSONParser {
             return nil
         }
         if let plainEnd {
-            guard let text = String(validating: bytes[index..<plainEnd], as: UTF8.self) else {
+            guard let text = String.validatingUTF8(bytes[index..<plainEnd]) else {
                 throw error("string is not valid UTF-8", at: start)
             }
             index = plainEnd + 1

@@ -14,3 +14,13 @@ extension String {
         withUTF8Bytes { $0.contains(where: predicate) }
     }
 }
+
+extension String {
+    /// The text of UTF-8 `bytes`, or nil when they are not valid UTF-8. Plain ASCII, the common
+    /// case, skips the validator.
+    @inline(__always)
+    static func validatingUTF8<Bytes: Collection>(_ bytes: Bytes) -> String? where Bytes.Element == UInt8 {
+        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}
