@@ -55,16 +55,20 @@ struct BatchInputTests {
         }
     }
 
+    @Test func optionIndicesFollowTheirOrder() {
+        #expect(DraftOption.allCases.enumerated().allSatisfy { $0.offset == $0.element.index })
+    }
+
     @Test func csvCellsSplitAsTheOptionsDo() throws {
         var row = BatchRow(number: 2)
-        try row.set("exemption", csvCell: "s24; s31")
-        try row.set("question", csvCell: "First?\r\nSecond?\n")
-        try row.set("ncnd", csvCell: "Yes")
-        try row.set("ref", csvCell: "")
-        #expect(row.values["exemption"] == ["s24", "s31"])
-        #expect(row.values["question"] == ["First?", "Second?"])
-        #expect(row.flags == ["ncnd"])
-        #expect(row.values["ref"] == nil)
-        #expect(throws: PITError.self) { try row.set("ncnd", csvCell: "perhaps") }
+        try row.set(.exemption, csvCell: "s24; s31")
+        try row.set(.question, csvCell: "First?\r\nSecond?\n")
+        try row.set(.ncnd, csvCell: "Yes")
+        try row.set(.ref, csvCell: "")
+        #expect(row[.exemption] == ["s24", "s31"])
+        #expect(row[.question] == ["First?", "Second?"])
+        #expect(row.neitherConfirmNorDeny)
+        #expect(row[.ref] == nil)
+        #expect(throws: PITError.self) { try row.set(.ncnd, csvCell: "perhaps") }
     }
 }

@@ -48,9 +48,9 @@ struct RequestParsingTests {
     }
 
     @Test func requestsComeFromOptionValues() throws {
-        let request = try DraftOptions.request(
-            values: ["ref": ["658A/22"], "exemption": ["s24, s31", "s38"], "set": ["officer=A. Clerk"], "likelihood": ["would"]],
-            flags: ["ncnd"], today: { DocumentDate(year: 2026, month: 1, day: 2)! })
+        let values: [DraftOption: [String]] = [.ref: ["658A/22"], .exemption: ["s24, s31", "s38"], .set: ["officer=A. Clerk"],
+                                               .likelihood: ["would"]]
+        let request = try DraftOptions.request(values: { values[$0] }, ncnd: true, today: { DocumentDate(year: 2026, month: 1, day: 2)! })
         #expect(request.exemptionIDs == ["s24", "s31", "s38"])
         #expect(request.neitherConfirmNorDeny)
         #expect(request.likelihood == .would)

@@ -7,7 +7,7 @@ public final class BatchInput {
     private let reader: ByteReader
     private let source: String
     private var csv: CSVReader?
-    private var columns: [String] = []
+    private var columns: [DraftOption] = []
     private var jsonLine = 0
 
     /// Opens `path` (`-` for standard input); the kind comes from the extension (`.csv`,
@@ -38,18 +38,19 @@ public final class BatchInput {
         self.csv = csv
         guard let header = try csv.next() else { throw PITError.data("\(source): empty input: no header row") }
         if let problem = header.problem { throw PITError.data(problem) }
+        let names = DraftOption.allCases.map(\.rawValue)
         columns = try header.fields.map { field in
             let name = field.trimmingSpaces.lowercased()
-            guard BatchRow.columns.contains(name) else {
-                throw PITError.data("\(source):\(header.line): unknown column '\(field)'\(Suggestion.didYouMean(name, in: BatchRow.columns)) (columns: \(BatchRow.columns.joined(separator: ", ")))")
+            guard let column = DraftOption(rawValue: name) else {
+                throw PITError.data("\(source):\(header.line): unknown column '\(field)'\(Suggestion.didYouMean(name, in: names)) (columns: \(names.joined(separator: ", ")))")
             }
-            return name
+            return column
         }
-        if let duplicate = columns.first(where: { name in columns.filter { $0 == name }.count > 1 }) {
-            throw PITError.data("\(source):\(header.line): column '\(duplicate)' appears twice")
+        if let duplicate = columns.first(where: { column in columns.filter { $0 == column }.count > 1 }) {
+            throw PITError.data("\(source):\(header.line): column '\(duplicate.rawValue)' appears twice")
         }
-        for required in ["ref", "exemption"] where !columns.contains(required) {
-            throw PITError.data("\(source):\(header.line): no '\(required)' column")
+        for required in [DraftOption.ref, .exemption] where !columns.contains(required) {
+            throw PITError.data("\(source):\(header.line): no '\(required.rawValue)' column")
         }
     }
 
@@ -93,10 +94,10 @@ public final class BatchInput {
                 let value = try JSONValue.parse(line, source: source, firstLine: jsonLine)
                 guard case .object(let members) = value else { throw PITError.data("a line must be a JSON object, not \(value.typeName)") }
                 for (key, value) in members {
-                    guard BatchRow.columns.contains(key) else {
-                        throw PITError.data("unknown key '\(key)'\(Suggestion.didYouMean(key, in: BatchRow.columns))")
+                    guard let column = DraftOption(rawValue: key) else {
+                        throw PITError.data("unknown key '\(key)'\(Suggestion.didYouMean(key, in: DraftOption.allCases.map(\.rawValue)))")
                     }
-                    try row.set(key, json: value)
+                    try row.set(column, json: value)
                 }
             } catch let error as PITError {
                 row.problem = error.message

@@ -2,34 +2,40 @@
 /// draft options it gives, by the same names as `pit draft`'s options.
 public struct BatchRow: Sendable {
     public let number: Int
-    public var values: [String: [String]] = [:]
-    public var flags: Set<String> = []
+    /// Each column's values, by `DraftOption` (nil: not given).
+    private var cells: [[String]?] = Array(repeating: nil, count: DraftOption.allCases.count)
+    public private(set) var neitherConfirmNorDeny = false
     /// Set when the row could not be read; the row then fails with this reason.
     public var problem: String?
 
-    public init(number: Int) {
-        self.number = number
-        values.reserveCapacity(Self.columns.count)
+    public init(number: Int) { self.number = number }
+
+    public subscript(column: DraftOption) -> [String]? { cells[column.index] }
+
+    /// How a column's cell holds its values.
+    enum CellKind { case single, list, lines, flag }
+
+    static func kind(of column: DraftOption) -> CellKind {
+        switch column {
+        case .exemption, .limbs, .variant, .set: return .list    // `;` between values in CSV; an array in JSON
+        case .question, .fact: return .lines                      // one a line in CSV; an array in JSON
+        case .ncnd: return .flag
+        default: return .single
+        }
     }
 
-    /// The column names a batch may use: the draft options, plus `format` and `output`.
-    public static let columns = DraftOptions.names + ["format", "output"]
-    /// Columns whose cell holds several values separated by `;` (CSV) or an array (JSON Lines).
-    static let listColumns: Set = ["exemption", "limbs", "variant", "set"]
-    /// Columns whose cell holds one value a line (CSV) or an array (JSON Lines).
-    static let lineColumns: Set = ["question", "fact"]
-
     /// Sets a column from a CSV cell (an empty cell sets nothing).
-    mutating func set(_ column: String, csvCell cell: String) throws {
+    mutating func set(_ column: DraftOption, csvCell cell: String) throws {
         guard !cell.isEmpty else { return }
-        if column == "ncnd" {
-            if try Self.flag(cell, column) { flags.insert(column) }
-        } else if Self.listColumns.contains(column) {
-            values[column] = cell.containsByte(where: { $0 == UInt8(ascii: ";") })
+        switch Self.kind(of: column) {
+        case .flag:
+            neitherConfirmNorDeny = try Self.flag(cell, column)
+        case .list:
+            cells[column.index] = cell.containsByte(where: { $0 == UInt8(ascii: ";") })
                 ? cell.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
                 : [cell.trimmingSpaces]
-        } else if Self.lineColumns.contains(column) {
-            values[column] = cell.withUTF8Bytes { bytes in
+        case .lines:
+            cells[column.index] = cell.withUTF8Bytes { bytes in
                 var lines: [String] = []
                 var start = 0
                 for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
@@ -40,48 +46,71 @@ public struct BatchRow: Sendable {
                 }
                 return lines
             }
-        } else {
-            values[column] = [cell]
+        case .single:
+            cells[column.index] = [cell]
         }
     }
 
     /// Sets a column from a JSON Lines value.
-    mutating func set(_ column: String, json value: JSONValue) throws {
+    mutating func set(_ column: DraftOption, json value: JSONValue) throws {
+        let kind = Self.kind(of: column)
         switch value {
         case .null:
             return
         case .bool(let flag):
-            guard column == "ncnd" else { throw PITError.data("'\(column)' must be a string, not a boolean") }
-            if flag { flags.insert(column) }
+            guard kind == .flag else { throw PITError.data("'\(column.rawValue)' must be a string, not a boolean") }
+            neitherConfirmNorDeny = flag
         case .string(let text):
-            if column == "ncnd" {
-                if try Self.flag(text, column) { flags.insert(column) }
+            if kind == .flag {
+                neitherConfirmNorDeny = try Self.flag(text, column)
             } else {
-                values[column] = [text]
+                cells[column.index] = [text]
             }
         case .array(let items):
-            guard Self.listColumns.contains(column) || Self.lineColumns.contains(column) else {
-                throw PITError.data("'\(column)' takes one value, not an array")
+            guard kind == .list || kind == .lines else {
+                throw PITError.data("'\(column.rawValue)' takes one value, not an array")
             }
-            values[column] = try items.map { item in
-                guard case .string(let text) = item else { throw PITError.data("'\(column)' must be an array of strings") }
+            cells[column.index] = try items.map { item in
+                guard case .string(let text) = item else { throw PITError.data("'\(column.rawValue)' must be an array of strings") }
                 return text
             }
-        case .object(let members) where column == "set":
-            values[column] = try members.map { member in
+        case .object(let members) where column == .set:
+            cells[column.index] = try members.map { member in
                 guard case .string(let text) = member.value else { throw PITError.data("'set' values must be strings") }
                 return "\(member.key)=\(text)"
             }
         default:
-            throw PITError.data("'\(column)' must be a string\(Self.listColumns.union(Self.lineColumns).contains(column) ? " or an array of strings" : ""), not \(value.typeName)")
+            throw PITError.data("'\(column.rawValue)' must be a string\(kind == .list || kind == .lines ? " or an array of strings" : ""), not \(value.typeName)")
         }
     }
 
-    private static func flag(_ text: String, _ column: String) throws -> Bool {
+    private static func flag(_ text: String, _ column: DraftOption) throws -> Bool {
         switch text.trimmingSpaces.lowercased() {
         case "true", "yes", "1", "y": return true
         case "false", "no", "0", "n", "": return false
-        default: throw PITError.data("'\(column)' must be true or false, not '\(text)'")
+        default: throw PITError.data("'\(column.rawValue)' must be true or false, not '\(text)'")
+        }
+    }
+}
+
+extension DraftOption {
+    /// The option's place in `allCases`, for tables indexed by option.
+    var index: Int {
+        switch self {
+        case .ref: return 0
+        case .exemption: return 1
+        case .limbs: return 2
+        case .likelihood: return 3
+        case .ncnd: return 4
+        case .variant: return 5
+        case .question: return 6
+        case .fact: return 7
+        case .authority: return 8
+        case .authorityShort: return 9
+        case .date: return 10
+        case .set: return 11
+        case .format: return 12
+        case .output: return 13
         }
     }
 }

@@ -47,7 +47,7 @@ public final class BatchRunner {
     let today: DocumentDate
     /// The rows that claimed each output name, by a 64-bit hash of the name without case: a few
     /// bytes a row, so memory stays nearly flat however long the input.
-    private var outputNames: [Int: Int32] = [:]
+    @exclusivity(unchecked) private var outputNames: [Int: Int32] = [:]
 
     /// Rows per chunk for each job: enough to keep threads busy, few enough to bound memory.
     static let rowsPerJob = 256
@@ -105,9 +105,9 @@ public final class BatchRunner {
     private func prepare(_ row: BatchRow) -> Prepared {
         if let problem = row.problem { return .failed(problem) }
         do {
-            let request = try DraftOptions.request(values: row.values, flags: row.flags, today: { today })
-            let output = row.values["output"]?.last
-            let format = try row.values["format"]?.last.map { try DraftOptions.format(named: $0, output: nil) }
+            let request = try DraftOptions.request(values: { row[$0] }, ncnd: row.neitherConfirmNorDeny, today: { today })
+            let output = row[.output]?.last
+            let format = try row[.format]?.last.map { try DraftOptions.format(named: $0, output: nil) }
                 ?? options.format ?? output.flatMap(OutputFormat.init(fileName:)) ?? .text
             let name = try OutputNaming.fileName(output: output, reference: request.reference, format: format)
             let key = name.lowercased().hashValue

@@ -29,7 +29,8 @@ enum DraftCommand: Command {
 
     static func run(_ arguments: ParsedArguments) throws -> [UInt8] {
         let format = try DraftOptions.format(named: arguments.value("format"), output: arguments.value("output"))
-        let request = try DraftOptions.request(values: arguments.values, flags: arguments.flags, today: DocumentDate.today)
+        let request = try DraftOptions.request(values: { arguments.values[$0.rawValue] }, ncnd: arguments.flag("ncnd"),
+                                               today: DocumentDate.today)
         let library = try TemplateLibrary(overlays: TemplateLibrary.overlayFolders(
             environment: FileSystem.environment("PIT_TEMPLATES"), options: arguments.all("templates")))
         let bytes = try Drafter(library: library).write(request, as: format)
