@@ -105,11 +105,16 @@ struct DraftTexts {
     let values: [String]
 
     init(_ request: DraftRequest) {
-        var values = [request.reference, request.date.longForm] + request.questions + request.facts
-        if let name = request.authorityName { values.append(name) }
-        if let short = request.authorityShort { values.append(short) }
-        values += request.extraVariables.map(\.value)
-        self.values = values.map(Self.unbroken)
+        var values: [String] = []
+        values.reserveCapacity(4 + request.questions.count + request.facts.count + request.extraVariables.count)
+        values.append(Self.unbroken(request.reference))
+        values.append(request.date.longForm)
+        for text in request.questions { values.append(Self.unbroken(text)) }
+        for text in request.facts { values.append(Self.unbroken(text)) }
+        if let name = request.authorityName { values.append(Self.unbroken(name)) }
+        if let short = request.authorityShort { values.append(Self.unbroken(short)) }
+        for (_, value) in request.extraVariables { values.append(Self.unbroken(value)) }
+        self.values = values
     }
 
     /// The request with a placeholder for every non-empty text (empty ones stay empty).

@@ -38,12 +38,8 @@ enum RequestValidation {
             throw PITError.usage("--ref must not contain control characters")
         }
         guard !request.exemptionIDs.isEmpty else { throw PITError.usage("missing --exemption") }
-        for (label, texts) in [("--question", request.questions), ("--fact", request.facts)] {
-            if texts.contains(where: \.isEmpty) { throw PITError.usage("\(label) must not be empty") }
-            for text in texts where hasControl(text, allowingLineBreaksAndTabs: true) {
-                throw PITError.usage("\(label) must not contain control characters")
-            }
-        }
+        try checkTexts(request.questions, label: "--question")
+        try checkTexts(request.facts, label: "--fact")
         for (key, value) in request.extraVariables {
             guard let first = key.first, first.isASCII, first.isLetter || first == "_",
                   key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
@@ -56,10 +52,16 @@ enum RequestValidation {
                 throw PITError.usage("--set \(key): the value must not contain control characters")
             }
         }
-        for text in [request.authorityName, request.authorityShort].compactMap({ $0 }) {
-            guard !text.isEmpty, !hasControl(text) else {
-                throw PITError.usage("--authority and --authority-short must be non-empty, without control characters")
-            }
+        for case let text? in [request.authorityName, request.authorityShort] where text.isEmpty || hasControl(text) {
+            throw PITError.usage("--authority and --authority-short must be non-empty, without control characters")
+        }
+    }
+
+    /// Questions and facts: none empty, no control characters but line breaks and tabs.
+    private static func checkTexts(_ texts: [String], label: String) throws {
+        for text in texts {
+            if text.isEmpty { throw PITError.usage("\(label) must not be empty") }
+            if hasControl(text, allowingLineBreaksAndTabs: true) { throw PITError.usage("\(label) must not contain control characters") }
         }
     }
 
