@@ -10,7 +10,7 @@ enum OutputNaming {
     static func fileName(output: String?, reference: String, format: OutputFormat) throws -> String {
         if let output {
             guard !output.isEmpty, !output.contains("/"), !output.contains("\\"), output != ".", output != "..",
-                  !output.unicodeScalars.contains(where: RequestValidation.isControl) else {
+                  !RequestValidation.hasControl(output) else {
                 throw PITError.data("output '\(output)' must be a plain file name inside --out-dir")
             }
             return output

@@ -85,8 +85,4 @@ enum RequestValidation {
         }
     }
 
-    /// A C0 or C1 control character (Unicode's general category Cc).
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-    }
 }

@@ -36,10 +36,6 @@ public struct ZipArchive: Sendable {
         entries.append(entry)
     }
 
-    /// Adds a text file, encoded as UTF-8.
-    public mutating func add(_ name: String, text: String) {
-        add(name, Array(text.utf8))
-    }
 
     /// The archive's bytes.
     public var bytes: [UInt8] {

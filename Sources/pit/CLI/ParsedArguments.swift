@@ -67,3 +67,11 @@ struct ParsedArguments {
     func flag(_ name: String) -> Bool { flags.contains(name) }
     func positional(_ index: Int) -> String? { index < positionals.count ? positionals[index] : nil }
 }
+
+extension ParsedArguments {
+    /// The built-in library with the overlays of `PIT_TEMPLATES` and `--templates` on top.
+    func templateLibrary() throws -> TemplateLibrary {
+        try TemplateLibrary(overlays: TemplateLibrary.overlayFolders(
+            environment: FileSystem.environment("PIT_TEMPLATES"), options: all("templates")))
+    }
+}

@@ -37,8 +37,7 @@ enum BatchCommand: Command {
         options.overwrite = arguments.flag("overwrite")
         options.failFast = arguments.flag("fail-fast")
         options.dryRun = arguments.flag("dry-run")
-        let library = try TemplateLibrary(overlays: TemplateLibrary.overlayFolders(
-            environment: FileSystem.environment("PIT_TEMPLATES"), options: arguments.all("templates")))
+        let library = try arguments.templateLibrary()
         let drafter = try Drafter(library: library)
         let input = try BatchInput(path: arguments.positional(0)!)
         let showsProgress = !arguments.flag("quiet") && FileSystem.isTerminal(2)

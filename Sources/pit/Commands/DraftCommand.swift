@@ -31,8 +31,7 @@ enum DraftCommand: Command {
         let format = try DraftOptions.format(named: arguments.value("format"), output: arguments.value("output"))
         let request = try DraftOptions.request(values: { arguments.values[$0.rawValue] }, ncnd: arguments.flag("ncnd"),
                                                today: DocumentDate.today)
-        let library = try TemplateLibrary(overlays: TemplateLibrary.overlayFolders(
-            environment: FileSystem.environment("PIT_TEMPLATES"), options: arguments.all("templates")))
+        let library = try arguments.templateLibrary()
         let bytes = try Drafter(library: library).write(request, as: format)
         if let output = arguments.value("output") {
             try FileSystem.writeAtomically(bytes, to: output)

@@ -10,8 +10,7 @@ enum ListCommand: Command {
     ]
 
     static func run(_ arguments: ParsedArguments) throws -> [UInt8] {
-        let library = try TemplateLibrary(overlays: TemplateLibrary.overlayFolders(
-            environment: FileSystem.environment("PIT_TEMPLATES"), options: arguments.all("templates")))
+        let library = try arguments.templateLibrary()
         let exemptions = try library.exemptionIDs.map(library.exemption)
         let idWidth = (exemptions.map(\.id.count).max() ?? 0) + 2
         let citationWidth = (exemptions.map { "Section \($0.provision)".count }.max() ?? 0) + 2

@@ -9,8 +9,7 @@ enum ShowCommand: Command {
     static let arguments = [ArgumentSpec(name: "ID", help: "the exemption, e.g. s31")]
 
     static func run(_ arguments: ParsedArguments) throws -> [UInt8] {
-        let library = try TemplateLibrary(overlays: TemplateLibrary.overlayFolders(
-            environment: FileSystem.environment("PIT_TEMPLATES"), options: arguments.all("templates")))
+        let library = try arguments.templateLibrary()
         let exemption = try library.exemption(arguments.positional(0)!)
         var output = "\(exemption.id): Section \(exemption.section) – \(exemption.title)\n"
         output += "kind: \(exemption.kind.rawValue)"
