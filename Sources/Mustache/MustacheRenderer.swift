@@ -55,6 +55,15 @@ public struct MustacheRenderer: Sendable {
                 state.writeTemplateText(text)
             case .variable(let reference, let escaped):
                 guard let value = try resolve(reference, in: template, state: state) else { continue }
+                if strict {
+                    switch value {
+                    case .null, .list, .object:
+                        // A value with no text would render as nothing: in strict mode that is an error too.
+                        throw MustacheError(template: template.name, line: reference.place.line, column: reference.place.column,
+                                            message: "'\(reference.dotted)' has no text to print here (\(value.kindName)); test it with a section")
+                    default: break
+                    }
+                }
                 write(value, escaped: escaped, state: &state)
             case .section(let reference, let children, let inverted, _):
                 try renderSection(reference, children, inverted: inverted, in: template, state: &state)

@@ -26,6 +26,18 @@ public enum MustacheValue: Sendable, Equatable {
         }
     }
 
+    /// What kind of value this is, for messages: "no value", "a list", "an object".
+    var kindName: String {
+        switch self {
+        case .null: return "no value"
+        case .bool: return "a true/false value"
+        case .int, .double: return "a number"
+        case .string, .markup: return "text"
+        case .list: return "a list"
+        case .object: return "an object"
+        }
+    }
+
     /// The member `key` of an object, or nil when this is not an object or has no such member.
     @inline(__always)
     func member(_ key: String) -> MustacheValue? {

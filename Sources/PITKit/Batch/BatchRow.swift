@@ -4,7 +4,6 @@ public struct BatchRow: Sendable {
     public let number: Int
     /// Each column's values, by `DraftOption` (nil: not given).
     private var cells: [[String]?] = Array(repeating: nil, count: DraftOption.allCases.count)
-    public private(set) var neitherConfirmNorDeny = false
     /// Set when the row could not be read; the row then fails with this reason.
     public var problem: String?
 
@@ -12,24 +11,12 @@ public struct BatchRow: Sendable {
 
     public subscript(column: DraftOption) -> [String]? { cells[column.index] }
 
-    /// How a column's cell holds its values.
-    enum CellKind { case single, list, lines, flag }
-
-    static func kind(of column: DraftOption) -> CellKind {
-        switch column {
-        case .exemption, .limbs, .variant, .set: return .list    // `;` between values in CSV; an array in JSON
-        case .question, .fact: return .lines                      // one a line in CSV; an array in JSON
-        case .ncnd: return .flag
-        default: return .single
-        }
-    }
-
     /// Sets a column from a CSV cell (an empty cell sets nothing).
     mutating func set(_ column: DraftOption, csvCell cell: String) throws {
         guard !cell.isEmpty else { return }
-        switch Self.kind(of: column) {
+        switch column.declaration.cell {
         case .flag:
-            neitherConfirmNorDeny = try Self.flag(cell, column)
+            cells[column.index] = try Self.flag(cell, column) ? [] : nil
         case .list:
             cells[column.index] = cell.containsByte(where: { $0 == UInt8(ascii: ";") })
                 ? cell.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
@@ -53,16 +40,16 @@ public struct BatchRow: Sendable {
 
     /// Sets a column from a JSON Lines value.
     mutating func set(_ column: DraftOption, json value: JSONValue) throws {
-        let kind = Self.kind(of: column)
+        let kind = column.declaration.cell
         switch value {
         case .null:
             return
         case .bool(let flag):
             guard kind == .flag else { throw PITError.data("'\(column.rawValue)' must be a string, not a boolean") }
-            neitherConfirmNorDeny = flag
+            cells[column.index] = flag ? [] : nil
         case .string(let text):
             if kind == .flag {
-                neitherConfirmNorDeny = try Self.flag(text, column)
+                cells[column.index] = try Self.flag(text, column) ? [] : nil
             } else {
                 cells[column.index] = [text]
             }
@@ -74,9 +61,9 @@ public struct BatchRow: Sendable {
                 guard case .string(let text) = item else { throw PITError.data("'\(column.rawValue)' must be an array of strings") }
                 return text
             }
-        case .object(let members) where column == .set:
+        case .object(let members) where column == .set || column == .evidence:
             cells[column.index] = try members.map { member in
-                guard case .string(let text) = member.value else { throw PITError.data("'set' values must be strings") }
+                guard case .string(let text) = member.value else { throw PITError.data("'\(column.rawValue)' values must be strings") }
                 return "\(member.key)=\(text)"
             }
         default:
@@ -105,12 +92,18 @@ extension DraftOption {
         case .variant: return 5
         case .question: return 6
         case .fact: return 7
-        case .authority: return 8
-        case .authorityShort: return 9
-        case .date: return 10
-        case .set: return 11
-        case .format: return 12
-        case .output: return 13
+        case .evidence: return 8
+        case .purposes: return 9
+        case .outcome: return 10
+        case .alternative: return 11
+        case .separateParts: return 12
+        case .authority: return 13
+        case .authorityShort: return 14
+        case .authorityKind: return 15
+        case .date: return 16
+        case .set: return 17
+        case .format: return 18
+        case .output: return 19
         }
     }
 }

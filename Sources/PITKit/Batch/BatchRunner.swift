@@ -105,7 +105,7 @@ public final class BatchRunner {
     private func prepare(_ row: BatchRow) -> Prepared {
         if let problem = row.problem { return .failed(problem) }
         do {
-            let request = try DraftOptions.request(values: { row[$0] }, ncnd: row.neitherConfirmNorDeny, today: { today })
+            let request = try DraftOptions.request(values: { row[$0] }, today: { today })
             let output = row[.output]?.last
             let format = try row[.format]?.last.map { try DraftOptions.format(named: $0, output: nil) }
                 ?? options.format ?? output.flatMap(OutputFormat.init(fileName:)) ?? .text

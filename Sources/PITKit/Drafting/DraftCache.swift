@@ -84,6 +84,11 @@ struct DraftShape: Hashable {
     let authorityGiven: [Bool]
     let extraKeys: [String]
     let emptyExtras: [Bool]
+    let evidenceKeys: [String]
+    let purposes: [String]
+    let outcome: Outcome
+    let relation: ExemptionRelation?
+    let authorityKind: AuthorityKind?
 
     init(_ request: DraftRequest) {
         exemptionIDs = request.exemptionIDs.map { id in id.containsByte { $0 >= 0x41 && $0 <= 0x5A } ? id.lowercased() : id }
@@ -96,6 +101,11 @@ struct DraftShape: Hashable {
         authorityGiven = [request.authorityName != nil, request.authorityShort != nil]
         extraKeys = request.extraVariables.map(\.key)
         emptyExtras = request.extraVariables.map(\.value.isEmpty)
+        evidenceKeys = request.evidence.map(\.key)
+        purposes = request.purposes
+        outcome = request.outcome
+        relation = request.relation
+        authorityKind = request.authorityKind
     }
 }
 
@@ -106,7 +116,7 @@ struct DraftTexts {
 
     init(_ request: DraftRequest) {
         var values: [String] = []
-        values.reserveCapacity(4 + request.questions.count + request.facts.count + request.extraVariables.count)
+        values.reserveCapacity(4 + request.questions.count + request.facts.count + request.extraVariables.count + request.evidence.count)
         values.append(Self.unbroken(request.reference))
         values.append(request.date.longForm)
         for text in request.questions { values.append(Self.unbroken(text)) }
@@ -114,6 +124,7 @@ struct DraftTexts {
         if let name = request.authorityName { values.append(Self.unbroken(name)) }
         if let short = request.authorityShort { values.append(Self.unbroken(short)) }
         for (_, value) in request.extraVariables { values.append(Self.unbroken(value)) }
+        for (_, value) in request.evidence { values.append(Self.unbroken(value)) }
         self.values = values
     }
 
@@ -132,6 +143,7 @@ struct DraftTexts {
         shaped.authorityName = request.authorityName.map(next)
         shaped.authorityShort = request.authorityShort.map(next)
         shaped.extraVariables = request.extraVariables.map { ($0.key, next($0.value)) }
+        shaped.evidence = request.evidence.map { ($0.key, next($0.value)) }
         shaped.dateText = Placeholder.text(1)
         return shaped
     }

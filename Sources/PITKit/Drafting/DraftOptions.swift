@@ -1,53 +1,178 @@
 /// An option that describes one draft: the same names on the command line (`--ref`,
-/// `--exemption`, …) and as batch columns or keys, so both read options one way.
+/// `--exemption`, …) and as batch columns or keys. Each is declared once, here: `pit draft`'s
+/// options and help, the batch columns and their documentation all come from `declaration`.
 public enum DraftOption: String, CaseIterable, Sendable {
-    case ref, exemption, limbs, likelihood, ncnd, variant, question, fact, authority
+    case ref, exemption, limbs, likelihood, ncnd, variant, question, fact, evidence, purposes, outcome
+    case alternative
+    case separateParts = "separate-parts"
+    case authority
     case authorityShort = "authority-short"
+    case authorityKind = "authority-kind"
     case date, set, format, output
+
+    /// How a batch cell holds the option's values.
+    public enum Cell: Sendable, Equatable {
+        /// One value.
+        case single
+        /// Several: `;` between them in CSV, an array in JSON Lines.
+        case list
+        /// Several: one a line in CSV, an array in JSON Lines.
+        case lines
+        /// On or off: `true`/`yes`/`1` or `false`/`no`/`0`/empty in CSV, a boolean in JSON Lines.
+        case flag
+    }
+
+    /// Everything said about an option.
+    public struct Declaration: Sendable {
+        /// The placeholder of its value in help (`REF`); nil for a flag.
+        public let value: String?
+        public let help: String
+        public let cell: Cell
+        /// The values it accepts, when they are a fixed list (for help and completions).
+        public let choices: [String]
+
+        public var repeatable: Bool { cell == .list || cell == .lines }
+    }
+
+    public var declaration: Declaration {
+        switch self {
+        case .ref:
+            return Declaration(value: "REF", help: "the request reference (required; 1-64 characters)", cell: .single, choices: [])
+        case .exemption:
+            return Declaration(value: "ID[,ID...]", help: "the exemptions applied, in order (required; see 'pit list')", cell: .list, choices: [])
+        case .limbs:
+            return Declaration(value: "[ID=]a,b", help: "the lettered limbs that apply (default: the exemption's own)", cell: .list, choices: [])
+        case .likelihood:
+            return Declaration(value: "would|likely", help: "the level of likelihood, where the test has one (default: the exemption's own)",
+                               cell: .single, choices: Likelihood.allCases.map(\.rawValue))
+        case .ncnd:
+            return Declaration(value: nil, help: "neither confirm nor deny: cite each exemption's NCND subsection", cell: .flag, choices: [])
+        case .variant:
+            return Declaration(value: "[[ID.]SECTION=]NAME", help: "choose a variant of the sections (see 'pit show ID')", cell: .list, choices: [])
+        case .question:
+            return Declaration(value: "TEXT", help: "a question of the request, quoted in the document", cell: .lines, choices: [])
+        case .fact:
+            return Declaration(value: "TEXT", help: "a case-specific point, placed where the templates put facts", cell: .lines, choices: [])
+        case .evidence:
+            return Declaration(value: "NAME=TEXT", help: "evidence an exemption needs (see 'pit show ID'), e.g. qualified-person=...", cell: .list, choices: [])
+        case .purposes:
+            return Declaration(value: "a,c", help: "the s31(2) purposes behind s31(1)(g), (h) or (i)", cell: .list, choices: [])
+        case .outcome:
+            return Declaration(value: "OUTCOME", help: "the balancing test's conclusion (default: withhold)", cell: .single,
+                               choices: Outcome.allCases.map(\.rawValue))
+        case .alternative:
+            return Declaration(value: nil, help: "exclusive exemptions relied on in the alternative, each argued alone", cell: .flag, choices: [])
+        case .separateParts:
+            return Declaration(value: nil, help: "each exemption applies to a different part of the information", cell: .flag, choices: [])
+        case .authority:
+            return Declaration(value: "NAME", help: "the authority's name (default: the library's authority.json)", cell: .single, choices: [])
+        case .authorityShort:
+            return Declaration(value: "SHORT", help: "the authority's short name", cell: .single, choices: [])
+        case .authorityKind:
+            return Declaration(value: "KIND", help: "the kind of authority (default: authority.json's, else other)", cell: .single,
+                               choices: AuthorityKind.allCases.map(\.rawValue))
+        case .date:
+            return Declaration(value: "YYYY-MM-DD", help: "the document date (default: today)", cell: .single, choices: [])
+        case .set:
+            return Declaration(value: "KEY=VALUE", help: "an extra template variable", cell: .list, choices: [])
+        case .format:
+            return Declaration(value: "FORMAT", help: "output format (default: text, or from --output)", cell: .single,
+                               choices: OutputFormat.allCases.map(\.rawValue))
+        case .output:
+            return Declaration(value: "FILE", help: "write the document to FILE instead of standard output", cell: .single, choices: [])
+        }
+    }
+
+    /// The batch columns, one a line, for `pit help batch` and the README.
+    public static var batchColumnsHelp: String {
+        allCases.map { option in
+            let declaration = option.declaration
+            var how: String
+            switch declaration.cell {
+            case .single: how = "one value"
+            case .list: how = "several, ';' between them (JSON: an array)"
+            case .lines: how = "several, one a line (JSON: an array)"
+            case .flag: how = "true or false"
+            }
+            if !declaration.choices.isEmpty { how += ": " + declaration.choices.joined(separator: "|") }
+            return "  \(option.rawValue) – \(how)\n"
+        }.joined()
+    }
+}
+
+/// How the balancing test concludes.
+public enum Outcome: String, Sendable, CaseIterable {
+    /// The public interest in maintaining the exemption outweighs that in disclosure.
+    case withhold
+    /// Some of the information is released, the rest withheld.
+    case partial
+    /// The exemption is engaged, but the public interest favours release.
+    case disclose
 }
 
 /// Builds a `DraftRequest` from draft options.
 public enum DraftOptions {
-    /// `values` gives each option's values in order (nil when not given); `ncnd` whether the
-    /// draft neither confirms nor denies.
-    public static func request(values: (DraftOption) -> [String]?, ncnd: Bool, today: () -> DocumentDate) throws -> DraftRequest {
+    /// `values` gives each option's values in order (nil when not given; a flag that is on gives
+    /// a non-nil value).
+    public static func request(values: (DraftOption) -> [String]?, today: () -> DocumentDate) throws -> DraftRequest {
         guard let reference = values(.ref)?.last else { throw PITError.usage("missing --ref (the request reference)") }
-        let exemptionIDs = (values(.exemption) ?? []).flatMap { value in
-            value.utf8.contains(UInt8(ascii: ",")) ? value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } : [value.trimmingSpaces]
-        }
+        let exemptionIDs = commaSeparated(values(.exemption) ?? [])
         guard !exemptionIDs.isEmpty else { throw PITError.usage("missing --exemption (e.g. --exemption s31)") }
         if exemptionIDs.contains(where: \.isEmpty) { throw PITError.usage("--exemption: an empty exemption id") }
         let date = try values(.date)?.last.map(DocumentDate.init(iso:)) ?? today()
         var request = DraftRequest(reference: reference, exemptionIDs: exemptionIDs, date: date)
         request.limbChoices = try (values(.limbs) ?? []).map(LimbChoice.init(parsing:))
-        if let level = values(.likelihood)?.last {
-            guard let likelihood = Likelihood(rawValue: level) else {
-                throw PITError.usage("--likelihood must be 'would' or 'likely', not '\(level)'")
-            }
-            request.likelihood = likelihood
-        }
-        request.neitherConfirmNorDeny = ncnd
+        request.likelihood = try choice(values(.likelihood), .likelihood)
+        request.neitherConfirmNorDeny = values(.ncnd) != nil
         request.variantChoices = try (values(.variant) ?? []).map(VariantChoice.init(parsing:))
         request.questions = values(.question) ?? []
         request.facts = values(.fact) ?? []
+        request.evidence = try pairs(values(.evidence), .evidence)
+        request.purposes = commaSeparated(values(.purposes) ?? [])
+        if request.purposes.contains(where: \.isEmpty) { throw PITError.usage("--purposes: an empty purpose") }
+        request.outcome = try choice(values(.outcome), .outcome) ?? .withhold
+        switch (values(.alternative) != nil, values(.separateParts) != nil) {
+        case (true, true): throw PITError.usage("--alternative and --separate-parts cannot both be given: choose how the exemptions apply")
+        case (true, false): request.relation = .alternative
+        case (false, true): request.relation = .separateParts
+        case (false, false): request.relation = nil
+        }
         request.authorityName = values(.authority)?.last
         request.authorityShort = values(.authorityShort)?.last
-        request.extraVariables = try (values(.set) ?? []).map { pair in
-            guard let equals = pair.firstIndex(of: "=") else { throw PITError.usage("--set '\(pair)': expected KEY=VALUE") }
-            return (String(pair[..<equals]), String(pair[pair.index(after: equals)...]))
-        }
+        request.authorityKind = try choice(values(.authorityKind), .authorityKind)
+        request.extraVariables = try pairs(values(.set), .set)
         return request
     }
 
     /// The output format: `--format` if given, else from `--output`'s extension, else text.
     public static func format(named name: String?, output: String?) throws -> OutputFormat {
-        if let name {
-            guard let format = OutputFormat(rawValue: name) else {
-                let known = OutputFormat.allCases.map(\.rawValue)
-                throw PITError.usage("unknown format '\(name)'\(Suggestion.didYouMean(name, in: known)) (formats: \(known.joined(separator: ", ")))")
-            }
-            return format
-        }
+        if let name { return try choice([name], .format)! }
         return output.flatMap(OutputFormat.init(fileName:)) ?? .text
+    }
+
+    /// The last value of an option with a fixed list of values, checked against the list.
+    private static func choice<Value: RawRepresentable>(_ values: [String]?, _ option: DraftOption) throws -> Value?
+    where Value.RawValue == String {
+        guard let name = values?.last else { return nil }
+        guard let value = Value(rawValue: name) else {
+            let known = option.declaration.choices
+            throw PITError.usage("unknown \(option.rawValue) '\(name)'\(Suggestion.didYouMean(name, in: known)) (--\(option.rawValue) takes \(known.joined(separator: ", ")))")
+        }
+        return value
+    }
+
+    /// `KEY=VALUE` pairs, in order.
+    private static func pairs(_ values: [String]?, _ option: DraftOption) throws -> [(key: String, value: String)] {
+        try (values ?? []).map { pair in
+            guard let equals = pair.firstIndex(of: "=") else { throw PITError.usage("--\(option.rawValue) '\(pair)': expected \(option.declaration.value!)") }
+            return (String(pair[..<equals]).trimmingSpaces, String(pair[pair.index(after: equals)...]))
+        }
+    }
+
+    /// `s24,s31` and `s24`, `s31` alike: every value split at commas, trimmed.
+    private static func commaSeparated(_ values: [String]) -> [String] {
+        values.flatMap { value in
+            value.utf8.contains(UInt8(ascii: ",")) ? value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } : [value.trimmingSpaces]
+        }
     }
 }

@@ -9,8 +9,16 @@ public struct DraftRequest: Sendable {
     public var variantChoices: [VariantChoice] = []
     public var questions: [String] = []
     public var facts: [String] = []
+    /// `--evidence NAME=TEXT`, in the order given.
+    public var evidence: [(key: String, value: String)] = []
+    /// `--purposes a,c`: the s31(2) purposes behind s31(1)(g)–(i).
+    public var purposes: [String] = []
+    public var outcome: Outcome = .withhold
+    /// How several exemptions apply: nil for together (or one exemption).
+    public var relation: ExemptionRelation?
     public var authorityName: String?
     public var authorityShort: String?
+    public var authorityKind: AuthorityKind?
     public var date: DocumentDate
     /// `--set KEY=VALUE`, in the order given.
     public var extraVariables: [(key: String, value: String)] = []
@@ -22,6 +30,14 @@ public struct DraftRequest: Sendable {
         self.exemptionIDs = exemptionIDs
         self.date = date
     }
+}
+
+/// How several exemptions apply to the information, when not all to the same information together.
+public enum ExemptionRelation: String, Sendable, Hashable {
+    /// Relied on in the alternative: each argued on its own, no combined weighing.
+    case alternative
+    /// Each applies to a different part of the information, weighed separately.
+    case separateParts = "separate-parts"
 }
 
 /// Which limbs of an exemption's provision apply.

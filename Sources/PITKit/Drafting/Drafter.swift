@@ -17,187 +17,179 @@ public struct Drafter: Sendable {
     /// Drafts a request: a draft of the same shape (every option but the user's own text) comes
     /// from the cache with the text put in; a new shape is drafted in full and remembered.
     public func draft(_ request: DraftRequest) throws -> Draft {
-        let request = try RequestValidation.normalized(request)
+        let request = try prepared(request)
         return try cache.draft(request) { try draftInFull($0) }
     }
 
     /// Drafts a request and writes it in `format`: the same bytes as `format.writer.write(draft(request))`.
     public func write(_ request: DraftRequest, as format: OutputFormat) throws -> [UInt8] {
-        let request = try RequestValidation.normalized(request)
+        let request = try prepared(request)
         return try cache.write(request, as: format) { try draftInFull($0) }
     }
 
-    /// Drafts a request from the templates, without the cache. The request is already normalized.
+    /// The request checked and normalized, its dated evidence printed as the document prints dates.
+    func prepared(_ request: DraftRequest) throws -> DraftRequest {
+        var request = try RequestValidation.normalized(request)
+        guard !request.evidence.isEmpty else { return request }
+        var dated: Set<String> = []
+        for id in request.exemptionIDs {
+            guard let exemption = try? library.exemption(id) else { continue }  // an unknown id fails later, with its suggestion
+            for evidence in exemption.evidence where evidence.type == .date { dated.insert(evidence.name) }
+        }
+        request.evidence = try request.evidence.map { pair in
+            guard dated.contains(pair.key) else { return pair }
+            guard let date = try? DocumentDate(iso: pair.value) else {
+                throw PITError.data("--evidence \(pair.key): '\(pair.value)' is not a date; expected YYYY-MM-DD")
+            }
+            return (pair.key, date.longForm)
+        }
+        return request
+    }
+
+    /// The warnings a draft of `request` deserves: a placeholder authority.
+    public func warnings(for request: DraftRequest) -> [String] {
+        guard request.authorityName == nil, let warning = placeholderAuthorityWarning() else { return [] }
+        return [warning]
+    }
+
+    /// A warning when the library's authority is still a placeholder such as "[Authority name]".
+    public func placeholderAuthorityWarning() -> String? {
+        guard let authority = try? library.authority(), authority.isPlaceholder else { return nil }
+        return "warning: the authority is the placeholder '\(authority.name)': give --authority NAME, or set \"name\" in an overlay's authority.json (see the README, \"Your authority\")"
+    }
+
+    /// Drafts a request from the templates, without the cache. The request is already prepared.
     func draftInFull(_ request: DraftRequest) throws -> Draft {
-        let exemptions = try resolveExemptions(request)
-        let limbs = try chooseLimbs(request, exemptions)
-        let variants = VariantResolver(library: library, choices: request.variantChoices, exemptions: exemptions,
-                                       ncnd: request.neitherConfirmNorDeny)
+        let ncnd = request.neitherConfirmNorDeny
+        let preliminary = VariantResolver(library: library, choices: request.variantChoices,
+                                          exemptions: try request.exemptionIDs.map(library.exemption), ncnd: ncnd)
+        let plan = try DraftPlan(request, library: library) { preliminary.variant(for: $0, .for) }
+        var variants = VariantResolver(library: library, choices: request.variantChoices, exemptions: plan.items.map(\.exemption),
+                                       ncnd: ncnd)
+        variants.kinds = Dictionary(plan.items.map { ($0.exemption.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        variants.usesJointBalance = plan.weighing == .joint
         try variants.validate()
-        var authority = try library.authority()
-        if let name = request.authorityName { authority.name = name }
-        if let short = request.authorityShort { authority.short = short }
 
         let recorder = UsageRecorder()
         let renderer = makeRenderer(recorder: recorder)
-        let likelihood = request.likelihood ?? exemptions.first(where: { $0.likelihood != nil })?.likelihood ?? .likely
-        var globals = baseVariables(request, authority: authority, likelihood: likelihood, exemptions: exemptions, limbs: limbs)
+        let levelled = plan.qualified.first { $0.kind == .prejudice && $0.exemption.hasLikelihood }
+        let likelihood = request.likelihood ?? levelled?.exemption.likelihood
+        var globals = baseVariables(request, plan: plan, likelihood: likelihood)
 
         // Each exemption's sections, rendered with that exemption as `exemption`.
         var applied: [AppliedExemption] = []
-        var sectionTexts: [String: [Exemption.Section: [UInt8]]] = [:]
-        for exemption in exemptions {
-            let chosenLimbs = limbs[exemption.id] ?? []
-            let level = exemption.kind == .prejudice ? (request.likelihood ?? exemption.likelihood ?? likelihood) : nil
-            let variables = exemptionVariables(exemption, limbs: chosenLimbs, ncnd: request.neitherConfirmNorDeny,
-                                               likelihood: level ?? likelihood)
-            let context: MustacheValue = ["exemption": .object(variables), "likelihood": .string((level ?? likelihood).phrase)]
+        var objects: [MustacheValue] = []
+        var balances: [[UInt8]] = []
+        for item in plan.items {
+            let level = item.kind == .prejudice && item.exemption.hasLikelihood ? (request.likelihood ?? item.exemption.likelihood) : nil
+            var variables = exemptionVariables(item, request: request, plan: plan, likelihood: level)
+            var context: [String: MustacheValue] = ["exemption": .object(variables)]
+            if let level { context["likelihood"] = .string(level.phrase) }
             var sections: [RenderedSection] = []
-            for section in exemption.kind.sections {
-                let variant = variants.variant(for: exemption, section)
-                let markdown = try render("\(variants.folder(exemption, section))/\(variant).mustache",
-                                          stack: [.object(globals), context], renderer: renderer, recorder: recorder)
-                sectionTexts[exemption.id, default: [:]][section] = markdown
+            for section in Exemption.Section.allCases { variables[section.rawValue] = .markup([]) }
+            for section in item.kind.sections {
+                let variant = variants.variant(for: item.exemption, section)
+                let markdown = try render("\(variants.folder(item.exemption, section))/\(variant).mustache",
+                                          stack: [.object(globals), .object(context)], renderer: renderer, recorder: recorder)
+                variables[section.rawValue] = .markup(markdown)
+                if section == .balance { balances.append(markdown) }
                 sections.append(RenderedSection(section: section, variant: variant,
                                                 isEmpty: markdown.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }))
             }
-            applied.append(AppliedExemption(exemption: exemption, limbs: chosenLimbs,
-                                            citation: exemption.citation(limbs: chosenLimbs.map(\.letter), ncnd: request.neitherConfirmNorDeny),
+            applied.append(AppliedExemption(exemption: item.exemption, limbs: item.limbs, citation: item.citation,
                                             likelihood: level, sections: sections))
+            if item.kind.sections.isEmpty { balances.append([]) }
+            objects.append(.object(variables))
         }
 
         // The exemptions with their rendered sections, for the balancing test and the layout.
-        let objects = applied.map { item -> MustacheValue in
-            var object = exemptionVariables(item.exemption, limbs: item.limbs, ncnd: request.neitherConfirmNorDeny,
-                                            likelihood: item.likelihood ?? likelihood)
-            for section in Exemption.Section.allCases {
-                object[section.rawValue] = .markup(sectionTexts[item.exemption.id]?[section] ?? [])
-            }
-            return .object(object)
-        }
         globals["exemptions"] = .list(objects)
         globals["exemption"] = objects[0]
-        globals["qualified_exemptions"] = .list(zip(applied, objects).filter { $0.0.exemption.isQualified }.map(\.1))
-        globals["absolute_exemptions"] = .list(zip(applied, objects).filter { !$0.0.exemption.isQualified }.map(\.1))
-        globals["balance"] = .markup(try balance(variants, sectionTexts, globals: globals, renderer: renderer, recorder: recorder))
+        globals["qualified_exemptions"] = .list(zip(plan.items, objects).filter { $0.0.isQualified }.map(\.1))
+        globals["absolute_exemptions"] = .list(zip(plan.items, objects).filter { !$0.0.isQualified }.map(\.1))
+        globals["balance"] = .markup(try balance(plan, variants, balances, globals: globals, renderer: renderer, recorder: recorder))
 
         let markdown = try render("document.mustache", stack: [.object(globals)], renderer: renderer, recorder: recorder)
-        return Draft(reference: request.reference, date: request.date, authority: authority,
-                     neitherConfirmNorDeny: request.neitherConfirmNorDeny, exemptions: applied,
+        return Draft(reference: request.reference, date: request.date, authority: plan.authority,
+                     neitherConfirmNorDeny: ncnd, exemptions: applied,
                      questions: request.questions, facts: request.facts,
                      document: MarkdownReader.read(markdown), templatesUsed: recorder.files(in: library))
     }
 
-    /// The document's balancing test: the joint one when several qualified exemptions apply,
-    /// else the one qualified exemption's own.
-    private func balance(_ variants: VariantResolver, _ sectionTexts: [String: [Exemption.Section: [UInt8]]],
+    /// The document's deciding balancing test: the joint one when several exemptions are weighed
+    /// together, else the first qualified exemption's own.
+    private func balance(_ plan: DraftPlan, _ variants: VariantResolver, _ balances: [[UInt8]],
                          globals: [String: MustacheValue], renderer: MustacheRenderer, recorder: UsageRecorder) throws -> [UInt8] {
-        guard variants.usesJointBalance else {
-            let single = variants.qualified[0]
-            return sectionTexts[single.id]?[.balance] ?? []
+        guard plan.weighing == .joint else {
+            return balances[plan.items.firstIndex(where: \.isQualified)!]
         }
         let path = "\(TemplateLibrary.jointBalanceFolder(ncnd: variants.ncnd))/\(variants.jointBalanceVariant()).mustache"
         return try render(path, stack: [.object(globals)], renderer: renderer, recorder: recorder)
     }
 
-    // MARK: - Exemptions and limbs
-
-    /// The exemptions applied, checked: each known and given once, at least one qualified, and
-    /// each with an NCND subsection when the draft neither confirms nor denies.
-    private func resolveExemptions(_ request: DraftRequest) throws -> [Exemption] {
-        var seen: Set<String> = []
-        let exemptions = try request.exemptionIDs.map { id in
-            let exemption = try library.exemption(id)
-            guard seen.insert(exemption.id).inserted else { throw PITError.usage("--exemption: \(exemption.id) is given twice") }
-            return exemption
-        }
-        func described(_ exemption: Exemption) -> String {
-            "\(exemption.id) (\(exemption.citation(limbs: [], ncnd: false)) – \(exemption.title))"
-        }
-        guard exemptions.contains(where: \.isQualified) else {
-            let names = exemptions.map(described)
-            throw PITError.data("\(names.joined(separator: ", ")) \(names.count == 1 ? "is an absolute exemption" : "are absolute exemptions"): no public interest test applies, so there is nothing to draft")
-        }
-        if request.neitherConfirmNorDeny, let missing = exemptions.first(where: { $0.ncnd == nil }) {
-            throw PITError.data("--ncnd: \(described(missing)) has no neither-confirm-nor-deny subsection")
-        }
-        return exemptions
-    }
-
-    private func chooseLimbs(_ request: DraftRequest, _ exemptions: [Exemption]) throws -> [String: [Exemption.Limb]] {
-        var letters: [String: [String]] = [:]
-        for exemption in exemptions { letters[exemption.id] = exemption.defaultLimbs }
-        for choice in request.limbChoices {
-            let exemption: Exemption
-            if let id = choice.exemptionID {
-                guard let match = exemptions.first(where: { $0.id == id }) else {
-                    throw PITError.usage("--limbs \(id)=…: '\(id)' is not one of the exemptions applied")
-                }
-                exemption = match
-            } else {
-                let withLimbs = exemptions.filter { !$0.limbs.isEmpty }
-                guard withLimbs.count == 1 else {
-                    throw PITError.usage(withLimbs.isEmpty
-                        ? "--limbs: none of the exemptions applied has lettered limbs"
-                        : "--limbs: several exemptions have limbs; say which, e.g. --limbs \(withLimbs[0].id)=\(choice.letters.joined(separator: ","))")
-                }
-                exemption = withLimbs[0]
-            }
-            let known = exemption.limbs.map(\.letter)
-            for letter in choice.letters where !known.contains(letter) {
-                throw PITError.data("--limbs: \(exemption.id) has no limb '\(letter)'\(Suggestion.didYouMean(letter, in: known)) (limbs of \(exemption.provision): \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
-            }
-            letters[exemption.id] = choice.letters
-        }
-        var limbs: [String: [Exemption.Limb]] = [:]
-        for exemption in exemptions {
-            let chosen = Set(letters[exemption.id] ?? [])
-            limbs[exemption.id] = exemption.limbs.filter { chosen.contains($0.letter) }
-        }
-        return limbs
-    }
-
     // MARK: - Variables
 
-    private func baseVariables(_ request: DraftRequest, authority: Authority, likelihood: Likelihood,
-                               exemptions: [Exemption], limbs: [String: [Exemption.Limb]]) -> [String: MustacheValue] {
-        let qualified = exemptions.filter(\.isQualified)
+    private func baseVariables(_ request: DraftRequest, plan: DraftPlan, likelihood: Likelihood?) -> [String: MustacheValue] {
         var variables: [String: MustacheValue] = [:]
         for (key, value) in request.extraVariables { variables[key] = .string(value) }
         variables["ref"] = .string(request.reference)
         variables["date"] = .string(request.dateText ?? request.date.longForm)
-        variables["authority"] = ["name": .string(authority.name), "short": .string(authority.short)]
+        var authority: [String: MustacheValue] = [
+            "name": .string(plan.authority.name), "short": .string(plan.authority.short), "kind": .string(plan.authority.kind.rawValue),
+        ]
+        for kind in AuthorityKind.allCases { authority[kind.flag] = .bool(kind == plan.authority.kind) }
+        variables["authority"] = .object(authority)
         variables["questions"] = .list(request.questions.map { .string($0) })
         variables["has_questions"] = .bool(!request.questions.isEmpty)
         variables["facts"] = .list(request.facts.map { .string($0) })
         variables["has_facts"] = .bool(!request.facts.isEmpty)
-        variables["likelihood"] = .string(likelihood.phrase)
+        if let likelihood { variables["likelihood"] = .string(likelihood.phrase) }
         variables["ncnd"] = .bool(request.neitherConfirmNorDeny)
-        variables["multiple"] = .bool(exemptions.count > 1)
-        variables["has_absolute"] = .bool(qualified.count < exemptions.count)
-        variables["citations"] = .string(Self.joined(qualified.map {
-            $0.citation(limbs: (limbs[$0.id] ?? []).map(\.letter), ncnd: request.neitherConfirmNorDeny)
-        }))
+        variables["multiple"] = .bool(plan.items.count > 1)
+        variables["has_absolute"] = .bool(plan.qualified.count < plan.items.count)
+        for outcome in Outcome.allCases { variables["outcome_\(outcome.rawValue)"] = .bool(outcome == request.outcome) }
+        variables["joint"] = .bool(plan.weighing == .joint)
+        variables["alternative"] = .bool(plan.weighing == .separately(.alternative))
+        variables["separate_parts"] = .bool(plan.weighing == .separately(.separateParts))
+        variables["exclusive"] = .bool(!plan.exclusions.isEmpty)
+        variables["citations"] = .string(Self.joined(plan.qualified.map(\.citation)))
+        variables["all_citations"] = .string(Self.joined(plan.items.map(\.citation)))
         return variables
     }
 
-    private func exemptionVariables(_ exemption: Exemption, limbs: [Exemption.Limb], ncnd: Bool,
-                                    likelihood: Likelihood) -> [String: MustacheValue] {
-        [
+    private func exemptionVariables(_ item: DraftPlan.Item, request: DraftRequest, plan: DraftPlan,
+                                    likelihood: Likelihood?) -> [String: MustacheValue] {
+        let exemption = item.exemption
+        let letters = item.limbs.map(\.letter)
+        var limbFlags: [String: MustacheValue] = [:]
+        for limb in exemption.limbs { limbFlags[limb.key] = .bool(letters.contains(limb.letter)) }
+        var evidence: [String: MustacheValue] = [:]
+        for declared in exemption.evidence { evidence[declared.name] = item.evidence[declared.name].map { .string($0) } ?? .null }
+        let decides = item.isQualified && plan.weighing != .joint
+        var variables: [String: MustacheValue] = [
             "id": .string(exemption.id),
             "section": .string(exemption.section),
             "title": .string(exemption.title),
             "provision": .string(exemption.provision),
-            "citation": .string(exemption.citation(limbs: limbs.map(\.letter), ncnd: ncnd)),
-            "kind": .string(exemption.kind.rawValue),
-            "is_prejudice": .bool(exemption.kind == .prejudice),
-            "is_class": .bool(exemption.kind == .class),
-            "is_absolute": .bool(exemption.kind == .absolute),
-            "limbs": .list(limbs.map { ["letter": .string($0.letter), "text": .string($0.text)] }),
-            "limbs_phrase": .string(Self.joined(limbs.map(\.text))),
-            "likelihood": .string(likelihood.phrase),
-            "test": .string(exemption.test ?? ""),
+            "citation": .string(item.citation),
+            "kind": .string(item.kind.rawValue),
+            "is_prejudice": .bool(item.kind == .prejudice),
+            "is_class": .bool(item.kind == .class),
+            "is_absolute": .bool(item.kind == .absolute),
+            "limbs": .list(item.limbs.map { ["letter": .string($0.letter), "text": .string($0.text)] }),
+            "limbs_phrase": .string(Self.joined(item.limbs.map(\.text))),
+            "limb": .object(limbFlags),
+            "test": .string(Self.joined(exemption.tests(limbs: letters))),
+            "has_likelihood": .bool(likelihood != nil),
+            "evidence": .object(evidence),
+            "purposes": .list(item.purposes.map { ["letter": .string($0.letter), "text": .string($0.text)] }),
+            "purposes_phrase": .string(Self.joined(item.purposes.map(\.text))),
+            "has_purposes": .bool(!item.purposes.isEmpty),
+            "weighed_jointly": .bool(item.isQualified && plan.weighing == .joint),
         ]
+        for outcome in Outcome.allCases { variables["concludes_\(outcome.rawValue)"] = .bool(decides && outcome == request.outcome) }
+        if let likelihood { variables["likelihood"] = .string(likelihood.phrase) }
+        return variables
     }
 
     /// `a`, `a and b`, `a, b and c`.

@@ -3,7 +3,8 @@ enum RequestValidation {
     static let reservedVariables: Set = [
         "ref", "date", "authority", "questions", "has_questions", "facts", "has_facts", "likelihood", "ncnd",
         "multiple", "exemptions", "exemption", "balance", "qualified_exemptions", "absolute_exemptions",
-        "has_absolute", "citations",
+        "has_absolute", "citations", "all_citations", "outcome_withhold", "outcome_partial", "outcome_disclose",
+        "joint", "alternative", "separate_parts", "exclusive",
     ]
 
     /// The request with the user's text trimmed of white space at both ends, after checking it.
@@ -15,6 +16,8 @@ enum RequestValidation {
         request.authorityName = request.authorityName.map(trim)
         request.authorityShort = request.authorityShort.map(trim)
         request.extraVariables = request.extraVariables.map { ($0.key, trim($0.value)) }
+        request.evidence = request.evidence.map { ($0.key, trim($0.value)) }
+        request.purposes = request.purposes.map { $0.lowercased() }
         try validate(request)
         return request
     }
@@ -50,6 +53,15 @@ enum RequestValidation {
             }
             if hasControl(value, allowingLineBreaksAndTabs: true) {
                 throw PITError.usage("--set \(key): the value must not contain control characters")
+            }
+        }
+        for (name, value) in request.evidence {
+            guard EvidenceName.isValid(name) else {
+                throw PITError.usage("--evidence '\(name)': an evidence name is lower-case letters, digits and '-' (see 'pit show ID')")
+            }
+            if value.isEmpty { throw PITError.usage("--evidence \(name): the text must not be empty") }
+            if hasControl(value, allowingLineBreaksAndTabs: true) {
+                throw PITError.usage("--evidence \(name): the text must not contain control characters")
             }
         }
         for case let text? in [request.authorityName, request.authorityShort] where text.isEmpty || hasControl(text) {

@@ -4,10 +4,18 @@ struct VariantResolver {
     let library: TemplateLibrary
     let choices: [VariantChoice]
     let exemptions: [Exemption]
+    /// Each exemption's kind as the draft applies it (by id); its own kind where not given.
+    var kinds: [String: Exemption.Kind] = [:]
     let ncnd: Bool
+    /// Whether the draft weighs several exemptions together in the joint balancing test.
+    var usesJointBalance = false
 
-    var qualified: [Exemption] { exemptions.filter(\.isQualified) }
-    var usesJointBalance: Bool { qualified.count > 1 }
+    var qualified: [Exemption] { exemptions.filter { sections(of: $0).count > 0 } }
+
+    /// The sections the exemption is drafted with in this draft.
+    func sections(of exemption: Exemption) -> [Exemption.Section] {
+        (kinds[exemption.id] ?? exemption.kind).sections
+    }
 
     /// Checks every choice against the library before anything is rendered.
     func validate() throws {
@@ -17,16 +25,16 @@ struct VariantResolver {
                 guard let exemption = exemptions.first(where: { $0.id == id }) else {
                     throw PITError.data("--variant \(id).\(section.rawValue)=\(name): '\(id)' is not one of the exemptions applied (\(exemptions.map(\.id).joined(separator: ", ")))")
                 }
-                guard exemption.kind.sections.contains(section) else {
-                    throw PITError.data("--variant \(id).\(section.rawValue)=\(name): \(id) has no \(section.rawValue) section (it is \(exemption.kind.rawValue)-based)")
+                guard sections(of: exemption).contains(section) else {
+                    throw PITError.data("--variant \(id).\(section.rawValue)=\(name): \(id) has no \(section.rawValue) section (it is \((kinds[id] ?? exemption.kind).rawValue)\(exemption.kind == .absolute ? "" : "-based") here)")
                 }
                 try require(name, in: folder(exemption, section), label: "\(id) \(section.rawValue)")
             case .section(let section, let name):
-                if section == .balance && usesJointBalance {
-                    try require(name, in: TemplateLibrary.jointBalanceFolder(ncnd: ncnd), label: "the joint balancing test")
+                if section == .balance && usesJointBalance
+                    && library.variants(in: TemplateLibrary.jointBalanceFolder(ncnd: ncnd)).contains(name) {
                     continue
                 }
-                let targets = qualified.filter { $0.kind.sections.contains(section) }
+                let targets = qualified.filter { sections(of: $0).contains(section) }
                 guard !targets.isEmpty else {
                     throw PITError.data("--variant \(section.rawValue)=\(name): no exemption applied has a \(section.rawValue) section")
                 }
@@ -79,7 +87,7 @@ struct VariantResolver {
     }
 
     private func allFolders() -> [String] {
-        var folders = qualified.flatMap { exemption in exemption.kind.sections.map { folder(exemption, $0) } }
+        var folders = qualified.flatMap { exemption in sections(of: exemption).map { folder(exemption, $0) } }
         if usesJointBalance { folders.append(TemplateLibrary.jointBalanceFolder(ncnd: ncnd)) }
         return folders
     }

@@ -1,23 +1,66 @@
-/// The public authority a PIT is written for: "West Midlands Police", "WMP".
+/// The public authority a PIT is written for: "West Midlands Police", "WMP", a police force.
 public struct Authority: Sendable, Equatable {
     public var name: String
     public var short: String
+    /// What kind of authority it is: police wording appears only for `police`.
+    public var kind: AuthorityKind
+    public var citationStyle: CitationStyle
 
-    public init(name: String, short: String) {
+    public init(name: String, short: String, kind: AuthorityKind = .other, citationStyle: CitationStyle = .compact) {
         self.name = name
         self.short = short
+        self.kind = kind
+        self.citationStyle = citationStyle
     }
 
-    /// Reads an `authority.json`: `{"name": "…", "short": "…"}`.
+    /// Whether the name is still a placeholder such as "[Authority name]": a draft with it must
+    /// not be signed as it is.
+    public var isPlaceholder: Bool { name.hasPrefix("[") && name.hasSuffix("]") }
+
+    /// Reads an `authority.json`: `{"name": "…", "short": "…", "kind": "council", "citationStyle": "statute"}`.
     static func decode(_ text: String, path: String) throws -> Authority {
         let json = try JSONValue.parse(text, source: path)
-        func field(_ key: String) throws -> String {
-            guard case .string(let value)? = json[key], !value.isEmpty else {
+        func field(_ key: String) throws -> String? {
+            guard let value = json[key] else { return nil }
+            guard case .string(let text) = value, !text.isEmpty else {
                 throw PITError(.data, "\(path): '\(key)' must be a non-empty string")
             }
+            return text
+        }
+        func required(_ key: String) throws -> String {
+            guard let value = try field(key) else { throw PITError(.data, "\(path): '\(key)' must be a non-empty string") }
             return value
         }
         guard case .object = json else { throw PITError(.data, "\(path): must be a JSON object") }
-        return Authority(name: try field("name"), short: try field("short"))
+        var authority = Authority(name: try required("name"), short: try required("short"))
+        if let kind = try field("kind") {
+            authority.kind = try AuthorityKind(named: kind, source: "\(path): 'kind'")
+        }
+        if let style = try field("citationStyle") {
+            guard let known = CitationStyle(rawValue: style) else {
+                throw PITError(.data, "\(path): 'citationStyle' must be \(CitationStyle.allCases.map(\.rawValue).joined(separator: " or ")), not '\(style)'")
+            }
+            authority.citationStyle = known
+        }
+        return authority
     }
+}
+
+/// The kinds of public authority whose wording differs.
+public enum AuthorityKind: String, Sendable, CaseIterable {
+    case police, council, health
+    case centralGovernment = "central-government"
+    case education, parliament, other
+
+    /// The kind named `name`; an unknown name is an error that lists the kinds, `source` saying where.
+    public init(named name: String, source: String) throws {
+        guard let kind = AuthorityKind(rawValue: name) else {
+            let names = Self.allCases.map(\.rawValue)
+            throw PITError(.data, "\(source): unknown authority kind '\(name)'\(Suggestion.didYouMean(name, in: names)) (kinds: \(names.joined(separator: ", ")))")
+        }
+        self = kind
+    }
+
+    /// The template key of the kind's flag: `is_police`, `is_central_government`.
+    var flag: String { "is_" + String(rawValue.map { $0 == "-" ? "_" : $0 }) }
 }

@@ -1,4 +1,6 @@
-/// An exemption of the Freedom of Information Act 2000, as its `exemption.json` describes it.
+/// An exemption of the Freedom of Information Act 2000, as its `exemption.json` describes it:
+/// its kind and statutory test (per limb where the Act differs by limb), its NCND subsection, the
+/// evidence the law needs before it can be relied on, and the exemptions it excludes.
 public struct Exemption: Sendable, Equatable {
     /// Whether the exemption needs a harm test, a public interest test, or neither.
     public enum Kind: String, Sendable, CaseIterable {
@@ -24,16 +26,98 @@ public struct Exemption: Sendable, Equatable {
         case harm, `for`, against, balance
     }
 
-    /// One lettered limb of the exemption's provision: `a` → "the prevention or detection of crime".
+    /// One lettered limb (or condition) of the exemption's provision, with what the Act says of it
+    /// where that differs from the exemption as a whole.
     public struct Limb: Sendable, Equatable {
         public let letter: String
         public let text: String
+        /// The limb's own kind (s37(1)(a) is absolute, (b) qualified), else the exemption's.
+        public var kind: Kind?
+        /// The limb's own test words (s36(2)(b) "inhibit"), else the exemption's.
+        public var test: String?
+        /// The limb's own NCND subsection (s40's conditions), else the exemption's.
+        public var ncnd: String?
+        /// How the limb is cited after the provision, when not `(letter)`: s40's
+        /// "by virtue of section 40(3A)(a)".
+        public var cite: String?
+
+        public init(letter: String, text: String, kind: Kind? = nil, test: String? = nil, ncnd: String? = nil, cite: String? = nil) {
+            self.letter = letter
+            self.text = text
+            self.kind = kind
+            self.test = test
+            self.ncnd = ncnd
+            self.cite = cite
+        }
 
         /// How the limb is cited: `a` → `(a)`, `b(i)` → `(b)(i)`.
         public var label: String {
             let head = letter.prefix { $0 != "(" }
             return "(\(head))\(letter.dropFirst(head.count))"
         }
+
+        /// The limb as a template key: `b(i)` → `b_i`.
+        public var key: String {
+            var key = ""
+            for character in letter {
+                if character.isLetter || character.isNumber { key.append(character) } else if key.last != "_" { key.append("_") }
+            }
+            while key.last == "_" { key.removeLast() }
+            return key
+        }
+    }
+
+    /// The purposes of a subsection that some limbs work through: s31(1)(g)–(i) through s31(2).
+    public struct Purposes: Sendable, Equatable {
+        /// The subsection that lists them: `31(2)`.
+        public let subsection: String
+        /// The limbs that need a purpose: g, h, i.
+        public let limbs: [String]
+        /// Every purpose: `a` → "the purpose of ascertaining whether any person has failed to comply with the law".
+        public let list: [Limb]
+    }
+
+    /// A piece of evidence the law needs before the exemption can be relied on, given with
+    /// `--evidence NAME=TEXT`.
+    public struct Evidence: Sendable, Equatable {
+        /// What the value is: free text, or a date printed as "5 May 2023".
+        public enum ValueType: String, Sendable { case text, date }
+
+        public let name: String
+        /// What to give: "the qualified person, by name and role".
+        public let label: String
+        /// Why the law needs it, with its source.
+        public let why: String
+        public let type: ValueType
+        /// False for evidence that may be left out.
+        public let required: Bool
+        /// Needed (and meaningful) only when one of these limbs applies; empty: always.
+        public let limbs: [String]
+        /// Needed only when this other evidence is given.
+        public let with: String?
+
+        /// Whether a draft with `letters` and the evidence `given` needs this evidence.
+        func isRequired(limbs letters: [String], given: Set<String>) -> Bool {
+            guard required, appliesTo(limbs: letters) else { return false }
+            if let with { return given.contains(with) }
+            return true
+        }
+
+        /// Whether the evidence has a place in a draft with `letters`.
+        func appliesTo(limbs letters: [String]) -> Bool {
+            limbs.isEmpty || letters.contains(where: limbs.contains)
+        }
+    }
+
+    /// An exemption that cannot apply to the same information as this one.
+    public struct Exclusion: Sendable, Equatable {
+        /// The other exemption: `s30`.
+        public let id: String
+        /// The provision and its words that make them exclusive, e.g. "section 31(1) applies only to
+        /// information that is not exempt under section 30".
+        public let reason: String
+        /// s23 with s24: always relied on in the alternative, never as separate parts.
+        public let alwaysAlternative: Bool
     }
 
     public let id: String
@@ -45,29 +129,77 @@ public struct Exemption: Sendable, Equatable {
     public let defaultLimbs: [String]
     /// The subsection that removes the duty to confirm or deny, e.g. `31(3)`.
     public let ncnd: String?
+    /// The default level of likelihood; nil when the test has no level (s24) or no harm test.
     public let likelihood: Likelihood?
     /// The words of the statutory harm test, e.g. "would, or would be likely to, prejudice".
     public let test: String?
+    /// The purposes behind some limbs (s31(2) behind s31(1)(g)–(i)).
+    public let purposes: Purposes?
+    public let evidence: [Evidence]
+    /// Groups of evidence of which at least one must be given (s43: whose interests).
+    public let evidenceOneOf: [[String]]
+    public let exclusions: [Exclusion]
+    /// Authority kinds for which the exemption is absolute (s36 for the Houses of Parliament, s2(3)(e)).
+    public let absoluteFor: [AuthorityKind]
+    /// The limbs a variant argues, chosen when the user gives none (s37 `royal` → ac, ad).
+    public let variantLimbs: [String: [String]]
 
-    public var isQualified: Bool { kind != .absolute }
+    public init(id: String, section: String, title: String, kind: Kind, provision: String, limbs: [Limb] = [],
+                defaultLimbs: [String] = [], ncnd: String? = nil, likelihood: Likelihood? = nil, test: String? = nil,
+                purposes: Purposes? = nil, evidence: [Evidence] = [], evidenceOneOf: [[String]] = [],
+                exclusions: [Exclusion] = [], absoluteFor: [AuthorityKind] = [], variantLimbs: [String: [String]] = [:]) {
+        self.id = id
+        self.section = section
+        self.title = title
+        self.kind = kind
+        self.provision = provision
+        self.limbs = limbs
+        self.defaultLimbs = defaultLimbs
+        self.ncnd = ncnd
+        self.likelihood = likelihood
+        self.test = test
+        self.purposes = purposes
+        self.evidence = evidence
+        self.evidenceOneOf = evidenceOneOf
+        self.exclusions = exclusions
+        self.absoluteFor = absoluteFor
+        self.variantLimbs = variantLimbs
+    }
 
-    /// `Section 31(1)(a)(b)`: the provision and the chosen limbs, or the NCND subsection.
-    public func citation(limbs letters: [String], ncnd neitherConfirmNorDeny: Bool) -> String {
-        if neitherConfirmNorDeny, let ncnd { return "Section \(ncnd)" }
-        var citation = "Section \(provision)"
-        var previousHead = ""
-        for letter in letters {
-            // A sub-limb such as b(i) cites as (b)(i); after (b)(i), b(ii) adds only (ii).
-            let head = letter.prefix { $0 != "(" }
-            let rest = letter.dropFirst(head.count)
-            if !rest.isEmpty && head == previousHead {
-                citation += rest
-            } else {
-                citation += "(\(head))\(rest)"
-            }
-            previousHead = String(head)
+    /// Whether the exemption as a whole can need a public interest test (some limb is qualified).
+    public var isQualified: Bool {
+        kind != .absolute || limbs.contains { ($0.kind ?? kind) != .absolute }
+    }
+
+    /// Whether its test has a level of likelihood ("would" or "would be likely to").
+    public var hasLikelihood: Bool { likelihood != nil }
+
+    /// The kind of the exemption as applied with `letters` by an authority of `authorityKind`.
+    /// Nil when the limbs mix absolute and qualified kinds.
+    public func kind(limbs letters: [String], authority authorityKind: AuthorityKind) -> Kind? {
+        if absoluteFor.contains(authorityKind) { return .absolute }
+        let chosen = limbs.filter { letters.contains($0.letter) }
+        let kinds = Set(chosen.map { $0.kind ?? kind })
+        if kinds.isEmpty { return kind }
+        if kinds.count == 1 { return kinds.first }
+        return kinds.contains(.absolute) ? nil : .prejudice
+    }
+
+    /// The test words of the chosen limbs, each once, in order.
+    public func tests(limbs letters: [String]) -> [String] {
+        var tests: [String] = []
+        let chosen = limbs.filter { letters.contains($0.letter) }
+        for test in (chosen.isEmpty ? [test] : chosen.map { $0.test ?? test }) {
+            if let test, !tests.contains(test) { tests.append(test) }
         }
-        return citation
+        return tests
+    }
+
+    /// The NCND subsection for the chosen limbs (a limb's own when it has one).
+    public func ncndSubsection(limbs letters: [String]) -> String? {
+        let own = limbs.filter { letters.contains($0.letter) }.compactMap(\.ncnd)
+        if let first = own.first { return own.dropFirst().reduce(first) { $0 + ", " + $1 } }
+        return ncnd
     }
 }
 

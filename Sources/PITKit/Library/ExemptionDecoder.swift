@@ -3,28 +3,38 @@ struct ExemptionDecoder {
     let id: String
     let path: String
 
+    static let fields: Set = [
+        "section", "title", "kind", "provision", "limbs", "defaultLimbs", "ncnd", "likelihood", "test",
+        "purposes", "evidence", "evidenceOneOf", "exclusive", "absoluteFor", "variantLimbs",
+    ]
+
     func decode(_ text: String) throws -> Exemption {
         let json = try JSONValue.parse(text, source: path)
         guard case .object(let members) = json else { throw problem("must be a JSON object") }
-        let known: Set = ["section", "title", "kind", "provision", "limbs", "defaultLimbs", "ncnd", "likelihood", "test"]
-        if let unknown = members.first(where: { !known.contains($0.key) }) {
-            throw problem("unknown field '\(unknown.key)'\(Suggestion.didYouMean(unknown.key, in: Array(known)))")
-        }
-        let kindName = try string(json, "kind")
-        guard let kind = Exemption.Kind(rawValue: kindName) else {
-            throw problem("'kind' must be one of prejudice, class, absolute, not '\(kindName)'")
-        }
+        try checkKeys(members, Self.fields, in: "")
+        let kind = try decodeKind(json["kind"], "kind")!
         let limbs = try decodeLimbs(json["limbs"])
+        let letters = limbs.map(\.letter)
         let defaultLimbs = try strings(json["defaultLimbs"], "defaultLimbs")
-        for letter in defaultLimbs where !limbs.contains(where: { $0.letter == letter }) {
-            throw problem("'defaultLimbs' names limb '\(letter)', which 'limbs' does not list")
-        }
+        try requireLimbs(defaultLimbs, known: letters, field: "defaultLimbs")
         var likelihood: Likelihood?
         if let value = json["likelihood"] {
             guard case .string(let name) = value, let level = Likelihood(rawValue: name) else {
                 throw problem("'likelihood' must be \"would\" or \"likely\"")
             }
             likelihood = level
+        }
+        let purposes = try decodePurposes(json["purposes"], letters: letters)
+        let evidence = try decodeEvidence(json["evidence"], letters: letters)
+        let oneOf = try decodeOneOf(json["evidenceOneOf"], names: evidence.map(\.name))
+        var variantLimbs: [String: [String]] = [:]
+        if let value = json["variantLimbs"] {
+            guard case .object(let entries) = value else { throw problem("'variantLimbs' must be an object from variant to limbs") }
+            for entry in entries {
+                let chosen = try strings(entry.value, "variantLimbs.\(entry.key)")
+                try requireLimbs(chosen, known: letters, field: "variantLimbs.\(entry.key)")
+                variantLimbs[entry.key] = chosen
+            }
         }
         return Exemption(
             id: id,
@@ -36,21 +46,50 @@ struct ExemptionDecoder {
             defaultLimbs: defaultLimbs,
             ncnd: try optionalString(json, "ncnd"),
             likelihood: likelihood,
-            test: try optionalString(json, "test")
+            test: try optionalString(json, "test"),
+            purposes: purposes,
+            evidence: evidence,
+            evidenceOneOf: oneOf,
+            exclusions: try decodeExclusions(json["exclusive"]),
+            absoluteFor: try strings(json["absoluteFor"], "absoluteFor").map { try AuthorityKind(named: $0, source: "\(path): 'absoluteFor'") },
+            variantLimbs: variantLimbs
         )
     }
 
     private func problem(_ message: String) -> PITError { PITError(.data, "\(path): \(message)") }
+
+    private func checkKeys(_ members: [(key: String, value: JSONValue)], _ known: Set<String>, in place: String) throws {
+        if let unknown = members.first(where: { !known.contains($0.key) }) {
+            throw problem("unknown field '\(place)\(unknown.key)'\(Suggestion.didYouMean(unknown.key, in: known.sorted()))")
+        }
+    }
+
+    private func decodeKind(_ value: JSONValue?, _ field: String) throws -> Exemption.Kind? {
+        guard let value else {
+            if field == "kind" { throw problem("missing field 'kind'") }
+            return nil
+        }
+        guard case .string(let name) = value, let kind = Exemption.Kind(rawValue: name) else {
+            throw problem("'\(field)' must be one of \(Exemption.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return kind
+    }
+
+    private func requireLimbs(_ chosen: [String], known: [String], field: String) throws {
+        for letter in chosen where !known.contains(letter) {
+            throw problem("'\(field)' names limb '\(letter)', which 'limbs' does not list")
+        }
+    }
 
     private func string(_ json: JSONValue, _ key: String) throws -> String {
         guard let value = try optionalString(json, key) else { throw problem("missing field '\(key)'") }
         return value
     }
 
-    private func optionalString(_ json: JSONValue, _ key: String) throws -> String? {
+    private func optionalString(_ json: JSONValue, _ key: String, in place: String = "") throws -> String? {
         guard let value = json[key] else { return nil }
         guard case .string(let text) = value, !text.isEmpty else {
-            throw problem("'\(key)' must be a non-empty string, not \(value.typeName)")
+            throw problem("'\(place)\(key)' must be a non-empty string, not \(value.typeName)")
         }
         return text
     }
@@ -64,16 +103,124 @@ struct ExemptionDecoder {
         }
     }
 
-    private func decodeLimbs(_ value: JSONValue?) throws -> [Exemption.Limb] {
+    /// `{"a": "text"}` or `{"a": {"text": "…", "kind": "absolute", "test": "…", "ncnd": "…", "cite": "…"}}`.
+    private func decodeLimbs(_ value: JSONValue?, field: String = "limbs") throws -> [Exemption.Limb] {
         guard let value else { return [] }
         guard case .object(let members) = value else {
-            throw problem("'limbs' must be an object from letter to text, like {\"a\": \"…\"}")
+            throw problem("'\(field)' must be an object from letter to text, like {\"a\": \"…\"}")
         }
         return try members.map { member in
-            guard case .string(let text) = member.value, !text.isEmpty else {
-                throw problem("limb '\(member.key)' must have its text as a string")
+            switch member.value {
+            case .string(let text) where !text.isEmpty:
+                return Exemption.Limb(letter: member.key, text: text)
+            case .object(let fields):
+                let place = "\(field).\(member.key)."
+                try checkKeys(fields, ["text", "kind", "test", "ncnd", "cite"], in: place)
+                guard let text = try optionalString(member.value, "text", in: place) else {
+                    throw problem("\(field) '\(member.key)' needs its 'text'")
+                }
+                return Exemption.Limb(letter: member.key, text: text,
+                                      kind: try decodeKind(member.value["kind"], "\(place)kind"),
+                                      test: try optionalString(member.value, "test", in: place),
+                                      ncnd: try optionalString(member.value, "ncnd", in: place),
+                                      cite: try optionalString(member.value, "cite", in: place))
+            default:
+                throw problem("\(field) '\(member.key)' must be its text, or an object with 'text'")
             }
-            return Exemption.Limb(letter: member.key, text: text)
         }
+    }
+
+    /// `{"subsection": "31(2)", "limbs": ["g", "h", "i"], "list": {"a": "…"}}`.
+    private func decodePurposes(_ value: JSONValue?, letters: [String]) throws -> Exemption.Purposes? {
+        guard let value else { return nil }
+        guard case .object(let fields) = value else { throw problem("'purposes' must be an object") }
+        try checkKeys(fields, ["subsection", "limbs", "list"], in: "purposes.")
+        let limbs = try strings(value["limbs"], "purposes.limbs")
+        try requireLimbs(limbs, known: letters, field: "purposes.limbs")
+        let list = try decodeLimbs(value["list"], field: "purposes.list")
+        guard let subsection = try optionalString(value, "subsection", in: "purposes."), !limbs.isEmpty, !list.isEmpty else {
+            throw problem("'purposes' needs 'subsection', 'limbs' and 'list'")
+        }
+        return Exemption.Purposes(subsection: subsection, limbs: limbs, list: list)
+    }
+
+    /// `{"qualified-person": {"label": "…", "why": "…", "type": "date", "required": false, "limbs": [], "with": "…"}}`.
+    private func decodeEvidence(_ value: JSONValue?, letters: [String]) throws -> [Exemption.Evidence] {
+        guard let value else { return [] }
+        guard case .object(let members) = value else { throw problem("'evidence' must be an object from name to description") }
+        let evidence = try members.map { member -> Exemption.Evidence in
+            let place = "evidence.\(member.key)."
+            guard case .object(let fields) = member.value else { throw problem("'evidence.\(member.key)' must be an object") }
+            try checkKeys(fields, ["label", "why", "type", "required", "limbs", "with"], in: place)
+            guard EvidenceName.isValid(member.key) else {
+                throw problem("evidence name '\(member.key)' must be lower-case letters, digits and '-'")
+            }
+            var type = Exemption.Evidence.ValueType.text
+            if let name = try optionalString(member.value, "type", in: place) {
+                guard let known = Exemption.Evidence.ValueType(rawValue: name) else {
+                    throw problem("'\(place)type' must be \"text\" or \"date\"")
+                }
+                type = known
+            }
+            var required = true
+            if let flag = member.value["required"] {
+                guard case .bool(let value) = flag else { throw problem("'\(place)required' must be true or false") }
+                required = value
+            }
+            let limbs = try strings(member.value["limbs"], "\(place)limbs")
+            try requireLimbs(limbs, known: letters, field: "\(place)limbs")
+            guard let label = try optionalString(member.value, "label", in: place),
+                  let why = try optionalString(member.value, "why", in: place) else {
+                throw problem("'evidence.\(member.key)' needs a 'label' and a 'why'")
+            }
+            return Exemption.Evidence(name: member.key, label: label, why: why, type: type, required: required,
+                                      limbs: limbs, with: try optionalString(member.value, "with", in: place))
+        }
+        for item in evidence {
+            if let with = item.with, !evidence.contains(where: { $0.name == with }) {
+                throw problem("'evidence.\(item.name).with' names '\(with)', which 'evidence' does not list")
+            }
+        }
+        return evidence
+    }
+
+    private func decodeOneOf(_ value: JSONValue?, names: [String]) throws -> [[String]] {
+        guard let value else { return [] }
+        guard case .array(let groups) = value else { throw problem("'evidenceOneOf' must be an array of arrays of evidence names") }
+        return try groups.map { group in
+            let members = try strings(group, "evidenceOneOf")
+            for name in members where !names.contains(name) {
+                throw problem("'evidenceOneOf' names '\(name)', which 'evidence' does not list")
+            }
+            return members
+        }
+    }
+
+    /// `[{"with": "s30", "reason": "…", "alwaysAlternative": false}]`.
+    private func decodeExclusions(_ value: JSONValue?) throws -> [Exemption.Exclusion] {
+        guard let value else { return [] }
+        guard case .array(let items) = value else { throw problem("'exclusive' must be an array of objects") }
+        return try items.map { item in
+            guard case .object(let fields) = item else { throw problem("'exclusive' must be an array of objects") }
+            try checkKeys(fields, ["with", "reason", "alwaysAlternative"], in: "exclusive.")
+            var always = false
+            if let flag = item["alwaysAlternative"] {
+                guard case .bool(let value) = flag else { throw problem("'exclusive.alwaysAlternative' must be true or false") }
+                always = value
+            }
+            guard let with = try optionalString(item, "with", in: "exclusive."),
+                  let reason = try optionalString(item, "reason", in: "exclusive.") else {
+                throw problem("each of 'exclusive' needs 'with' and 'reason'")
+            }
+            return Exemption.Exclusion(id: with, reason: reason, alwaysAlternative: always)
+        }
+    }
+}
+
+/// Evidence names: `qualified-person`, `opinion-date`.
+enum EvidenceName {
+    static func isValid(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first >= 0x61 && first <= 0x7A else { return false }
+        return name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") }
     }
 }

@@ -1,3 +1,5 @@
+import PITKit
+
 /// A declared option of a command: its name, its value, its help line.
 struct OptionSpec {
     let name: String
@@ -12,6 +14,18 @@ struct OptionSpec {
 
     static func value(_ name: String, _ value: String, _ help: String, repeatable: Bool = false) -> OptionSpec {
         OptionSpec(name: name, value: value, help: help, repeatable: repeatable)
+    }
+}
+
+extension OptionSpec {
+    /// A draft option, as `DraftOption` declares it.
+    init(draftOption option: DraftOption) {
+        let declaration = option.declaration
+        var help = declaration.help
+        if !declaration.choices.isEmpty && declaration.value?.contains("|") != true {
+            help += " (" + declaration.choices.joined(separator: "|") + ")"
+        }
+        self.init(name: option.rawValue, value: declaration.value, help: help, repeatable: declaration.repeatable)
     }
 }
 

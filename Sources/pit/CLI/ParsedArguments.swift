@@ -69,6 +69,11 @@ struct ParsedArguments {
 }
 
 extension ParsedArguments {
+    /// The values of a draft option as given on the command line (a flag that is on: `[]`).
+    func draftValues(_ option: DraftOption) -> [String]? {
+        option.declaration.value == nil ? (flag(option.rawValue) ? [] : nil) : values[option.rawValue]
+    }
+
     /// The built-in library with the overlays of `PIT_TEMPLATES` and `--templates` on top.
     func templateLibrary() throws -> TemplateLibrary {
         try TemplateLibrary(overlays: TemplateLibrary.overlayFolders(

@@ -6,11 +6,11 @@ enum BatchCommand: Command {
     static let abstract = "draft many PITs from CSV or JSON Lines, one file a row"
     static let usage = "FILE|- --out-dir DIR [options]"
     static let discussion = """
-        Columns (CSV) or keys (JSON Lines) are the draft options: ref, exemption, limbs, likelihood,
-        ncnd, variant, question, fact, authority, authority-short, date, set, format, output. In CSV,
-        exemption, limbs, variant and set hold several values separated by ';', question and fact
-        one a line; in JSON Lines they are arrays. A bad row fails alone, with its row number; the
-        rest are drafted. Exit 0 when every row drafted, 65 when any failed.
+        Columns (CSV) or keys (JSON Lines) are the draft options, by the same names:
+
+        \(DraftOption.batchColumnsHelp)
+        A bad row fails alone, with its row number; the rest are drafted. Exit 0 when every row
+        drafted, 65 when any failed.
         """
     static let options: [OptionSpec] = [
         .value("out-dir", "DIR", "the folder the drafts are written to (created if missing; required)"),
@@ -39,6 +39,9 @@ enum BatchCommand: Command {
         options.dryRun = arguments.flag("dry-run")
         let library = try arguments.templateLibrary()
         let drafter = try Drafter(library: library)
+        if let warning = drafter.placeholderAuthorityWarning() {
+            FileSystem.writeStandardError("pit: \(warning) (rows with no 'authority' use it)\n")
+        }
         let input = try BatchInput(path: arguments.positional(0)!)
         let showsProgress = !arguments.flag("quiet") && FileSystem.isTerminal(2)
         let summary = try BatchRunner(drafter: drafter, options: options).run(

@@ -9,30 +9,18 @@ enum DraftCommand: Command {
         The document goes to standard output (or to --output, written atomically); every message
         goes to standard error. Example: pit draft --ref 658A/22 --exemption s31
         """
-    static let options: [OptionSpec] = [
-        .value("ref", "REF", "the request reference (required; 1-64 characters)"),
-        .value("exemption", "ID[,ID...]", "the exemptions applied, in order (required; see 'pit list')", repeatable: true),
-        .value("limbs", "[ID=]a,b", "the lettered limbs that apply (default: the exemption's own)", repeatable: true),
-        .value("likelihood", "would|likely", "the level of likelihood of prejudice (default: the exemption's own)"),
-        .flag("ncnd", "neither confirm nor deny: cite each exemption's NCND subsection"),
-        .value("variant", "[[ID.]SECTION=]NAME", "choose a variant of the sections (see 'pit show ID')", repeatable: true),
-        .value("question", "TEXT", "a question of the request, quoted in the document", repeatable: true),
-        .value("fact", "TEXT", "a case-specific point, placed where the templates put facts", repeatable: true),
-        .value("authority", "NAME", "the authority's name (default: the library's authority.json)"),
-        .value("authority-short", "SHORT", "the authority's short name"),
-        .value("date", "YYYY-MM-DD", "the document date (default: today)"),
-        .value("set", "KEY=VALUE", "an extra template variable", repeatable: true),
-        .value("format", "FORMAT", "output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) (default: text, or from --output)"),
-        .value("output", "FILE", "write the document to FILE instead of standard output"),
+    /// Every draft option as declared in `DraftOption`, then the command's own.
+    static let options: [OptionSpec] = DraftOption.allCases.map(OptionSpec.init(draftOption:)) + [
         .value("templates", "DIR", "an overlay folder on the built-in library; later wins (also PIT_TEMPLATES)", repeatable: true),
     ]
 
     static func run(_ arguments: ParsedArguments) throws -> [UInt8] {
         let format = try DraftOptions.format(named: arguments.value("format"), output: arguments.value("output"))
-        let request = try DraftOptions.request(values: { arguments.values[$0.rawValue] }, ncnd: arguments.flag("ncnd"),
-                                               today: DocumentDate.today)
+        let request = try DraftOptions.request(values: arguments.draftValues, today: DocumentDate.today)
         let library = try arguments.templateLibrary()
-        let bytes = try Drafter(library: library).write(request, as: format)
+        let drafter = try Drafter(library: library)
+        let bytes = try drafter.write(request, as: format)
+        for warning in drafter.warnings(for: request) { FileSystem.writeStandardError("pit: \(warning)\n") }
         if let output = arguments.value("output") {
             try FileSystem.writeAtomically(bytes, to: output)
             return []
