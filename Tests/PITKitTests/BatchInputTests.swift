@@ -67,7 +67,7 @@ struct BatchInputTests {
         try row.set(.ref, csvCell: "")
         #expect(row[.exemption] == ["s24", "s31"])
         #expect(row[.question] == ["First?", "Second?"])
-        #expect(row.neitherConfirmNorDeny)
+        #expect(row[.ncnd] != nil)
         #expect(row[.ref] == nil)
         #expect(throws: PITError.self) { try row.set(.ncnd, csvCell: "perhaps") }
     }

@@ -15,10 +15,11 @@ struct DraftCacheTests {
     /// References may not hold control characters (line breaks and tabs included).
     static let references = texts.filter { !$0.contains(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\t" }) }
 
-    static let shapes: [(exemptions: [String], variants: [VariantChoice], ncnd: Bool)] = [
-        (["s31"], [], false), (["s31"], [.everywhere("statistics")], true), (["s24", "s31"], [], false),
-        (["s23", "s24"], [], true), (["s30", "s31"], [.exemptionSection("s30", .against, "ongoing")], false), (["s43"], [], false),
-        (["s38"], [.everywhere("individual")], true), (["s36"], [], false),
+    static let shapes: [(exemptions: [String], variants: [VariantChoice], ncnd: Bool, evidence: [String])] = [
+        (["s31"], [], false, []), (["s31"], [.everywhere("statistics")], true, []), (["s24", "s31"], [], false, []),
+        (["s23", "s24"], [], true, []), (["s30", "s31"], [.exemptionSection("s30", .against, "ongoing")], false, []),
+        (["s43"], [], false, ["third-party", "representations"]), (["s38"], [.everywhere("individual")], true, []),
+        (["s36"], [], false, ["qualified-person", "opinion-date", "opinion-basis"]),
     ]
 
     @Test func cachedDraftsEqualFullDrafts() throws {
@@ -30,12 +31,18 @@ struct DraftCacheTests {
                                        date: DocumentDate(year: 2026, month: Int.random(in: 1...12, using: &generator), day: 3)!)
             request.variantChoices = shape.variants
             request.neitherConfirmNorDeny = shape.ncnd
+            request.evidence = shape.evidence.map { name in
+                (name, name.hasSuffix("-date") ? "2023-0\(Int.random(in: 1...9, using: &generator))-05" : Self.texts.randomElement(using: &generator)!)
+            }
+            if shape.exemptions == ["s30", "s31"] { request.relation = Bool.random(using: &generator) ? .alternative : .separateParts }
+            request.outcome = Outcome.allCases.randomElement(using: &generator)!
+            if Bool.random(using: &generator) { request.authorityKind = [AuthorityKind.police, .council, .health, .other].randomElement(using: &generator)! }
             request.questions = (0..<Int.random(in: 0...2, using: &generator)).map { _ in Self.texts.randomElement(using: &generator)! }
             request.facts = (0..<Int.random(in: 0...2, using: &generator)).map { _ in Self.texts.randomElement(using: &generator)! }
             if Bool.random(using: &generator) { request.authorityName = Self.references.randomElement(using: &generator)! }
             if Bool.random(using: &generator) { request.likelihood = .would }
             let cached = try drafter.draft(request)
-            let full = try drafter.draftInFull(RequestValidation.normalized(request))
+            let full = try drafter.draftInFull(drafter.prepared(request))
             #expect(cached.document == full.document, "round \(round): \(request.reference)")
             #expect(cached.reference == full.reference && cached.questions == full.questions && cached.facts == full.facts)
             #expect(cached.authority == full.authority)

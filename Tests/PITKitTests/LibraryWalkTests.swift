@@ -15,34 +15,69 @@ struct LibraryWalkTests {
         return exemption.ncnd == nil ? [id] : [id, id + " ncnd"]
     }
 
+    /// The limbs a walk drafts: the default ones, or the first qualified limb when those are absolute.
+    static func qualifiedLimbs(_ exemption: Exemption) -> [String] {
+        if exemption.kind(limbs: exemption.defaultLimbs, authority: .other) != .absolute { return exemption.defaultLimbs }
+        return [exemption.limbs.first { ($0.kind ?? exemption.kind) != .absolute }!.letter]
+    }
+
+    /// Evidence for every item the exemption declares (`all`), or only what it requires.
+    static func evidence(_ exemption: Exemption, limbs: [String], all: Bool) -> [(key: String, value: String)] {
+        var given: [(key: String, value: String)] = []
+        for item in exemption.evidence where item.appliesTo(limbs: limbs) {
+            let needed = all || item.isRequired(limbs: limbs, given: Set(given.map(\.key)))
+                || exemption.evidenceOneOf.contains { $0.first == item.name }
+            guard needed else { continue }
+            given.append((item.name, item.type == .date ? "2023-05-05" : "Evidence for \(item.name)."))
+        }
+        if !all, let withNeeded = exemption.evidence.first(where: { item in
+            item.with != nil && given.contains { $0.key == item.with } && !given.contains { $0.key == item.name } }) {
+            given.append((withNeeded.name, "Evidence for \(withNeeded.name)."))
+        }
+        return given
+    }
+
     @Test(arguments: drafts)
     func everyVariantDraftsCompletely(_ draft: String) throws {
         let parts = draft.split(separator: " ")
         let exemption = try Self.library.exemption(String(parts[0]))
         let ncnd = parts.count > 1
-        for section in exemption.kind.sections {
+        let limbs = Self.qualifiedLimbs(exemption)
+        let kind = try #require(exemption.kind(limbs: limbs, authority: .other))
+        for section in kind.sections {
             let folder = TemplateLibrary.sectionFolder(exemption.id, section, ncnd: ncnd)
             let variants = Self.library.variants(in: folder)
             #expect(variants.contains("default"), "\(folder) has no default variant")
             for variant in variants {
                 let path = "\(folder)/\(variant).mustache"
                 #expect(Self.library.summary(of: path)?.isEmpty == false, "\(path) has no summary line")
-                var request = DraftRequest(reference: "REF/1", exemptionIDs: [exemption.id], date: Self.date)
-                request.neitherConfirmNorDeny = ncnd
-                request.variantChoices = [.exemptionSection(exemption.id, section, variant)]
-                request.questions = ["What is held?"]
-                request.facts = ["A case-specific point."]
-                let result = try Self.drafter.draft(request)
-                let applied = try #require(result.exemptions.first)
-                for rendered in applied.sections {
-                    #expect(!rendered.isEmpty, "\(path): the \(rendered.section) section is empty")
+                for (outcome, authority, all) in [(Outcome.withhold, AuthorityKind.police, true), (.partial, .council, false),
+                                                  (.disclose, .health, true), (.withhold, .centralGovernment, false)] {
+                    var request = DraftRequest(reference: "REF/1", exemptionIDs: [exemption.id], date: Self.date)
+                    request.neitherConfirmNorDeny = ncnd
+                    request.variantChoices = [.exemptionSection(exemption.id, section, variant)]
+                    let argued = exemption.variantLimbs[variant] ?? limbs
+                    if argued != exemption.defaultLimbs && exemption.variantLimbs[variant] == nil {
+                        request.limbChoices = [try LimbChoice(parsing: "\(exemption.id)=\(argued.joined(separator: ","))")]
+                    }
+                    request.evidence = Self.evidence(exemption, limbs: argued, all: all)
+                    request.outcome = outcome
+                    request.authorityKind = authority
+                    request.questions = ["What is held?"]
+                    request.facts = ["A case-specific point."]
+                    let label = "\(path) \(outcome) \(authority)"
+                    let result = try Self.drafter.draft(request)
+                    let applied = try #require(result.exemptions.first)
+                    for rendered in applied.sections {
+                        #expect(!rendered.isEmpty, "\(label): the \(rendered.section) section is empty")
+                    }
+                    #expect(applied.sections.first { $0.section == section }?.variant == variant)
+                    let text = String(decoding: TextWriter().write(result), as: UTF8.self)
+                    #expect(text.contains(applied.citation), "\(label): the document does not cite \(applied.citation)")
+                    #expect(text.contains("A case-specific point."), "\(label): the --fact text is not placed")
+                    #expect(!text.contains("  "), "\(label): a double space, usually a blank variable")
+                    #expect(!text.contains("{{") && !text.contains("}}"), "\(label): an unrendered tag")
                 }
-                #expect(applied.sections.first { $0.section == section }?.variant == variant)
-                let text = String(decoding: TextWriter().write(result), as: UTF8.self)
-                #expect(text.contains(applied.citation), "\(path): the document does not cite \(applied.citation)")
-                #expect(text.contains("A case-specific point."), "\(path): the --fact text is not placed")
-                #expect(!text.contains("  "), "\(path): a double space, usually a blank variable")
-                #expect(!text.contains("{{") && !text.contains("}}"), "\(path): an unrendered tag")
             }
         }
     }
@@ -51,7 +86,7 @@ struct LibraryWalkTests {
     @Test func prejudiceHarmStatesItsLikelihood() throws {
         for id in Self.library.exemptionIDs {
             let exemption = try Self.library.exemption(id)
-            guard exemption.kind == .prejudice, exemption.test?.contains("would be likely to") == true else { continue }
+            guard exemption.kind == .prejudice, exemption.hasLikelihood else { continue }
             for ncnd in exemption.ncnd == nil ? [false] : [false, true] {
                 let folder = TemplateLibrary.sectionFolder(id, .harm, ncnd: ncnd)
                 for variant in Self.library.variants(in: folder) {
@@ -68,24 +103,27 @@ struct LibraryWalkTests {
             let exemption = try Self.library.exemption(id)
             let harm = Self.library.variants(in: TemplateLibrary.sectionFolder(id, .harm, ncnd: false))
             #expect(harm.isEmpty == (exemption.kind != .prejudice), "\(id): harm variants \(harm) for a \(exemption.kind) exemption")
-            if exemption.kind == .absolute {
+            if !exemption.isQualified {
                 #expect(Self.library.paths(under: "exemptions/\(id)") == ["exemptions/\(id)/exemption.json"])
             }
         }
     }
 
-    @Test func jointDraftsNameEveryExemptionInOneBalancingTest() throws {
+    @Test func jointDraftsWeighEachExemptionThenTheAggregate() throws {
         for ncnd in [false, true] {
             var request = DraftRequest(reference: "J/1", exemptionIDs: ["s24", "s31"], date: Self.date)
             request.neitherConfirmNorDeny = ncnd
             let draft = try Self.drafter.draft(request)
             let text = String(decoding: TextWriter().write(draft), as: UTF8.self)
             let citations = ncnd ? ["Section 24(2)", "Section 31(3)"] : ["Section 24(1)", "Section 31(1)(a)(b)"]
-            let balance = try #require(text.components(separatedBy: "\nBalancing test\n").last)
             for citation in citations {
-                #expect(balance.contains(citation), "the joint balancing test does not name \(citation)")
+                #expect(text.contains("\nBalancing test: \(citation)"), "each exemption is weighed on its own: \(citation)")
             }
-            #expect(text.components(separatedBy: "\nBalancing test\n").count == 2, "exactly one balancing test")
+            let combined = try #require(text.components(separatedBy: "\nCombined balancing test\n").last)
+            for citation in citations {
+                #expect(combined.contains(citation), "the combined balancing test does not name \(citation)")
+            }
+            #expect(text.components(separatedBy: "\nCombined balancing test\n").count == 2, "exactly one combined balancing test")
             #expect(draft.templatesUsed.contains { $0.path == (ncnd ? "balance/ncnd/default.mustache" : "balance/default.mustache") })
         }
     }

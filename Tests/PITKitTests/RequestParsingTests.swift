@@ -49,8 +49,8 @@ struct RequestParsingTests {
 
     @Test func requestsComeFromOptionValues() throws {
         let values: [DraftOption: [String]] = [.ref: ["658A/22"], .exemption: ["s24, s31", "s38"], .set: ["officer=A. Clerk"],
-                                               .likelihood: ["would"]]
-        let request = try DraftOptions.request(values: { values[$0] }, ncnd: true, today: { DocumentDate(year: 2026, month: 1, day: 2)! })
+                                               .likelihood: ["would"], .ncnd: []]
+        let request = try DraftOptions.request(values: { values[$0] }, today: { DocumentDate(year: 2026, month: 1, day: 2)! })
         #expect(request.exemptionIDs == ["s24", "s31", "s38"])
         #expect(request.neitherConfirmNorDeny)
         #expect(request.likelihood == .would)

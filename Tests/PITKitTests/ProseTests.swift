@@ -1,0 +1,102 @@
+import Foundation
+@testable import PITKit
+import Testing
+
+/// What every built-in draft must never say: an irrelevant factor weighed, or police wording for
+/// an authority that is not a police force.
+struct ProseTests {
+    static let library = LibraryWalkTests.library
+    static let drafter = LibraryWalkTests.drafter
+
+    /// Phrases that weigh a factor the law says is irrelevant, each with its source.
+    static let irrelevant: [(phrase: String, source: String)] = [
+        ("embarrass", "ICO 'The public interest test': embarrassment to the authority or officials is not relevant"),
+        ("distress", "ICO 'The public interest test'; s38 needs endangerment, not distress or upset"),
+        ("upset", "ICO 'The public interest test'; s38 needs endangerment, not distress or upset"),
+        ("misunderst", "ICO 'The public interest test': the risk that the public may misunderstand the information"),
+        ("misinterpret", "ICO 'The public interest test': the risk of misinterpretation"),
+        ("mislead", "ICO 'The public interest test': the risk that information could be misleading"),
+        ("misled", "ICO 'The public interest test': the risk that information could be misleading"),
+        ("taken out of context", "ICO 'The public interest test': misinterpretation"),
+        ("motive", "ICO 'The public interest test': the requester's identity or motives are irrelevant (FOIA is motive-blind)"),
+        ("who is asking", "ICO 'The public interest test': the requester's identity is irrelevant"),
+        ("identity of the requester", "ICO 'The public interest test': the requester's identity is irrelevant"),
+        ("requester's identity", "ICO 'The public interest test': the requester's identity is irrelevant"),
+        ("difficult to withhold", "each request is decided on its own facts (ICO 'The public interest test')"),
+        ("set a precedent", "each request is decided on its own facts (ICO 'The public interest test')"),
+        ("reputation", "arguments must relate to the interest the exemption protects (ICO 'The public interest test')"),
+        ("litigation", "breach of confidence is s41's ground, not a public interest factor (ICO 'Commercial interests (section 43)')"),
+        ("cost of complying", "cost is s12's ground, not a public interest factor (ICO 'The public interest test')"),
+        ("too technical", "the information being technical or complex is not a reason to withhold (ICO 'The public interest test')"),
+        ("having examined the information", "pit cannot know what the information contains: evidence the user gives"),
+        ("not remote or speculative", "asserted without reasons (ICO 'The prejudice test')"),
+    ]
+
+    /// Words that belong to policing, allowed only for a police force or in a police-only variant.
+    static let policeWords = ["police", "policing", "the force", "forces", "constabulary", "chief constable", "frontline"]
+
+    /// Every section variant of every qualified exemption, normal and NCND, drafted for `kind`.
+    static func everyDraft(for kind: AuthorityKind, outcome: Outcome = .withhold) throws -> [(label: String, text: String, policeVariant: Bool)] {
+        var drafts: [(String, String, Bool)] = []
+        for id in library.exemptionIDs {
+            let exemption = try library.exemption(id)
+            guard exemption.isQualified else { continue }
+            let limbs = LibraryWalkTests.qualifiedLimbs(exemption)
+            let sections = try #require(exemption.kind(limbs: limbs, authority: kind)).sections
+            for ncnd in exemption.ncnd == nil ? [false] : [false, true] {
+                for section in sections {
+                    let folder = TemplateLibrary.sectionFolder(id, section, ncnd: ncnd)
+                    for variant in library.variants(in: folder) {
+                        var request = DraftRequest(reference: "P/1", exemptionIDs: [id], date: LibraryWalkTests.date)
+                        request.neitherConfirmNorDeny = ncnd
+                        request.variantChoices = [.exemptionSection(id, section, variant)]
+                        let argued = exemption.variantLimbs[variant] ?? limbs
+                        if exemption.variantLimbs[variant] == nil && argued != exemption.defaultLimbs {
+                            request.limbChoices = [try LimbChoice(parsing: "\(id)=\(argued.joined(separator: ","))")]
+                        }
+                        request.evidence = LibraryWalkTests.evidence(exemption, limbs: argued, all: true)
+                        request.authorityKind = kind
+                        request.authorityName = "Northshire"
+                        request.outcome = outcome
+                        let draft = try drafter.draft(request)
+                        let text = String(decoding: TextWriter().write(draft), as: UTF8.self)
+                        let police = library.summary(of: "\(folder)/\(variant).mustache")?.hasPrefix("police:") == true
+                        drafts.append(("\(folder)/\(variant)", text, police))
+                    }
+                }
+            }
+        }
+        return drafts
+    }
+
+    @Test(arguments: [Outcome.withhold, .partial, .disclose])
+    func noDraftWeighsAnIrrelevantFactor(_ outcome: Outcome) throws {
+        for kind in [AuthorityKind.police, .council] {
+            for draft in try Self.everyDraft(for: kind, outcome: outcome) {
+                let text = draft.text.lowercased()
+                for (phrase, source) in Self.irrelevant where text.contains(phrase) {
+                    Issue.record("\(draft.label) (\(kind), \(outcome)) says '\(phrase)': \(source)")
+                }
+            }
+        }
+    }
+
+    /// Whether `word` starts a word in `text` ("forces", not "enforces").
+    static func containsWord(_ word: String, in text: String) -> Bool {
+        var rest = Substring(text)
+        while let range = rest.range(of: word) {
+            if range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
+    }
+
+    @Test func aCouncilDraftHasNoPoliceWording() throws {
+        for draft in try Self.everyDraft(for: .council) where !draft.policeVariant {
+            let text = draft.text.lowercased()
+            for word in Self.policeWords where Self.containsWord(word, in: text) {
+                Issue.record("\(draft.label): a council's draft says '\(word)'")
+            }
+        }
+    }
+}
