@@ -38,7 +38,7 @@ struct ErrorTests {
         Case(name: "unknown limb", arguments: base + ["--exemption", "s31", "--limbs", "a,z"], status: 65,
              message: ["s31 has no limb 'z'"]),
         Case(name: "bad likelihood", arguments: base + ["--exemption", "s31", "--likelihood", "maybe"], status: 64,
-             message: ["--likelihood must be 'would' or 'likely'"]),
+             message: ["unknown likelihood 'maybe'", "--likelihood takes would, likely"]),
         Case(name: "absolute exemption alone", arguments: base + ["--exemption", "s21"], status: 65,
              message: ["absolute exemption", "no public interest test applies"]),
         Case(name: "NCND without a subsection", arguments: base + ["--exemption", "s43-1", "--ncnd"], status: 65,

@@ -9,8 +9,8 @@ import Testing
 /// same text as the plain-text draft, keeps the user's text literal, and is byte-identical
 /// across runs.
 struct FormatTests {
-    static let draft = ["draft", "--ref", "658A/22", "--exemption", "s31", "--date", "2026-11-21"]
-    static let draftWithoutReference = ["draft", "--exemption", "s31", "--date", "2026-11-21"]
+    static let draft = ["draft", "--ref", "658A/22", "--exemption", "s31", "--date", "2026-11-21", "--authority", "Northshire Council"]
+    static let draftWithoutReference = ["draft", "--exemption", "s31", "--date", "2026-11-21", "--authority", "Northshire Council"]
     static let formats = ["text", "markdown", "html", "rtf", "docx", "json"]
     static let headings = ["Public Interest Test", "Exemption applied", "Harm", "Factors favouring disclosure",
                            "Factors favouring non-disclosure", "Balancing test"]

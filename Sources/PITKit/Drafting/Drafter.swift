@@ -63,7 +63,10 @@ public struct Drafter: Sendable {
         let ncnd = request.neitherConfirmNorDeny
         let preliminary = VariantResolver(library: library, choices: request.variantChoices,
                                           exemptions: try request.exemptionIDs.map(library.exemption), ncnd: ncnd)
-        let plan = try DraftPlan(request, library: library) { preliminary.variant(for: $0, .for) }
+        let plan = try DraftPlan(request, library: library) { exemption in
+            // The variant that argues particular limbs, if any section uses one.
+            Exemption.Section.allCases.map { preliminary.variant(for: exemption, $0) }.first { exemption.variantLimbs[$0] != nil } ?? "default"
+        }
         var variants = VariantResolver(library: library, choices: request.variantChoices, exemptions: plan.items.map(\.exemption),
                                        ncnd: ncnd)
         variants.kinds = Dictionary(plan.items.map { ($0.exemption.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
@@ -189,6 +192,7 @@ public struct Drafter: Sendable {
         ]
         for outcome in Outcome.allCases { variables["concludes_\(outcome.rawValue)"] = .bool(decides && outcome == request.outcome) }
         if let likelihood { variables["likelihood"] = .string(likelihood.phrase) }
+        for level in Likelihood.allCases { variables["likelihood_\(level.rawValue)"] = .bool(level == likelihood) }
         return variables
     }
 

@@ -20,14 +20,17 @@ enum DraftCommand: Command {
         let library = try arguments.templateLibrary()
         let drafter = try Drafter(library: library)
         let bytes = try drafter.write(request, as: format)
-        for warning in drafter.warnings(for: request) { FileSystem.writeStandardError("pit: \(warning)\n") }
+        // Warnings are said once the draft is out, never beside an error.
+        let warn = { for warning in drafter.warnings(for: request) { FileSystem.writeStandardError("pit: \(warning)\n") } }
         if let output = arguments.value("output") {
             try FileSystem.writeAtomically(bytes, to: output)
+            warn()
             return []
         }
         if format.isBinary && FileSystem.isTerminal(1) {
             throw PITError.usage("the \(format.rawValue) format is binary: give --output FILE or redirect standard output")
         }
+        warn()
         return bytes
     }
 }
