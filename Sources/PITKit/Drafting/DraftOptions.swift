@@ -83,20 +83,37 @@ public enum DraftOption: String, CaseIterable, Sendable {
         }
     }
 
-    /// The batch columns, one a line, for `pit help batch` and the README.
+    /// The batch columns, for `pit help batch` and the README: each option's name, how a cell
+    /// holds it, and what it means, wrapped to 80 columns.
     public static var batchColumnsHelp: String {
         allCases.map { option in
             let declaration = option.declaration
             var how: String
             switch declaration.cell {
-            case .single: how = "one value"
-            case .list: how = "several, ';' between them (JSON: an array)"
-            case .lines: how = "several, one a line (JSON: an array)"
+            case .single: how = declaration.choices.isEmpty ? "one value" : declaration.choices.joined(separator: "|")
+            case .list: how = "several, ';' between them; in JSON an array"
+            case .lines: how = "several, one a line; in JSON an array"
             case .flag: how = "true or false"
             }
-            if !declaration.choices.isEmpty { how += ": " + declaration.choices.joined(separator: "|") }
-            return "  \(option.rawValue) – \(how)\n"
+            return wrapped("\(option.rawValue) (\(how)): \(declaration.help)", width: 80, first: "  ", indent: "      ")
         }.joined()
+    }
+
+    /// `text` broken at spaces into lines of at most `width` columns, the first line starting
+    /// with `first` and later ones with `indent`.
+    static func wrapped(_ text: String, width: Int, first: String, indent: String) -> String {
+        var lines: [String] = []
+        var line = first
+        for word in text.split(separator: " ") {
+            if line.count > indent.count && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = indent + word
+            } else {
+                line += (line == first ? "" : " ") + word
+            }
+        }
+        lines.append(line)
+        return lines.map { $0 + "\n" }.joined()
     }
 }
 
