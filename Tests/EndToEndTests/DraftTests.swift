@@ -153,9 +153,10 @@ extension DraftTests {
     @Test func listShowHelpAndVersion() throws {
         let list = try Pit.run(["list"])
         #expect(list.status == 0)
-        #expect(list.text.contains("s31    Section 31(1)   prejudice  Law enforcement\n"))
-        #expect(list.text.contains("s21    Section 21(1)   absolute   "))
-        #expect(list.text.contains("s30    Section 30(1)   class      "))
+        #expect(list.text.contains("s31    Section 31(1)   prejudice       Law enforcement\n"))
+        #expect(list.text.contains("s21    Section 21(1)   absolute        "))
+        #expect(list.text.contains("s30    Section 30(1)   class           "))
+        #expect(list.text.contains("s37    Section 37(1)   absolute/class  "), "kinds by limb")
         let show = try Pit.run(["show", "s31"])
         #expect(show.status == 0)
         for expected in ["provision: 31(1)", "neither confirm nor deny: Section 31(3)", "(i) ", "statistics",

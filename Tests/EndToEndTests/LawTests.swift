@@ -202,3 +202,37 @@ struct BatchColumnsDocumentationTests {
                 "README's batch columns differ from `pit help batch`: copy them from its output")
     }
 }
+
+/// A council's draft of every qualified exemption, through the binary: no police wording.
+struct AuthorityKindTests {
+    static let policeWords = ["police", "policing", "the force", "forces", "constabulary", "frontline"]
+    static let evidence: [String: [String]] = [
+        "s22": ["publication=the annual report, due in March 2027"], "s22a": ["research-programme=the 2026 tenants survey"],
+        "s27-2": ["confidentiality=the terms of the exchange of letters"],
+        "s36": ["qualified-person=Jane Smith, Monitoring Officer", "opinion-date=2026-10-01", "opinion-basis=the request and the papers"],
+        "s43": ["own-interests=the re-tender of the waste contract"], "s43-1": ["trade-secret=the recipe, kept in a locked file"],
+    ]
+
+    @Test func noQualifiedExemptionSpeaksOfPolicingToACouncil() throws {
+        let list = try Pit.run(["list"])
+        let ids = list.text.split(separator: "\n").compactMap { line -> String? in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            return fields.count > 3 && fields[3] != "absolute" ? String(fields[0]) : nil
+        }
+        #expect(ids.count >= 19, "every qualified exemption: \(ids)")
+        for id in ids {
+            var arguments = ["draft", "--ref", "C/1", "--exemption", id, "--authority", "Northshire Council", "--authority-kind", "council"]
+            if id == "s40" { arguments += ["--limbs", "third"] }
+            for item in Self.evidence[id] ?? [] { arguments += ["--evidence", item] }
+            for ncnd in [false, true] {
+                let result = try Pit.run(arguments + (ncnd ? ["--ncnd"] : []))
+                if ncnd && result.status == 65 && result.stderr.contains("no neither-confirm-nor-deny") { continue }
+                #expect(result.status == 0, "\(id): \(result.stderr)")
+                let text = result.text.lowercased()
+                for word in Self.policeWords where text.contains(" " + word) || text.contains("\n" + word) {
+                    Issue.record("\(id)\(ncnd ? " ncnd" : ""): a council's draft says '\(word)'")
+                }
+            }
+        }
+    }
+}

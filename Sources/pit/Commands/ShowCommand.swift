@@ -12,7 +12,12 @@ enum ShowCommand: Command {
         let library = try arguments.templateLibrary()
         let exemption = try library.exemption(arguments.positional(0)!)
         var output = "\(exemption.id): Section \(exemption.section) – \(exemption.title)\n"
-        output += "kind: \(exemption.kind.rawValue)"
+        if exemption.limbs.contains(where: { $0.kind != nil && $0.kind != exemption.kind }) {
+            output += "kind: by limb (see limbs); otherwise "
+        } else {
+            output += "kind: "
+        }
+        output += exemption.kind.rawValue
         switch exemption.kind {
         case .prejudice: output += " (harm test, then public interest test)\n"
         case .class: output += " (no harm test; public interest test)\n"
