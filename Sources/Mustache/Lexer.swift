@@ -67,21 +67,19 @@ struct Lexer {
 
     private func find(_ needle: [UInt8], from start: Int) -> Int? {
         guard let first = needle.first, source.count >= needle.count else { return nil }
-        var index = start
         let last = source.count - needle.count
-        while index <= last {
-            if source[index] == first {
-                var matches = true
+        return source.withUnsafeBufferPointer { bytes -> Int? in
+            var index = start
+            while index <= last {
+                // The first byte by a plain scan, then the rest of the needle.
+                guard let found = bytes[index...last].firstIndex(of: first) else { return nil }
                 var offset = 1
-                while offset < needle.count {
-                    if source[index + offset] != needle[offset] { matches = false; break }
-                    offset += 1
-                }
-                if matches { return index }
+                while offset < needle.count && bytes[found + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return found }
+                index = found + 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 
     /// Text tokens of one line each, so the standalone rule can look at whole lines.
@@ -136,7 +134,7 @@ struct Lexer {
         if kind != .comment && name.isEmpty {
             throw error(at: start, "empty tag")
         }
-        if kind != .comment && kind != .setDelimiters && name.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+        if kind != .comment && kind != .setDelimiters && name.utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") }) {
             throw error(at: start, "tag name '\(name)' contains white space")
         }
         return Token(kind: kind, text: [], name: name, offset: start)

@@ -18,7 +18,15 @@ struct Parser {
     }
 
     private func reference(_ token: Token) -> Reference {
-        let path = token.name == "." ? [] : token.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let name = token.name
+        let path: [String]
+        if name == "." {
+            path = []
+        } else if !name.utf8.contains(UInt8(ascii: ".")) {
+            path = [name]
+        } else {
+            path = name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        }
         return Reference(path: path, place: place(token))
     }
 

@@ -65,7 +65,7 @@ public struct Drafter: Sendable {
                                           exemptions: try request.exemptionIDs.map(library.exemption), ncnd: ncnd)
         let plan = try DraftPlan(request, library: library) { exemption in
             // The variant that argues particular limbs, if any section uses one.
-            Exemption.Section.allCases.map { preliminary.variant(for: exemption, $0) }.first { exemption.variantLimbs[$0] != nil } ?? "default"
+            exemption.variantLimbs.isEmpty ? "default" : Exemption.Section.allCases.map { preliminary.variant(for: exemption, $0) }.first { exemption.variantLimbs[$0] != nil } ?? "default"
         }
         var variants = VariantResolver(library: library, choices: request.variantChoices, exemptions: plan.items.map(\.exemption),
                                        ncnd: ncnd)

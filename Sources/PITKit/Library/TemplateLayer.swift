@@ -14,7 +14,11 @@ public struct TemplateLayer: Sendable {
     public static let builtIn = TemplateLayer(
         name: builtInName,
         displayRoot: "Templates",
-        files: Dictionary(embeddedTemplateFiles.map { ($0.path, $0.text) }, uniquingKeysWith: { _, last in last })
+        files: {
+            var files = [String: String](minimumCapacity: embeddedTemplateFiles.count)
+            for file in embeddedTemplateFiles { files[file.path] = file.text }
+            return files
+        }()
     )
 
     /// An overlay folder; it must exist, and every file in it must be UTF-8 text.

@@ -17,7 +17,8 @@ public final class TemplateLibrary: Sendable {
 
     public let layers: [TemplateLayer]
     private let files: [String: File]
-    private let variantsByFolder: [String: [String]]
+    /// Each folder's variant names, found on first use.
+    private let variantsByFolder = Locked<[String: [String]]>([:])
     private let parsed = Locked<[String: MustacheTemplate]>([:])
     private let exemptions = Locked<[String: Exemption]>([:])
 
@@ -28,12 +29,11 @@ public final class TemplateLibrary: Sendable {
 
     public init(layers: [TemplateLayer]) {
         self.layers = layers
-        var files: [String: File] = [:]
+        var files = [String: File](minimumCapacity: layers.reduce(0) { $0 + $1.files.count })
         for layer in layers {
             for (path, text) in layer.files { files[path] = File(path: path, text: text, layer: layer) }
         }
         self.files = files
-        variantsByFolder = Self.indexVariants(files.keys)
     }
 
     /// The overlay folders named by `PIT_TEMPLATES` (colon-separated), then by `--templates`.
@@ -109,18 +109,21 @@ public final class TemplateLibrary: Sendable {
     /// The variant names in a folder of section templates (its `.mustache` files, not
     /// subfolders), `default` first.
     public func variants(in folder: String) -> [String] {
-        variantsByFolder[folder] ?? []
-    }
-
-    /// Each folder's variant names, indexed once when the library is made.
-    private static func indexVariants(_ paths: Dictionary<String, File>.Keys) -> [String: [String]] {
-        var index: [String: [String]] = [:]
-        for path in paths where path.hasSuffix(".mustache") {
-            guard let slash = path.lastIndex(of: "/") else { continue }
-            let name = String(path[path.index(after: slash)...].dropLast(".mustache".count))
-            index[String(path[..<slash]), default: []].append(name)
+        if let known = variantsByFolder.withLock({ $0[folder] }) { return known }
+        let prefix = Array((folder + "/").utf8)
+        let suffix = Array(".mustache".utf8)
+        var names: [String] = []
+        for path in files.keys {
+            let bytes = path.utf8
+            guard bytes.count > prefix.count + suffix.count, bytes.starts(with: prefix),
+                  bytes.suffix(suffix.count).elementsEqual(suffix) else { continue }
+            let name = bytes.dropFirst(prefix.count).dropLast(suffix.count)
+            guard !name.contains(UInt8(ascii: "/")) else { continue }
+            names.append(String(decoding: Array(name), as: UTF8.self))
         }
-        return index.mapValues { names in names.sorted { ($0 == "default" ? "" : $0) < ($1 == "default" ? "" : $1) } }
+        names.sort { ($0 == "default" ? "" : $0) < ($1 == "default" ? "" : $1) }
+        variantsByFolder.withLock { $0[folder] = names }
+        return names
     }
 
     // MARK: - Authority and partials
