@@ -36,10 +36,13 @@ struct LawTests {
     @Test func section40ByTheThirdConditionGetsAPublicInterestTest() throws {
         // FOIA s2(3)(fa): only the first condition of s40(2) is absolute.
         #expect(try Self.refused(["--exemption", "s40"]).contains("absolute exemption"))
-        let third = try Self.drafted(["--exemption", "s40", "--limbs", "third"])
+        #expect(try Self.refused(["--exemption", "s40", "--limbs", "third"]).contains("--evidence access-exemption="))
+        let third = try Self.drafted(["--exemption", "s40", "--limbs", "third", "--evidence",
+                                      "access-exemption=paragraph 2 of Schedule 2 to the Data Protection Act 2018 (crime and taxation)"])
+        #expect(third.contains("paragraph 2 of Schedule 2"))
         #expect(third.contains("Section 40(2) by virtue of section 40(4A)"))
         #expect(third.contains("Balancing test"))
-        let ncnd = try Self.drafted(["--exemption", "s40", "--limbs", "second", "--ncnd"])
+        let ncnd = try Self.drafted(["--exemption", "s40", "--limbs", "second", "--ncnd", "--evidence", "objection=made in writing on 1 March 2026"])
         #expect(ncnd.contains("Section 40(5B)(b)"))
     }
 
@@ -222,7 +225,7 @@ struct AuthorityKindTests {
         #expect(ids.count >= 19, "every qualified exemption: \(ids)")
         for id in ids {
             var arguments = ["draft", "--ref", "C/1", "--exemption", id, "--authority", "Northshire Council", "--authority-kind", "council"]
-            if id == "s40" { arguments += ["--limbs", "third"] }
+            if id == "s40" { arguments += ["--limbs", "third", "--evidence", "access-exemption=paragraph 2 of Schedule 2 to the Data Protection Act 2018"] }
             for item in Self.evidence[id] ?? [] { arguments += ["--evidence", item] }
             for ncnd in [false, true] {
                 let result = try Pit.run(arguments + (ncnd ? ["--ncnd"] : []))
