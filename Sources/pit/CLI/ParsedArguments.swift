@@ -69,9 +69,9 @@ struct ParsedArguments {
 }
 
 extension ParsedArguments {
-    /// The built-in library with the overlays of `PIT_TEMPLATES` and `--templates` on top.
+    /// The built-in library with the user's own overlay, `PIT_TEMPLATES` and `--templates` on top.
     func templateLibrary() throws -> TemplateLibrary {
-        try TemplateLibrary(overlays: TemplateLibrary.overlayFolders(
-            environment: FileSystem.environment("PIT_TEMPLATES"), options: all("templates")))
+        try TemplateLibrary(overlays: TemplateLibrary.overlayFolders(environment: FileSystem.environment,
+                                                                     options: all("templates")))
     }
 }

@@ -7,24 +7,37 @@ enum DraftCommand: Command {
     static let usage = "--ref REF --exemption ID[,ID...] [options]"
     static let discussion = """
         The document goes to standard output (or to --output, written atomically); every message
-        goes to standard error. Example: pit draft --ref 658A/22 --exemption s31
+        goes to standard error.
         """
     static let options: [OptionSpec] = [
         .value("ref", "REF", "the request reference (required; 1-64 characters)"),
-        .value("exemption", "ID[,ID...]", "the exemptions applied, in order (required; see 'pit list')", repeatable: true),
+        .value("exemption", "ID[,ID...]", "the exemptions applied, in order (required; see 'pit list')", repeatable: true)
+            .completing(.exemptions),
         .value("limbs", "[ID=]a,b", "the lettered limbs that apply (default: the exemption's own)", repeatable: true),
-        .value("likelihood", "would|likely", "the level of likelihood of prejudice (default: the exemption's own)"),
+        .value("likelihood", "would|likely", "the level of likelihood of prejudice (default: the exemption's own)")
+            .choices(Likelihood.allCases.map(\.rawValue)),
         .flag("ncnd", "neither confirm nor deny: cite each exemption's NCND subsection"),
-        .value("variant", "[[ID.]SECTION=]NAME", "choose a variant of the sections (see 'pit show ID')", repeatable: true),
+        .value("variant", "[[ID.]SECTION=]NAME", "choose a variant of the sections (see 'pit show ID')", repeatable: true)
+            .completing(.variants),
         .value("question", "TEXT", "a question of the request, quoted in the document", repeatable: true),
         .value("fact", "TEXT", "a case-specific point, placed where the templates put facts", repeatable: true),
         .value("authority", "NAME", "the authority's name (default: the library's authority.json)"),
         .value("authority-short", "SHORT", "the authority's short name"),
         .value("date", "YYYY-MM-DD", "the document date (default: today)"),
         .value("set", "KEY=VALUE", "an extra template variable", repeatable: true),
-        .value("format", "FORMAT", "output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) (default: text, or from --output)"),
-        .value("output", "FILE", "write the document to FILE instead of standard output"),
-        .value("templates", "DIR", "an overlay folder on the built-in library; later wins (also PIT_TEMPLATES)", repeatable: true),
+        .value("format", "FORMAT", "output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) (default: text, or from --output)")
+            .choices(OutputFormat.allCases.map(\.rawValue)),
+        .value("output", "FILE", "write the document to FILE instead of standard output").completing(.files),
+        .value("templates", "DIR", "an overlay folder on the built-in library; later wins (also PIT_TEMPLATES)", repeatable: true)
+            .completing(.directories),
+    ]
+    static let examples = [
+        Example("The default section 31 PIT, dated, for a named force",
+                "pit draft --ref 658A/22 --exemption s31 --date 2022-06-01 --authority \"West Midlands Police\" --authority-short WMP"),
+        Example("A variant in every section that has it", "pit draft --ref 658A/22 --exemption s31 --variant statistics"),
+        Example("A variant for one section of one exemption", "pit draft --ref 349A/22 --exemption s24,s31 --variant s24.harm=covert-techniques"),
+        Example("Neither confirm nor deny", "pit draft --ref FOI-027538 --exemption s31 --ncnd"),
+        Example("A Word document, in your house style", "pit draft --ref 658A/22 --exemption s31 --templates house-style --output 658A-22.docx"),
     ]
 
     static func run(_ arguments: ParsedArguments) throws -> [UInt8] {
