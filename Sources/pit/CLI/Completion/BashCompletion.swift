@@ -8,7 +8,7 @@ enum BashCompletion {
         for command in commands {
             let name = command.name
             takesValue += command.options.filter { $0.value != nil }.map { "\"\(name) --\($0.name)\"" }
-            options.append("        \(name)) words \(quoted(command.options.map { "--" + $0.name } + ["--help"])) ;;")
+            options.append("        \(name)) list=\(quoted(command.options.map { "--" + $0.name } + ["--help"])) ;;")
             for option in command.options where option.value != nil {
                 if let line = action(CompletionScript.values(of: option)) { values.append("        \"\(name) --\(option.name)\") \(line) ;;") }
             }
@@ -41,11 +41,11 @@ enum BashCompletion {
 
             # The options of command $1 that start with $2.
             _pit_options() {
-                local words
+                local list=""
                 case $1 in
             \(options.joined(separator: "\n"))
                 esac
-                _pit_words "$words" "$2"
+                _pit_words "$list" "$2"
             }
 
             # The values of option $2 of command $1 that start with $3.

@@ -44,8 +44,9 @@ enum FishCompletion {
                 for i in (seq 2 (count $tokens))
                     switch $tokens[$i]
                         case --templates --exemption
-                            if test $i -lt (count $tokens)
-                                set -a context "$tokens[$i]=$tokens[(math $i + 1)]"
+                            set -l next (math $i + 1)
+                            if test $next -le (count $tokens)
+                                set -a context "$tokens[$i]=$tokens[$next]"
                             end
                         case '--templates=*' '--exemption=*'
                             set -a context $tokens[$i]

@@ -8,17 +8,17 @@ enum ZshCompletion {
                 + command.arguments.enumerated().map { index, argument in
                     "'\(index + 1):\(argument.optional ? ":" : "")\(message(argument.name)):\(action(CompletionScript.values(of: argument)))'"
                 }
-            return "        (\(command.name))\n            _arguments -s -S \\\n                "
+            return "        (\(command.name))\n            _arguments -S \\\n                "
                 + specs.joined(separator: " \\\n                ") + " ;;"
         }.joined(separator: "\n")
         return "#compdef pit\n" + CompletionScript.header(.zsh) + """
             # Install it as _pit in a folder of your fpath, or load it with:  source <(pit completion zsh)
 
             # pit's own words for the word being completed: exemption ids or variant choices, with the
-            # overlays and exemptions the command line names.
+            # overlays and exemptions the command line names. _arguments puts compadd's options first.
             _pit_ask() {
-                local kind=$1 i
-                local -a context candidates partial whole
+                local kind=$argv[-1] i
+                local -a options=("${(@)argv[1,-2]}") context candidates partial whole
                 for ((i = 2; i <= $#words; i++)); do
                     (( i == CURRENT || i + 1 == CURRENT )) && continue
                     case $words[i] in
@@ -29,8 +29,8 @@ enum ZshCompletion {
                 candidates=(${(f)"$(_call_program values $pit_program __complete $kind $context -- ${(Q)PREFIX} 2>/dev/null)"})
                 partial=(${(M)candidates:#*[=.]})
                 whole=(${candidates:#*[=.]})
-                compadd -S '' -a partial
-                compadd -a whole
+                compadd "${options[@]}" -S '' -a partial
+                compadd "${options[@]}" -a whole
             }
 
             _pit() {
