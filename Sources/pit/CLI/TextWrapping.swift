@@ -34,32 +34,22 @@ enum TextWrapping {
         fill(words: groupedWords(text), width: width, indent: "", hangingIndent: hangingIndent)
     }
 
-    private static func fill(words: [String], width: Int, indent: String, hangingIndent: String?) -> String {
+    /// A shell command filled to `width` columns: broken between words (never inside quotes),
+    /// each broken line ending with ` \\` so that the whole still pastes into a shell.
+    static func command(_ text: String, width: Int, indent: String, hangingIndent: String) -> String {
+        fill(words: groupedWords(text), width: width, indent: indent, hangingIndent: hangingIndent, continuation: " \\")
+    }
+
+    /// Words filled into lines; a line broken before a word ends with `continuation`.
+    private static func fill(words: [String], width: Int, indent: String, hangingIndent: String?,
+                             continuation: String = "") -> String {
         var output = ""
         var line = indent
         var lineHasWord = false
         for word in words {
-            if lineHasWord && line.count + 1 + word.count > width {
-                output += line + "\n"
+            if lineHasWord && line.count + 1 + word.count + continuation.count > width {
+                output += line + continuation + "\n"
                 line = hangingIndent ?? indent
-                lineHasWord = false
-            }
-            line += (lineHasWord ? " " : "") + word
-            lineHasWord = true
-        }
-        return output + line + "\n"
-    }
-
-    /// A shell command filled to `width` columns: broken between words (never inside quotes),
-    /// each broken line ending with ` \\` so that the whole still pastes into a shell.
-    static func command(_ text: String, width: Int, indent: String, hangingIndent: String) -> String {
-        var output = ""
-        var line = indent
-        var lineHasWord = false
-        for word in groupedWords(text) {
-            if lineHasWord && line.count + 1 + word.count + 2 > width {
-                output += line + " \\\n"
-                line = hangingIndent
                 lineHasWord = false
             }
             line += (lineHasWord ? " " : "") + word

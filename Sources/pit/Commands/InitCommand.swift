@@ -34,20 +34,15 @@ enum InitCommand: Command {
 
     static func run(_ arguments: ParsedArguments) throws -> [UInt8] {
         let parts = arguments.all("only")
-        let folder: String
-        if let given = arguments.positional(0) {
-            folder = given
-        } else {
-            guard let user = UserOverlay.folder(environment: FileSystem.environment) else {
-                throw PITError(.cannotCreate, "init: cannot tell where your overlay folder goes: set XDG_CONFIG_HOME or HOME, or give a DIR")
-            }
-            folder = user
+        let given = arguments.positional(0)
+        guard let folder = given ?? UserOverlay.folder(environment: FileSystem.environment) else {
+            throw PITError(.cannotCreate, "init: cannot tell where your overlay folder goes: set XDG_CONFIG_HOME or HOME, or give a DIR")
         }
-        let files = arguments.positional(0) == nil && parts.isEmpty
-            ? try UserOverlay.starterFiles()
-            : try LibraryCopy.builtInFiles(only: parts)
+        // Your own overlay starts with an authority.json to fill in; otherwise, the library's files.
+        let starts = given == nil && parts.isEmpty
+        let files = starts ? try UserOverlay.starterFiles() : try LibraryCopy.builtInFiles(only: parts)
         try LibraryCopy.write(files, into: folder, force: arguments.flag("force"))
-        if arguments.positional(0) == nil && parts.isEmpty {
+        if starts {
             FileSystem.writeStandardError("pit: made your overlay folder \(folder): put your authority's name in \(folder)/authority.json\n")
         } else {
             FileSystem.writeStandardError("pit: wrote \(files.count) file\(files.count == 1 ? "" : "s") of the built-in library to \(folder)\n")
