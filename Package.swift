@@ -26,6 +26,7 @@ let package = Package(
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PITKitTests", dependencies: ["PITKit", "TestSupport"]),
+        .testTarget(name: "PitTests", dependencies: ["pit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["pit", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]

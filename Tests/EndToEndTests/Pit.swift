@@ -27,17 +27,44 @@ enum Pit {
     /// The fixtures folder of the end-to-end tests.
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    /// Runs `pit` with `arguments`; `environment` adds to (or, with a nil value, removes from) the
-    /// test's own environment, in which `PIT_TEMPLATES` is always unset unless given.
+    /// An empty folder that stands for the home and configuration folders of every run, so that
+    /// a developer's own overlay (~/.config/pit) never reaches a test.
+    static let emptyHome: String = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-test-home-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.path
+    }()
+
+    /// The environment of a run: the test's own, with `PIT_TEMPLATES` unset and `HOME` and
+    /// `XDG_CONFIG_HOME` an empty folder, then `changes` (a nil value removes a variable).
+    static func environment(_ changes: [String: String?] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["PIT_TEMPLATES"] = nil
+        environment["HOME"] = emptyHome
+        environment["XDG_CONFIG_HOME"] = emptyHome
+        for (key, value) in changes { environment[key] = value }
+        return environment
+    }
+
+    /// Runs `pit` with `arguments`; `environment` adds to (or, with a nil value, removes from)
+    /// the environment `environment(_:)` describes.
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String?] = [:],
                     in directory: URL? = nil) throws -> Result {
+        try execute(binary, arguments, stdin: stdin, environment: environment, in: directory)
+    }
+
+    /// Runs an external tool (`bash`, `groff`, …) the same way.
+    static func runTool(_ path: String, _ arguments: [String], stdin: Data? = nil,
+                        environment: [String: String?] = [:]) throws -> Result {
+        try execute(URL(fileURLWithPath: path), arguments, stdin: stdin, environment: environment, in: nil)
+    }
+
+    private static func execute(_ executable: URL, _ arguments: [String], stdin: Data?, environment: [String: String?],
+                                in directory: URL?) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["PIT_TEMPLATES"] = nil
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = Self.environment(environment)
         if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()
         let errors = Pipe()
@@ -72,6 +99,7 @@ enum Pit {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: script)
         process.arguments = ["-qec", command, "/dev/null"]
+        process.environment = environment()
         if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()
         process.standardOutput = output
@@ -88,6 +116,34 @@ enum Pit {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
+    }
+
+    /// Writes each text at its path (relative to `folder`), making the folders it needs.
+    static func write(_ files: [String: String], into folder: URL) throws {
+        for (path, text) in files {
+            let file = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+    }
+
+    /// The regular files below `folder`, as sorted relative paths (hidden ones left out).
+    static func files(under folder: URL) -> [String] {
+        let root = folder.resolvingSymlinksInPath().path
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        var found: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
+            if !isFolder.boolValue && !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { found.append(path) }
+        }
+        return found.sorted()
+    }
+
+    /// The path of an external tool (`bash`, `groff`, …) on the search path, or nil.
+    static func tool(_ name: String) -> String? {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// The names of the files in a folder, sorted.

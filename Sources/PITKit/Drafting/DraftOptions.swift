@@ -83,37 +83,20 @@ public enum DraftOption: String, CaseIterable, Sendable {
         }
     }
 
-    /// The batch columns, for `pit help batch` and the README: each option's name, how a cell
-    /// holds it, and what it means, wrapped to 80 columns.
-    public static var batchColumnsHelp: String {
+    /// The batch columns, for `pit help batch`, the manual page and the README: each option's
+    /// name, and how a cell holds it and what it means.
+    public static var batchColumns: [(name: String, description: String)] {
         allCases.map { option in
             let declaration = option.declaration
-            var how: String
+            let how: String
             switch declaration.cell {
-            case .single: how = declaration.choices.isEmpty ? "one value" : declaration.choices.joined(separator: "|")
-            case .list: how = "several, ';' between them; in JSON an array"
-            case .lines: how = "several, one a line; in JSON an array"
+            case .single: how = declaration.choices.isEmpty ? "one value" : "one of " + declaration.choices.joined(separator: ", ")
+            case .list: how = "several, ';' between them (in JSON, an array)"
+            case .lines: how = "several, one a line (in JSON, an array)"
             case .flag: how = "true or false"
             }
-            return wrapped("\(option.rawValue) (\(how)): \(declaration.help)", width: 80, first: "  ", indent: "      ")
-        }.joined()
-    }
-
-    /// `text` broken at spaces into lines of at most `width` columns, the first line starting
-    /// with `first` and later ones with `indent`.
-    static func wrapped(_ text: String, width: Int, first: String, indent: String) -> String {
-        var lines: [String] = []
-        var line = first
-        for word in text.split(separator: " ") {
-            if line.count > indent.count && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = indent + word
-            } else {
-                line += (line == first ? "" : " ") + word
-            }
+            return (option.rawValue, "\(declaration.help); \(how)")
         }
-        lines.append(line)
-        return lines.map { $0 + "\n" }.joined()
     }
 }
 

@@ -23,13 +23,9 @@ public struct TemplateLayer: Sendable {
 
     /// An overlay folder; it must exist, and every file in it must be UTF-8 text.
     public static func overlay(at path: String) throws -> TemplateLayer {
-        switch FileSystem.type(of: path) {
-        case .directory: break
-        case .missing: throw PITError(.noInput, "template folder '\(path)' does not exist")
-        default: throw PITError(.noInput, "template folder '\(path)' is not a folder")
-        }
+        try FileSystem.requireFolder(path, "template folder")
         var files: [String: String] = [:]
-        let root = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        let root = FileSystem.withoutTrailingSlash(path)
         for relative in try FileSystem.files(under: root) {
             let text = try FileSystem.readText(root + "/" + relative)
             if let line = controlCharacterLine(text) {

@@ -36,13 +36,21 @@ public final class TemplateLibrary: Sendable {
         self.files = files
     }
 
-    /// The overlay folders named by `PIT_TEMPLATES` (colon-separated), then by `--templates`.
-    public static func overlayFolders(environment: String?, options: [String]) -> [String] {
-        let fromEnvironment = (environment ?? "").split(separator: ":").map(String.init)
-        return fromEnvironment + options
+    /// The overlay folders in order: the user's own (`UserOverlay`) when it exists, then those
+    /// named by `PIT_TEMPLATES` (colon-separated), then by `--templates`.
+    public static func overlayFolders(environment: (String) -> String?, options: [String]) -> [String] {
+        let user = [UserOverlay.folder(environment: environment)].compactMap { $0 }.filter { FileSystem.type(of: $0) == .directory }
+        let fromEnvironment = (environment("PIT_TEMPLATES") ?? "").split(separator: ":").map(String.init)
+        return user + fromEnvironment + options
     }
 
     public func file(_ path: String) -> File? { files[path] }
+
+    /// The names of the layers that give the files below `folder`, bottom layer first.
+    public func layerNames(under folder: String) -> [String] {
+        let given = Set(paths(under: folder).compactMap { files[$0]?.layer.name })
+        return layers.map(\.name).filter(given.contains)
+    }
 
     /// All paths in the library below `folder` (relative paths, sorted).
     public func paths(under folder: String) -> [String] {
@@ -60,7 +68,7 @@ public final class TemplateLibrary: Sendable {
         do {
             template = try MustacheTemplate(name: file.displayPath, source: file.text)
         } catch let error as MustacheError {
-            throw PITError(.data, error.description)
+            throw PITError(error)
         }
         parsed.withLock { $0[path] = template }
         return template

@@ -29,13 +29,22 @@ public enum FileSystem {
             throw PITError(.io, "\(path): cannot read: \(describe(code))")
         }
         defer { close(descriptor) }
+        return try readAll(descriptor, name: path)
+    }
+
+    /// What a command reads from `path`, where `-` is standard input (named `stdin` in messages).
+    public static func readInput(_ path: String) throws -> (bytes: [UInt8], name: String) {
+        path == "-" ? (try readAll(0, name: "stdin"), "stdin") : (try readBytes(path), path)
+    }
+
+    private static func readAll(_ descriptor: Int32, name: String) throws -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw PITError(.io, "\(path): cannot read: \(describe(errno))")
+                throw PITError(.io, "\(name): cannot read: \(describe(errno))")
             }
             if count == 0 { break }
             bytes += chunk[0..<count]
@@ -45,11 +54,39 @@ public enum FileSystem {
 
     /// A file's text, which must be UTF-8.
     public static func readText(_ path: String) throws -> String {
-        let bytes = try readBytes(path)
+        try text(of: readBytes(path), name: path)
+    }
+
+    /// `bytes` as text; `name` says where they came from when they are not UTF-8.
+    public static func text(of bytes: [UInt8], name: String) throws -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw PITError(.data, "\(path): not UTF-8 text")
+            throw PITError(.data, "\(name): not UTF-8 text")
         }
         return text
+    }
+
+    /// Fails (as missing input) unless `path` is a folder; `role` names it: "template folder 'x' does not exist".
+    public static func requireFolder(_ path: String, _ role: String) throws {
+        switch type(of: path) {
+        case .directory: return
+        case .missing: throw PITError(.noInput, "\(role) '\(path)' does not exist")
+        default: throw PITError(.noInput, "\(role) '\(path)' is not a folder")
+        }
+    }
+
+    /// A folder's path without a trailing `/` (but `/` stays `/`), to join names onto.
+    public static func withoutTrailingSlash(_ path: String) -> String {
+        path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+    }
+
+    /// Whether the folder at `path` holds nothing at all, hidden entries included.
+    public static func isEmptyFolder(_ path: String) throws -> Bool {
+        var empty = true
+        try forEachEntry(in: path) { _ in
+            empty = false
+            return false
+        }
+        return empty
     }
 
     /// The regular files below `root`, as paths relative to it, sorted; hidden entries skipped.
@@ -60,6 +97,21 @@ public enum FileSystem {
     }
 
     private static func collect(_ directory: String, relative: String, into found: inout [String]) throws {
+        try forEachEntry(in: directory) { name in
+            if name.hasPrefix(".") { return true }
+            let path = directory + "/" + name
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            switch type(of: path) {
+            case .directory: try collect(path, relative: relativePath, into: &found)
+            case .file: found.append(relativePath)
+            default: break
+            }
+            return true
+        }
+    }
+
+    /// Calls `body` with the name of each entry of a folder (not `.` or `..`) until it returns false.
+    private static func forEachEntry(in directory: String, _ body: (String) throws -> Bool) throws {
         guard let handle = opendir(directory) else {
             throw PITError(.io, "\(directory): cannot list: \(describe(errno))")
         }
@@ -68,14 +120,8 @@ public enum FileSystem {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name.hasPrefix(".") { continue }
-            let path = directory + "/" + name
-            let relativePath = relative.isEmpty ? name : relative + "/" + name
-            switch type(of: path) {
-            case .directory: try collect(path, relative: relativePath, into: &found)
-            case .file: found.append(relativePath)
-            default: continue
-            }
+            if name == "." || name == ".." { continue }
+            if try !body(name) { return }
         }
     }
 

@@ -1,12 +1,17 @@
 import PITKit
 
-/// A declared option of a command: its name, its value, its help line.
+/// A declared option of a command: its name, its value, its help line, and what shell completion
+/// offers for its value.
 struct OptionSpec {
     let name: String
     /// The placeholder of its value in help (`REF`), or nil for a flag.
     let value: String?
     let help: String
     var repeatable = false
+    /// The values it allows, offered by completion; empty when the value is free.
+    var choices: [String] = []
+    /// Where completion finds its values when there are no `choices`.
+    var completion: ValueCompletion = .none
 
     static func flag(_ name: String, _ help: String) -> OptionSpec {
         OptionSpec(name: name, value: nil, help: help)
@@ -14,6 +19,20 @@ struct OptionSpec {
 
     static func value(_ name: String, _ value: String, _ help: String, repeatable: Bool = false) -> OptionSpec {
         OptionSpec(name: name, value: value, help: help, repeatable: repeatable)
+    }
+
+    /// This option, offering `choices` to completion.
+    func choices(_ choices: [String]) -> OptionSpec {
+        var option = self
+        option.choices = choices
+        return option
+    }
+
+    /// This option, completing its value as `completion` says.
+    func completing(_ completion: ValueCompletion) -> OptionSpec {
+        var option = self
+        option.completion = completion
+        return option
     }
 }
 
@@ -23,9 +42,20 @@ extension OptionSpec {
         let declaration = option.declaration
         var help = declaration.help
         if !declaration.choices.isEmpty && declaration.value?.contains("|") != true {
-            help += " (" + declaration.choices.joined(separator: "|") + ")"
+            help += " (" + declaration.choices.joined(separator: ", ") + ")"
         }
-        self.init(name: option.rawValue, value: declaration.value, help: help, repeatable: declaration.repeatable)
+        self.init(name: option.rawValue, value: declaration.value, help: help, repeatable: declaration.repeatable,
+                  choices: declaration.choices, completion: Self.completion(of: option))
+    }
+
+    /// What completion offers for a draft option's value.
+    private static func completion(of option: DraftOption) -> ValueCompletion {
+        switch option {
+        case .exemption: return .exemptions
+        case .variant: return .variants
+        case .output: return .files
+        default: return .none
+        }
     }
 }
 
@@ -34,4 +64,21 @@ struct ArgumentSpec {
     let name: String
     let help: String
     var optional = false
+    /// The values it allows, offered by completion; empty when the value is free.
+    var choices: [String] = []
+    var completion: ValueCompletion = .none
+}
+
+/// What an option's or argument's value is, so that shell completion can offer the right words.
+enum ValueCompletion: String {
+    /// Free text: nothing to offer.
+    case none
+    /// An exemption id, or a comma-separated list of them, asked of `pit` (overlays included).
+    case exemptions
+    /// A variant choice, `[[ID.]SECTION=]NAME`, asked of `pit` (overlays included).
+    case variants
+    /// A file.
+    case files
+    /// A folder.
+    case directories
 }

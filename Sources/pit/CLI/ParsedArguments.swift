@@ -74,9 +74,9 @@ extension ParsedArguments {
         option.declaration.value == nil ? (flag(option.rawValue) ? [] : nil) : values[option.rawValue]
     }
 
-    /// The built-in library with the overlays of `PIT_TEMPLATES` and `--templates` on top.
+    /// The built-in library with the user's own overlay, `PIT_TEMPLATES` and `--templates` on top.
     func templateLibrary() throws -> TemplateLibrary {
-        try TemplateLibrary(overlays: TemplateLibrary.overlayFolders(
-            environment: FileSystem.environment("PIT_TEMPLATES"), options: all("templates")))
+        try TemplateLibrary(overlays: TemplateLibrary.overlayFolders(environment: FileSystem.environment,
+                                                                     options: all("templates")))
     }
 }

@@ -6,23 +6,32 @@ enum BatchCommand: Command {
     static let abstract = "draft many PITs from CSV or JSON Lines, one file a row"
     static let usage = "FILE|- --out-dir DIR [options]"
     static let discussion = """
-        Columns (CSV) or keys (JSON Lines) are the draft options, by the same names:
-
-        \(DraftOption.batchColumnsHelp)
-        A bad row fails alone, with its row number; the rest are drafted. Exit 0 when every row
+        Columns (CSV) or keys (JSON Lines) are the draft options, by the same names (below). A
+        bad row fails alone, with its row number; the rest are drafted. Exit 0 when every row
         drafted, 65 when any failed.
         """
+    static let table: (title: String, rows: [(String, String)])? = ("Columns", DraftOption.batchColumns.map { ($0.name, $0.description) })
     static let options: [OptionSpec] = [
-        .value("out-dir", "DIR", "the folder the drafts are written to (created if missing; required)"),
-        .value("format", "FORMAT", "the format of rows that name none: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|"))"),
-        .value("templates", "DIR", "an overlay folder on the built-in library; later wins (also PIT_TEMPLATES)", repeatable: true),
+        .value("out-dir", "DIR", "the folder the drafts are written to (created if missing; required)")
+            .completing(.directories),
+        .value("format", "FORMAT", "the format of rows that name none: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|"))")
+            .choices(OutputFormat.allCases.map(\.rawValue)),
+        .value("templates", "DIR", "an overlay folder on the built-in library; later wins (also PIT_TEMPLATES)", repeatable: true)
+            .completing(.directories),
         .value("jobs", "N", "draft on N threads (default: the number of processors)"),
         .flag("overwrite", "replace files that already exist"),
         .flag("fail-fast", "stop at the first row that fails (drafts one row at a time)"),
         .flag("dry-run", "check and draft every row in memory; write nothing"),
         .flag("quiet", "no progress line"),
     ]
-    static let arguments = [ArgumentSpec(name: "FILE", help: "the input: a .csv, .jsonl or .ndjson file, or - for standard input")]
+    static let arguments = [
+        ArgumentSpec(name: "FILE", help: "the input: a .csv, .jsonl or .ndjson file, or - for standard input", completion: .files),
+    ]
+    static let examples = [
+        Example("One text file a row of a CSV file", "pit batch cases.csv --out-dir drafts"),
+        Example("Word documents from JSON Lines, on four threads", "pit batch cases.jsonl --out-dir drafts --format docx --jobs 4"),
+        Example("Check every row of standard input, writing nothing", "export-cases | pit batch - --out-dir drafts --dry-run"),
+    ]
 
     static func run(_ arguments: ParsedArguments) throws -> [UInt8] {
         guard let folder = arguments.value("out-dir") else { throw PITError.usage("batch: missing --out-dir") }

@@ -7,11 +7,23 @@ enum DraftCommand: Command {
     static let usage = "--ref REF --exemption ID[,ID...] [options]"
     static let discussion = """
         The document goes to standard output (or to --output, written atomically); every message
-        goes to standard error. Example: pit draft --ref 658A/22 --exemption s31
+        goes to standard error.
         """
     /// Every draft option as declared in `DraftOption`, then the command's own.
     static let options: [OptionSpec] = DraftOption.allCases.map(OptionSpec.init(draftOption:)) + [
-        .value("templates", "DIR", "an overlay folder on the built-in library; later wins (also PIT_TEMPLATES)", repeatable: true),
+        .value("templates", "DIR", "an overlay folder on the built-in library; later wins (also PIT_TEMPLATES)", repeatable: true)
+            .completing(.directories),
+    ]
+    static let examples = [
+        Example("The default section 31 PIT, dated, for a named force",
+                "pit draft --ref 658A/22 --exemption s31 --date 2022-06-01 --authority \"West Midlands Police\" --authority-short WMP"),
+        Example("A variant in every section that has it", "pit draft --ref 658A/22 --exemption s31 --variant statistics"),
+        Example("A variant for one section of one exemption", "pit draft --ref 349A/22 --exemption s24,s31 --variant s24.harm=covert-techniques"),
+        Example("Neither confirm nor deny", "pit draft --ref FOI-027538 --exemption s31 --ncnd"),
+        Example("Section 36, with the evidence the law needs, concluding for partial disclosure",
+                "pit draft --ref 12/26 --exemption s36 --evidence \"qualified-person=Jane Smith, Chief Executive\" --evidence opinion-date=2026-05-05 --evidence \"opinion-basis=the draft report\" --outcome partial"),
+        Example("An exclusive pair, relied on in the alternative", "pit draft --ref 77/26 --exemption s30,s31 --alternative"),
+        Example("A Word document, in your house style", "pit draft --ref 658A/22 --exemption s31 --templates house-style --output 658A-22.docx"),
     ]
 
     static func run(_ arguments: ParsedArguments) throws -> [UInt8] {

@@ -6,7 +6,15 @@ enum ShowCommand: Command {
     static let abstract = "show an exemption's provision, limbs, sections and variants"
     static let usage = "ID [--templates DIR...]"
     static let options = ListCommand.options
-    static let arguments = [ArgumentSpec(name: "ID", help: "the exemption, e.g. s31")]
+    static let discussion = """
+        Also says which layers the exemption's files come from, and for each variant the layer
+        that gives it: built-in, or the overlay folder that adds or replaces it.
+        """
+    static let arguments = [ArgumentSpec(name: "ID", help: "the exemption, e.g. s31", completion: .exemptions)]
+    static let examples = [
+        Example("Section 31's limbs, sections and variants", "pit show s31"),
+        Example("The same with your house style's variants beside the built-in ones", "pit show s31 --templates house-style"),
+    ]
 
     static func run(_ arguments: ParsedArguments) throws -> [UInt8] {
         let library = try arguments.templateLibrary()
@@ -23,6 +31,7 @@ enum ShowCommand: Command {
         case .class: output += " (no harm test; public interest test)\n"
         case .absolute: output += " (absolute: no public interest test)\n"
         }
+        output += "layers: \(library.layerNames(under: "exemptions/\(exemption.id)").joined(separator: ", "))\n"
         output += "provision: \(exemption.provision)\n"
         if let test = exemption.test { output += "test: \(test)\n" }
         if let likelihood = exemption.likelihood {
@@ -70,12 +79,10 @@ enum ShowCommand: Command {
             for section in (exemption.isQualified ? (exemption.kind == .absolute ? Exemption.Kind.class : exemption.kind) : .absolute).sections {
                 let folder = TemplateLibrary.sectionFolder(exemption.id, section, ncnd: ncnd)
                 output += "\n\(ncnd ? "ncnd " : "")\(section.rawValue):\n"
-                let variants = library.variants(in: folder)
-                let width = (variants.map(\.count).max() ?? 0) + 2
-                for variant in variants {
-                    let summary = library.summary(of: "\(folder)/\(variant).mustache") ?? "(no summary)"
-                    output += "  " + ListCommand.pad(variant, width) + summary + "\n"
-                }
+                output += ListCommand.columns(library.variants(in: folder).map { variant in
+                    let path = "\(folder)/\(variant).mustache"
+                    return ["  " + variant, library.file(path)?.layer.name ?? "", library.summary(of: path) ?? "(no summary)"]
+                })
             }
         }
         return Array(output.utf8)

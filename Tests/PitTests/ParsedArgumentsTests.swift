@@ -1,0 +1,103 @@
+@testable import pit
+import PITKit
+import Testing
+
+/// The argument parser: every form a command line can take, and every way it can be wrong.
+struct ParsedArgumentsTests {
+    static let options: [OptionSpec] = [
+        .value("ref", "REF", "the reference"),
+        .value("fact", "TEXT", "a fact", repeatable: true),
+        .flag("ncnd", "neither confirm nor deny"),
+    ]
+    static let arguments = [ArgumentSpec(name: "FILE", help: "a file", optional: true)]
+
+    func parse(_ words: [String], arguments: [ArgumentSpec] = Self.arguments) throws -> ParsedArguments {
+        try ParsedArguments(words, options: Self.options, arguments: arguments, command: "test")
+    }
+
+    /// The usage error `words` give, or nil when they parse.
+    func failure(_ words: [String], arguments: [ArgumentSpec] = Self.arguments) -> PITError? {
+        do {
+            _ = try parse(words, arguments: arguments)
+            return nil
+        } catch let error as PITError {
+            return error
+        } catch {
+            Issue.record("not a PITError: \(error)")
+            return nil
+        }
+    }
+
+    @Test func valueInTheSameWordAfterAnEqualsSign() throws {
+        let parsed = try parse(["--ref=658A/22"])
+        #expect(parsed.value("ref") == "658A/22")
+        #expect(try parse(["--ref=a=b"]).value("ref") == "a=b", "only the first = separates")
+        #expect(try parse(["--ref="]).value("ref") == "", "an empty value is a value")
+    }
+
+    @Test func valueInTheNextWord() throws {
+        let parsed = try parse(["--ref", "658A/22", "--ncnd"])
+        #expect(parsed.value("ref") == "658A/22")
+        #expect(parsed.flag("ncnd"))
+        #expect(try parse(["--ref", "--ncnd"]).value("ref") == "--ncnd", "the next word is the value, whatever it looks like")
+    }
+
+    @Test func doubleDashEndsTheOptions() throws {
+        let parsed = try parse(["--ncnd", "--", "--ref"])
+        #expect(parsed.flag("ncnd"))
+        #expect(parsed.value("ref") == nil)
+        #expect(parsed.positionals == ["--ref"])
+        #expect(try parse(["--", "-"]).positional(0) == "-")
+        #expect(try parse(["-"]).positional(0) == "-", "a lone dash is standard input, not an option")
+    }
+
+    @Test func repeatedOptions() throws {
+        let parsed = try parse(["--fact", "one", "--fact=two", "--fact", "three"])
+        #expect(parsed.all("fact") == ["one", "two", "three"], "in the order given")
+        #expect(parsed.value("fact") == "three")
+        let twice = failure(["--ref", "a", "--ref", "b"])
+        #expect(twice?.kind == .usage)
+        #expect(twice?.message == "test: --ref is given more than once")
+        #expect(try parse(["--ncnd", "--ncnd"]).flag("ncnd"), "a flag given twice is still set")
+    }
+
+    @Test func aFlagGivenAValue() {
+        let error = failure(["--ncnd=yes"])
+        #expect(error?.kind == .usage)
+        #expect(error?.message == "test: --ncnd takes no value")
+    }
+
+    @Test func aMissingValue() {
+        let error = failure(["--ncnd", "--ref"])
+        #expect(error?.kind == .usage)
+        #expect(error?.message == "test: --ref needs a value (REF)")
+    }
+
+    @Test func unknownOptions() {
+        let near = failure(["--refs", "1"])
+        #expect(near?.kind == .usage)
+        #expect(near?.message == "test: unknown option '--refs' — did you mean '--ref'?")
+        #expect(failure(["--zzz"])?.message == "test: unknown option '--zzz'")
+        #expect(failure(["-x"])?.message == "test: unknown option '-x' (see 'pit help test')", "short options other than -h do not exist")
+    }
+
+    @Test func positionals() throws {
+        #expect(try parse([]).positional(0) == nil)
+        #expect(try parse(["cases.csv", "--ncnd"]).positional(0) == "cases.csv", "options may follow positionals")
+        let extra = failure(["a.csv", "b.csv"])
+        #expect(extra?.kind == .usage)
+        #expect(extra?.message == "test: unexpected argument 'b.csv'")
+        let required = [ArgumentSpec(name: "ID", help: "an exemption")]
+        let missing = failure(["--ncnd"], arguments: required)
+        #expect(missing?.message == "test: missing ID (see 'pit help test')")
+        #expect(failure(["x"], arguments: [])?.message == "test: unexpected argument 'x'")
+    }
+
+    @Test func helpWinsOverEverythingElse() throws {
+        #expect(try parse(["-h"]).wantsHelp)
+        #expect(try parse(["--ref", "1", "--help"]).wantsHelp)
+        #expect(try parse(["--help"], arguments: [ArgumentSpec(name: "ID", help: "required")]).wantsHelp,
+                "help needs none of the required arguments")
+        #expect(try !parse(["--", "--help"]).wantsHelp, "after --, --help is a positional")
+    }
+}
