@@ -14,21 +14,29 @@ public struct MustacheRenderer: Sendable {
     /// When true, `{{{name}}}` and `{{&name}}` escape `.string` values too, so only `.markup`
     /// values are ever written unescaped.
     public var escapesRawTags: Bool
-    /// How deep partials and parents may nest before the renderer stops with an error.
+    /// How deep partials, parents and blocks may nest before the renderer stops with an error.
     public var maximumDepth: Int
+    /// How many nodes one render may visit, and how many bytes it may write, before it stops
+    /// with an error: partials that each include the next twice grow without bound otherwise.
+    public var maximumWork: Int
+    public var maximumOutput: Int
 
     public init(
         escaper: Escaper = .html,
         partials: @escaping PartialLookup = { _ in nil },
         strict: Bool = false,
         escapesRawTags: Bool = false,
-        maximumDepth: Int = 64
+        maximumDepth: Int = 64,
+        maximumWork: Int = 4_000_000,
+        maximumOutput: Int = 32 << 20
     ) {
         self.escaper = escaper
         self.partials = partials
         self.strict = strict
         self.escapesRawTags = escapesRawTags
         self.maximumDepth = maximumDepth
+        self.maximumWork = maximumWork
+        self.maximumOutput = maximumOutput
     }
 
     /// Renders `template` with `context` as the bottom of the context stack.
@@ -50,6 +58,11 @@ public struct MustacheRenderer: Sendable {
 
     private func render(_ nodes: [Node], in template: MustacheTemplate, state: inout RenderState) throws {
         for node in nodes {
+            state.work += 1
+            if state.work > maximumWork || state.output.count > maximumOutput {
+                throw MustacheError(template: template.name, line: 1, column: 1,
+                                    message: "rendering stopped: more than \(state.work > maximumWork ? "\(maximumWork) steps" : "\(maximumOutput >> 20) MiB of output") (does a partial include others too many times?)")
+            }
             switch node {
             case .text(let text):
                 state.writeTemplateText(text)
@@ -130,6 +143,12 @@ public struct MustacheRenderer: Sendable {
 
     /// A block renders the content the outermost template gave it, else its own default.
     private func renderBlock(_ block: Block, in template: MustacheTemplate, state: inout RenderState) throws {
+        guard state.depth < maximumDepth else {
+            throw MustacheError(template: block.template, line: block.place.line, column: block.place.column,
+                                message: "blocks nest more than \(maximumDepth) deep at '\(block.name)': does its override contain the block itself?")
+        }
+        state.depth += 1
+        defer { state.depth -= 1 }
         var content = block.children
         for frame in state.overrides {
             if let override = frame[block.name] {
@@ -194,6 +213,8 @@ struct RenderState {
     /// Whether the next byte written starts a line, so the indentation goes first.
     var pendingIndentation = false
     var depth = 0
+    /// Nodes visited so far, against the renderer's `maximumWork`.
+    var work = 0
     /// The blocks each enclosing parent tag overrides, outermost first.
     var overrides: [[String: Block]] = []
 

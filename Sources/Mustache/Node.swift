@@ -17,6 +17,9 @@ struct Block: Sendable {
     let indentsFirstLine: Bool
     /// The content, with the indentation it had where it was written removed.
     let children: [Node]
+    /// Where its tag stands (the template's name, line and column), for errors.
+    let template: String
+    let place: Place
 }
 
 /// A name a tag looks up, split at its dots once at parse time, with where the tag stands.

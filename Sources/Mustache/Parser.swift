@@ -97,7 +97,8 @@ struct Parser {
     private func parseBlock(opener: Token, _ tokens: [Token], from index: inout Int, depth: inout Int) throws -> Block {
         let children = try parseNodes(tokens, from: &index, closing: opener, depth: &depth)
         guard opener.standalone else {
-            return Block(name: opener.name, indentation: opener.indentation, indentsFirstLine: false, children: children)
+            return Block(name: opener.name, indentation: opener.indentation, indentsFirstLine: false, children: children,
+                         template: lexer.templateName, place: place(opener))
         }
         // A standalone block's indentation is that of its first line of content, or of its tag
         // when it has none; the content is stored without it, to be re-indented where it lands.
@@ -107,7 +108,8 @@ struct Parser {
         }
         var atLineStart = true
         let dedented = Self.removing(indentation, from: children, atLineStart: &atLineStart)
-        return Block(name: opener.name, indentation: indentation, indentsFirstLine: true, children: dedented)
+        return Block(name: opener.name, indentation: indentation, indentsFirstLine: true, children: dedented,
+                     template: lexer.templateName, place: place(opener))
     }
 
     /// A parent tag's content: only its blocks count; anything else inside it is ignored.
@@ -156,7 +158,7 @@ struct Parser {
             case .block(let block):
                 atLineStart = block.indentsFirstLine
                 return .block(Block(name: block.name, indentation: strip(indentation, from: block.indentation),
-                                    indentsFirstLine: block.indentsFirstLine, children: block.children))
+                                    indentsFirstLine: block.indentsFirstLine, children: block.children, template: block.template, place: block.place))
             case .variable:
                 atLineStart = false
                 return node

@@ -108,4 +108,38 @@ struct HostileTemplateTests {
             }
         }
     }
+
+    @Test func strictModeRefusesToPrintAValueWithNoText() throws {
+        for (name, value) in [("nothing", MustacheValue.null), ("items", ["a", "b"]), ("thing", ["k": "v"])] {
+            let template = try MustacheTemplate(name: "t", source: "{{\(name)}}")
+            #expect(throws: MustacheError.self, "\(name)") { try MustacheRenderer(strict: true).render(template, context: [name: value]) }
+            #expect(try MustacheRenderer().render(template, context: [name: value]) == "", "the spec's behaviour when not strict")
+        }
+    }
+
+    @Test func aBlockInsideItsOwnOverrideIsAnErrorNotACrash() throws {
+        let layout = try MustacheTemplate(name: "layout.mustache", source: "[{{$title}}default{{/title}}]")
+        let renderer = MustacheRenderer(partials: { $0 == "layout" ? layout : nil })
+        #expect(throws: MustacheError(template: "doc.mustache", line: 1, column: 22,
+                                      message: "blocks nest more than 64 deep at 'title': does its override contain the block itself?")) {
+            try renderer.render(MustacheTemplate(name: "doc.mustache", source: "{{<layout}}{{$title}}{{$title}}{{/title}}{{/title}}{{/layout}}"),
+                                context: [:])
+        }
+    }
+
+    @Test func partialsThatMultiplyStopWithAnError() throws {
+        // p0 includes p1 twice, p1 includes p2 twice, …: 2^40 renders without a bound.
+        var partials: [String: MustacheTemplate] = [:]
+        for level in 0..<40 {
+            partials["p\(level)"] = try MustacheTemplate(name: "p\(level)", source: "{{> p\(level + 1)}}{{> p\(level + 1)}}")
+        }
+        partials["p40"] = try MustacheTemplate(name: "p40", source: "x")
+        let known = partials
+        let renderer = MustacheRenderer(partials: { known[$0] })
+        #expect(throws: MustacheError.self) { try renderer.render(MustacheTemplate(name: "t", source: "{{> p0}}"), context: [:]) }
+        let big = MustacheRenderer(partials: { known[$0] }, maximumOutput: 1000)
+        #expect(throws: MustacheError.self, "output past the bound") {
+            try big.render(MustacheTemplate(name: "t", source: "{{#items}}0123456789{{/items}}"), context: ["items": .list(Array(repeating: true, count: 500))])
+        }
+    }
 }
