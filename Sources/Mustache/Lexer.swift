@@ -6,6 +6,8 @@ struct Lexer {
     let templateName: String
     /// Byte offset where each line starts, for turning offsets into lines and columns.
     private let lineStarts: [Int]
+    /// The last offset turned into a line and column.
+    private let cursor = PositionCursor()
 
     init(source: [UInt8], templateName: String) {
         self.source = source
@@ -44,6 +46,15 @@ struct Lexer {
 
     /// 1-based line and column (in characters) of a byte offset.
     func position(of offset: Int) -> (line: Int, column: Int) {
+        // Tags are placed in order: count on from the last place asked on the same line, so a
+        // line of many tags costs its length once, not once per tag.
+        if let last = cursor.last, last.offset <= offset, offset < (last.line < lineStarts.count ? lineStarts[last.line] : Int.max) {
+            let column = last.column + source[last.offset..<min(offset, source.count)].reduce(0) { count, byte in
+                byte & 0xC0 == 0x80 ? count : count + 1
+            }
+            cursor.last = (offset, last.line, column)
+            return (last.line, column)
+        }
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -55,6 +66,7 @@ struct Lexer {
         let column = source[lineStart..<min(offset, source.count)].reduce(1) { count, byte in
             byte & 0xC0 == 0x80 ? count : count + 1
         }
+        cursor.last = (offset, line, column)
         return (line, column)
     }
 
@@ -204,4 +216,9 @@ struct Lexer {
             tokens[tags[0]].indentation = leading
         }
     }
+}
+
+/// The last place `Lexer.position(of:)` found, so the next one on the same line counts on from it.
+final class PositionCursor {
+    var last: (offset: Int, line: Int, column: Int)?
 }

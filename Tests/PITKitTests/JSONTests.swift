@@ -30,3 +30,14 @@ struct JSONTests {
         #expect(throws: PITError.self) { try JSONValue.parse(deep, source: "deep.json") }
     }
 }
+
+extension JSONTests {
+    @Test func manyKeysParseAndADuplicateAmongThemIsFound() throws {
+        let keys = (0..<20_000).map { "\"k\($0)\": 1" }
+        let object = try JSONValue.parse("{" + keys.joined(separator: ", ") + "}", source: "t")
+        guard case .object(let members) = object else { Issue.record("not an object"); return }
+        #expect(members.count == 20_000)
+        #expect(throws: PITError.self) { try JSONValue.parse("{" + keys.joined(separator: ", ") + ", \"k19\": 2}", source: "t") }
+        #expect(throws: PITError.self) { try JSONValue.parse("{\"a\": 1, \"a\": 2}", source: "t") }
+    }
+}

@@ -126,6 +126,7 @@ struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        var seen: Set<String> = []
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -136,7 +137,13 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
             let keyOffset = index
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) { throw error("duplicate member '\(key)'", at: keyOffset) }
+            // A linear scan while small; past that a set, so a line of many keys stays linear.
+            if members.count < 16 {
+                if members.contains(where: { $0.key == key }) { throw error("duplicate member '\(key)'", at: keyOffset) }
+            } else {
+                if seen.isEmpty { seen = Set(members.map(\.key)) }
+                guard seen.insert(key).inserted else { throw error("duplicate member '\(key)'", at: keyOffset) }
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
             index += 1
