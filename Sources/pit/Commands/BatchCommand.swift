@@ -16,6 +16,7 @@ enum BatchCommand: Command {
         .value("out-dir", "DIR", "the folder the drafts are written to (created if missing; required)"),
         .value("format", "FORMAT", "the format of rows that name none: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|"))"),
         .value("templates", "DIR", "an overlay folder on the built-in library; later wins (also PIT_TEMPLATES)", repeatable: true),
+        .value("reference-docx", "FILE", "the authority's Word document or template for every .docx row (read once)"),
         .value("jobs", "N", "draft on N threads (default: the number of processors)"),
         .flag("overwrite", "replace files that already exist"),
         .flag("fail-fast", "stop at the first row that fails (drafts one row at a time)"),
@@ -38,7 +39,8 @@ enum BatchCommand: Command {
         options.failFast = arguments.flag("fail-fast")
         options.dryRun = arguments.flag("dry-run")
         let library = try arguments.templateLibrary()
-        let drafter = try Drafter(library: library)
+        let reference = try ReferenceDocx.resolve(path: arguments.value("reference-docx"), library: library)
+        let drafter = try Drafter(library: library, referenceDocx: reference)
         let input = try BatchInput(path: arguments.positional(0)!)
         let showsProgress = !arguments.flag("quiet") && FileSystem.isTerminal(2)
         let summary = try BatchRunner(drafter: drafter, options: options).run(

@@ -25,6 +25,7 @@ enum DraftCommand: Command {
         .value("format", "FORMAT", "output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) (default: text, or from --output)"),
         .value("output", "FILE", "write the document to FILE instead of standard output"),
         .value("templates", "DIR", "an overlay folder on the built-in library; later wins (also PIT_TEMPLATES)", repeatable: true),
+        .value("reference-docx", "FILE", "the authority's Word document or template: its styles, header and footer frame .docx output"),
     ]
 
     static func run(_ arguments: ParsedArguments) throws -> [UInt8] {
@@ -32,7 +33,9 @@ enum DraftCommand: Command {
         let request = try DraftOptions.request(values: { arguments.values[$0.rawValue] }, ncnd: arguments.flag("ncnd"),
                                                today: DocumentDate.today)
         let library = try arguments.templateLibrary()
-        let bytes = try Drafter(library: library).write(request, as: format)
+        let referencePath = arguments.value("reference-docx")
+        let reference = format == .docx || referencePath != nil ? try ReferenceDocx.resolve(path: referencePath, library: library) : nil
+        let bytes = try Drafter(library: library, referenceDocx: reference).write(request, as: format)
         if let output = arguments.value("output") {
             try FileSystem.writeAtomically(bytes, to: output)
             return []
