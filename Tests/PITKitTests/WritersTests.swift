@@ -134,7 +134,7 @@ struct WritersTests {
         #expect(html.hasPrefix("<!doctype html>\n<html lang=\"en-GB\">"))
         #expect(html.contains("<meta charset=\"utf-8\">"))
         #expect(html.contains("<title>Public Interest Test – 658A/22</title>"))
-        #expect(html.contains("@page { size: A4;"))
+        #expect(html.contains("@page {\n  size: A4;"))
         #expect(html.contains("font-family: Georgia, \"Times New Roman\", Times, serif"))
         #expect(html.contains("<h1>Title</h1>\n<h2>Section</h2>\n<h6>Deep</h6>"))
         #expect(html.contains("<p>Plain <strong>bold <em>both</em></strong> <em>it</em></p>"))
