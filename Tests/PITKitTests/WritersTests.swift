@@ -201,7 +201,7 @@ struct WritersTests {
 
     @Test func docxIsAWellFormedPackage() throws {
         let bytes = DOCXWriter().write(try Self.drafted())
-        let package = try StoredZipReader(bytes)
+        let package = try CheckedZipReader(bytes)
         #expect(package.entries.map(\.name) == Self.docxParts)
         for entry in package.entries {
             #expect(try Self.parse(entry.data) != nil, "\(entry.name)")
@@ -226,7 +226,7 @@ struct WritersTests {
             .list(ordered: true, items: [[.text("one")], [.text("two")]]),
             .list(ordered: true, items: [[.text("again one")]]),
         ])
-        let package = try StoredZipReader(DOCXWriter().write(try Self.draft(document)))
+        let package = try CheckedZipReader(DOCXWriter().write(try Self.draft(document)))
         let body = Self.string(package["word/document.xml"] ?? [])
         #expect(body.components(separatedBy: "<w:numId w:val=\"2\"/>").count == 3)
         #expect(body.contains("<w:numId w:val=\"3\"/>"))
@@ -237,7 +237,7 @@ struct WritersTests {
     }
 
     @Test func docxKeepsHostileTextLiteral() throws {
-        let package = try StoredZipReader(DOCXWriter().write(try Self.draft(Self.hostileDocument, reference: Self.hostile[2])))
+        let package = try CheckedZipReader(DOCXWriter().write(try Self.draft(Self.hostileDocument, reference: Self.hostile[2])))
         let body = package["word/document.xml"] ?? []
         let xml = Self.string(body)
         #expect(xml.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -251,7 +251,7 @@ struct WritersTests {
 
     @Test func docxDropsCharactersXMLForbidsAndWritesTabsAndBreaks() throws {
         let document = Document(blocks: [.paragraph([.text("a\u{01}b\u{0B}c\td\ne")])])
-        let package = try StoredZipReader(DOCXWriter().write(try Self.draft(document)))
+        let package = try CheckedZipReader(DOCXWriter().write(try Self.draft(document)))
         let xml = Self.string(package["word/document.xml"] ?? [])
         #expect(xml.contains("<w:t xml:space=\"preserve\">abc</w:t><w:tab/><w:t xml:space=\"preserve\">d</w:t><w:br/><w:t xml:space=\"preserve\">e</w:t>"))
         #expect(try Self.parse(package["word/document.xml"] ?? []) != nil)
