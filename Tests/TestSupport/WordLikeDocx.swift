@@ -156,7 +156,7 @@ public struct WordLikeDocx {
             + "</Relationships>"
     }
 
-    static let styles = declaration + """
+    public static let styles = declaration + """
         <w:styles xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:r="\(r)" xmlns:w="\(w)" \
         xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" mc:Ignorable="w14">\
         <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/>\
