@@ -38,7 +38,16 @@ public struct WordLikeDocx {
         """
     static let relationshipTypes = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
-    public var bytes: [UInt8] {
+    /// The package.
+    public var bytes: [UInt8] { TestZip.archive(entries, dataDescriptors: dataDescriptors) }
+
+    /// A part, as the package holds it (deflated or stored).
+    public func archived(_ name: String) -> [UInt8]? {
+        entries.first { $0.name == name }.map { $0.deflated ? TestDeflate.compress($0.data) : $0.data }
+    }
+
+    /// The parts of the package, in order, before they are packed.
+    public var entries: [TestZip.Entry] {
         var entries: [TestZip.Entry] = [
             .init("[Content_Types].xml", text: contentTypes),
             .init("_rels/.rels", text: Self.declaration + """
@@ -97,7 +106,7 @@ public struct WordLikeDocx {
                 <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>
                 """))
         }
-        return TestZip.archive(entries, dataDescriptors: dataDescriptors)
+        return entries
     }
 
     var mainType: String {

@@ -17,7 +17,8 @@ public struct TemplateLayer: Sendable {
         files: Dictionary(embeddedTemplateFiles.map { ($0.path, $0.text) }, uniquingKeysWith: { _, last in last })
     )
 
-    /// An overlay folder; it must exist, and every file in it must be UTF-8 text.
+    /// An overlay folder; it must exist, and every file in it must be UTF-8 text, but the Word
+    /// documents and templates (`.docx`, `.dotx`) an `authority.json` may name as its reference.
     public static func overlay(at path: String) throws -> TemplateLayer {
         switch FileSystem.type(of: path) {
         case .directory: break
@@ -26,7 +27,7 @@ public struct TemplateLayer: Sendable {
         }
         var files: [String: String] = [:]
         let root = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-        for relative in try FileSystem.files(under: root) {
+        for relative in try FileSystem.files(under: root) where !Self.isWordDocument(relative) {
             let text = try FileSystem.readText(root + "/" + relative)
             if let line = controlCharacterLine(text) {
                 throw PITError(.data, "\(root)/\(relative):\(line): a control character (only tabs and line breaks may be in a template)")
@@ -34,6 +35,11 @@ public struct TemplateLayer: Sendable {
             files[relative] = text
         }
         return TemplateLayer(name: path, displayRoot: root, files: files)
+    }
+
+    static func isWordDocument(_ path: String) -> Bool {
+        let lowered = path.lowercased()
+        return lowered.hasSuffix(".docx") || lowered.hasSuffix(".dotx")
     }
 
     /// The line of the first control character other than tab, line feed and carriage return.
