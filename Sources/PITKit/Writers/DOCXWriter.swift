@@ -4,11 +4,15 @@
 /// reference document, its styles, numbering, theme, settings, page setup, header and footer
 /// are used and the draft is its body.
 public struct DOCXWriter: DocumentWriter {
-    let base: DOCXBase
+    let reference: ReferenceDocx?
 
     public init(reference: ReferenceDocx? = nil) {
-        base = reference?.base ?? .builtIn
+        self.reference = reference
     }
+
+    /// The package around the draft (pit's own parts are made on first use, so a run that
+    /// writes no .docx never makes them).
+    var base: DOCXBase { reference?.base ?? .builtIn }
 
     public func write(_ draft: Draft) -> [UInt8] {
         fill(prepare(draft), with: [], date: draft.date)
