@@ -51,6 +51,8 @@ struct ReferenceDocxTests {
             #expect(names.contains(part), "\(part)")
         }
         #expect(!names.contains("docProps/thumbnail.jpeg"))
+        #expect(!names.contains("word/comments.xml"))  // the comments were on the body the draft replaced
+        #expect(!Self.text(output["[Content_Types].xml"]).contains("comments"))
         #expect(names.prefix(5) == ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/document.xml"])
         #expect(Set(names).count == names.count)
 
@@ -76,6 +78,7 @@ struct ReferenceDocxTests {
         #expect(relationships.first { $0.id == "rId8" }?.target == "header1.xml")
         #expect(relationships.first { $0.id == "rId9" }?.target == "footer1.xml")
         #expect(relationships.first { $0.id == "rId7" }?.target == "https://www.example.org/?a=1&b=2")
+        #expect(!relationships.contains { $0.id == "rId10" })
     }
 
     @Test func theReferencesStylesAreUsedAndPitsAddedWhereItLacksThem() throws {

@@ -3,7 +3,7 @@
 /// styles (a Normal in Gill Sans MT, a blue Heading 1, Header, Footer and a custom style, but no
 /// Heading 2–6 and no List Paragraph), its own numbering, a theme, settings, a header with a logo
 /// and a footer with a PAGE field, US Letter pages with its own margins, a thumbnail, and body
-/// text that a draft must replace.
+/// text (with a comment on it) that a draft must replace.
 public struct WordLikeDocx {
     public var hasHeader = true
     public var hasFooter = true
@@ -68,6 +68,10 @@ public struct WordLikeDocx {
                 <w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" \
                 w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="en-GB"/></w:settings>
                 """),
+            .init("word/comments.xml", text: Self.declaration + """
+                <w:comments xmlns:w="\(Self.w)"><w:comment w:id="0" w:author="Records Unit"><w:p><w:r><w:t>Check the letterhead.</w:t></w:r></w:p>\
+                </w:comment></w:comments>
+                """),
             .init("word/webSettings.xml", text: Self.declaration + "<w:webSettings xmlns:w=\"\(Self.w)\"><w:optimizeForBrowser/></w:webSettings>"),
             .init("word/fontTable.xml", text: Self.declaration + """
                 <w:fonts xmlns:w="\(Self.w)"><w:font w:name="\(Self.bodyFont)"><w:panose1 w:val="020B0502020104020203"/>\
@@ -123,7 +127,7 @@ public struct WordLikeDocx {
         var overrides: [(String, String)] = [
             ("/word/document.xml", mainType), ("/word/styles.xml", word + "styles+xml"),
             ("/word/numbering.xml", word + "numbering+xml"), ("/word/settings.xml", word + "settings+xml"),
-            ("/word/webSettings.xml", word + "webSettings+xml"), ("/word/fontTable.xml", word + "fontTable+xml"),
+            ("/word/webSettings.xml", word + "webSettings+xml"), ("/word/comments.xml", word + "comments+xml"), ("/word/fontTable.xml", word + "fontTable+xml"),
             ("/word/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml"),
             ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
             ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
@@ -146,7 +150,8 @@ public struct WordLikeDocx {
             <w:p w14:paraId="1A2B3C4D" w14:textId="77777777" w:rsidR="00B1C2D3"><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>\
             <w:r><w:t>Template heading</w:t></w:r></w:p>\
             <w:p w:rsidR="00B1C2D3"><w:pPr><w:sectPr w:rsidR="00B1C2D3"><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr>\
-            <w:r><w:t>\(Self.templateBody)</w:t></w:r></w:p>\
+            <w:commentRangeStart w:id="0"/><w:r><w:t>\(Self.templateBody)</w:t></w:r><w:commentRangeEnd w:id="0"/>\
+            <w:r><w:commentReference w:id="0"/></w:r></w:p>\
             <w:sectPr w:rsidR="00B1C2D3" w:rsidSect="00B1C2D3">\(references)\(Self.pageSize)\(Self.pageMargins)\
             <w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr></w:body></w:document>
             """
@@ -156,6 +161,7 @@ public struct WordLikeDocx {
         var relationships: [(String, String, String)] = [
             ("rId1", "styles", "styles.xml"), ("rId2", "settings", "settings.xml"), ("rId3", "webSettings", "webSettings.xml"),
             ("rId4", "fontTable", "fontTable.xml"), ("rId5", "theme", "theme/theme1.xml"), ("rId6", "numbering", "numbering.xml"),
+            ("rId10", "comments", "comments.xml"),
         ]
         if hasHeader { relationships.append(("rId8", "header", "header1.xml")) }
         if hasFooter { relationships.append(("rId9", "footer", "footer1.xml")) }

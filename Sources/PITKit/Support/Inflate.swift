@@ -29,7 +29,7 @@ enum Inflate {
     static let codeLengthOrder: [Int] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
     /// The fixed literal/length and distance codes of block type 1, made once.
-    static let fixedCodes: (literals: Huffman, distances: Huffman) = {
+    fileprivate static let fixedCodes: (literals: Huffman, distances: Huffman) = {
         var lengths = [Int](repeating: 8, count: 288)
         for symbol in 144..<256 { lengths[symbol] = 9 }
         for symbol in 256..<280 { lengths[symbol] = 7 }
@@ -72,7 +72,7 @@ private struct BitReader {
 
 /// A canonical Huffman code, decoded a bit at a time (zlib's "puff" method): the number of codes
 /// of each length, and the symbols in code order.
-struct Huffman {
+private struct Huffman {
     private var counts = [Int](repeating: 0, count: 16)
     private var symbols: [Int] = []
 

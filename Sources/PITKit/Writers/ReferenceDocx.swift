@@ -52,6 +52,11 @@ private struct ReferenceReader {
         let folder = main.lastIndex(of: "/").map { String(main[...$0]) } ?? ""
         let mainRelationshipsName = OPCParts.relationshipsPart(of: main)
         var relationships = try zip.entry(mainRelationshipsName).map { try OPCParts.relationships(zip.data($0)) } ?? []
+        // Comments belong to the body the draft replaces: without it they would have no place.
+        let comments = relationships.filter { relationship in
+            !relationship.external && Self.commentTypes.contains(relationship.type.split(separator: "/").last.map(String.init) ?? "")
+        }
+        relationships.removeAll { comments.contains($0) }
         func target(_ type: String) -> String? {
             relationships.first { $0.type == type && !$0.external }.map { OPCParts.resolve($0.target, from: main) }
         }
@@ -119,6 +124,10 @@ private struct ReferenceReader {
         for relationship in packageRelationships where replaced.contains(relationship.type) {
             dropped.insert(OPCParts.resolve(relationship.target, from: "").lowercased())
         }
+        for relationship in comments {
+            let part = OPCParts.resolve(relationship.target, from: main)
+            dropped.formUnion([part.lowercased(), OPCParts.relationshipsPart(of: part).lowercased()])
+        }
         var kept = packageRelationships.filter { !replaced.contains($0.type) }
         let ids = Set(kept.map(\.id))
         let coreID = OPCParts.freeName("pitCore", among: ids)
@@ -158,6 +167,9 @@ private struct ReferenceReader {
                         documentStart: document.start, sectionProperties: document.sectionProperties,
                         styles: styles, numbering: numbering)
     }
+
+    /// The kinds of the parts that hold comments (Word 2007's, and the later ones beside them).
+    static let commentTypes: Set = ["comments", "commentsExtended", "commentsIds", "commentsExtensible", "people"]
 
     /// The bytes of a part the package must have.
     private func data(_ name: String, what: String) throws -> [UInt8] {
