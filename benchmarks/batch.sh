@@ -2,7 +2,8 @@
 # Batch benchmark (issue 5). Generates N realistic rows (benchmarks/generate-rows.py) and reports,
 # for N = 10,000 and 100,000:
 #   - drafts per second with --dry-run --jobs 1 (drafting alone, one core), CSV and JSON Lines;
-#   - drafts per second writing text files and writing docx files (--jobs 1 and the default),
+#   - drafts per second writing text files, docx files, and docx files on a house Word template
+#     (--reference-docx, a realistic one made by benchmarks/make-reference-docx.py) (--jobs 1 and the default),
 #     beside a minimal program (benchmarks/minimal-writer.swift) that writes the same number of
 #     files of the same sizes atomically, the two run alternately, several rounds, medians kept
 #     (file creation on these machines is noisy: the ratio of each round's pair is what counts);
@@ -20,6 +21,7 @@ trap 'rm -rf "$work"' EXIT
 swift build -c release --static-swift-stdlib --product pit >&2
 pit="$(swift build -c release --static-swift-stdlib --product pit --show-bin-path)/pit"
 swiftc -O benchmarks/minimal-writer.swift -o "$work/minimal-writer" >&2
+python3 benchmarks/make-reference-docx.py "$work/house.docx"
 [ -x /usr/bin/time ] || { echo "benchmarks/batch.sh needs /usr/bin/time (Debian package: time)" >&2; exit 1; }
 
 python3 - "$pit" "$work" "${ROUNDS:-5}" "${@:-10000 100000}" <<'PY'
@@ -55,7 +57,8 @@ for n in sizes:
         seconds = statistics.median(s for s, _ in samples)
         peak = max(p for _, p in samples)
         print(f"drafting alone, {kind:5s} --jobs 1:   {n / seconds:10,.0f} drafts/s   (median {seconds:.3f} s, peak {peak / 1024:.1f} MiB)")
-    for fmt in ("text", "docx"):
+    reference = ["--reference-docx", os.path.join(work, "house.docx")]
+    for fmt, extra, name in (("text", [], "text"), ("docx", [], "docx"), ("docx", reference, "docx on a template")):
         for jobs in ("1", None):
             out, floor = os.path.join(work, "out"), os.path.join(work, "floor")
             pit_times, floor_times, ratios, peak = [], [], [], 0
@@ -64,7 +67,7 @@ for n in sizes:
                 # take turns going first, so neither always follows the other's deletions.
                 def run_pit():
                     fresh(out)
-                    command = [pit, "batch", rows["csv"], "--out-dir", out, "--format", fmt, "--quiet"] + (["--jobs", jobs] if jobs else [])
+                    command = [pit, "batch", rows["csv"], "--out-dir", out, "--format", fmt, "--quiet"] + extra + (["--jobs", jobs] if jobs else [])
                     seconds, p = run(command)
                     with open(os.path.join(work, "sizes"), "w") as listing:
                         for name in sorted(os.listdir(out)):
@@ -83,7 +86,7 @@ for n in sizes:
                 pit_times.append(seconds); floor_times.append(floor_seconds); ratios.append(seconds / floor_seconds)
             fresh(out, floor)
             label = f"--jobs {jobs}" if jobs else "--jobs default"
-            print(f"writing {fmt:4s} files, {label:14s} {n / statistics.median(pit_times):10,.0f} drafts/s;"
+            print(f"writing {name:18s} files, {label:14s} {n / statistics.median(pit_times):10,.0f} drafts/s;"
                   f" minimal writer {n / statistics.median(floor_times):8,.0f} files/s;"
                   f" pit / minimal (median of rounds) {statistics.median(ratios):.2f}; peak {peak / 1024:.1f} MiB")
 PY

@@ -1,4 +1,5 @@
 @testable import PITKit
+import TestSupport
 import Testing
 
 /// The draft cache gives exactly what a full draft gives, on many requests of many shapes.
@@ -26,21 +27,7 @@ struct DraftCacheTests {
         let drafter = try Drafter(library: Self.library)
         var generator = SeededGenerator(seed: 2026)
         for round in 0..<400 {
-            let shape = Self.shapes[round % Self.shapes.count]
-            var request = DraftRequest(reference: Self.references.randomElement(using: &generator)!, exemptionIDs: shape.exemptions,
-                                       date: DocumentDate(year: 2026, month: Int.random(in: 1...12, using: &generator), day: 3)!)
-            request.variantChoices = shape.variants
-            request.neitherConfirmNorDeny = shape.ncnd
-            request.evidence = shape.evidence.map { name in
-                (name, name.hasSuffix("-date") ? "2023-0\(Int.random(in: 1...9, using: &generator))-05" : Self.texts.randomElement(using: &generator)!)
-            }
-            if shape.exemptions == ["s30", "s31"] { request.relation = Bool.random(using: &generator) ? .alternative : .separateParts }
-            request.outcome = Outcome.allCases.randomElement(using: &generator)!
-            if Bool.random(using: &generator) { request.authorityKind = [AuthorityKind.police, .council, .health, .other].randomElement(using: &generator)! }
-            request.questions = (0..<Int.random(in: 0...2, using: &generator)).map { _ in Self.texts.randomElement(using: &generator)! }
-            request.facts = (0..<Int.random(in: 0...2, using: &generator)).map { _ in Self.texts.randomElement(using: &generator)! }
-            if Bool.random(using: &generator) { request.authorityName = Self.references.randomElement(using: &generator)! }
-            if shape.exemptions != ["s23", "s24"], Bool.random(using: &generator) { request.likelihood = .would }
+            let request = Self.request(round, &generator)
             let cached = try drafter.draft(request)
             let full = try drafter.draftInFull(drafter.prepared(request))
             #expect(cached.document == full.document, "round \(round): \(request.reference)")
@@ -52,6 +39,44 @@ struct DraftCacheTests {
                 #expect(try drafter.write(request, as: format) == expected, "round \(round), \(format) written")
             }
         }
+    }
+
+    /// With the authority's Word template, the .docx the cache writes is a full draft's too: the
+    /// same template, body, list numbering after the template's own, footer and dates.
+    @Test(arguments: [true, false])
+    func cachedDocxWithAReferenceEqualsFullDrafts(templateHasFooter: Bool) throws {
+        var word = WordLikeDocx()
+        word.hasFooter = templateHasFooter
+        let reference = try ReferenceDocx(bytes: word.bytes, name: "house.docx")
+        let drafter = try Drafter(library: Self.library, referenceDocx: reference)
+        let writer = DOCXWriter(reference: reference)
+        var generator = SeededGenerator(seed: 1000)
+        for round in 0..<150 {
+            let request = Self.request(round, &generator)
+            let full = try drafter.draftInFull(drafter.prepared(request))
+            #expect(try drafter.write(request, as: .docx) == writer.write(full), "round \(round): \(request.reference)")
+            #expect(try drafter.write(request, as: .text) == TextWriter().write(full), "round \(round)")
+        }
+    }
+
+    /// A request of round's shape with random hostile texts.
+    static func request(_ round: Int, _ generator: inout SeededGenerator) -> DraftRequest {
+        let shape = shapes[round % shapes.count]
+        var request = DraftRequest(reference: references.randomElement(using: &generator)!, exemptionIDs: shape.exemptions,
+                                   date: DocumentDate(year: 2026, month: Int.random(in: 1...12, using: &generator), day: 3)!)
+        request.variantChoices = shape.variants
+        request.neitherConfirmNorDeny = shape.ncnd
+        request.evidence = shape.evidence.map { name in
+            (name, name.hasSuffix("-date") ? "2023-0\(Int.random(in: 1...9, using: &generator))-05" : texts.randomElement(using: &generator)!)
+        }
+        if shape.exemptions == ["s30", "s31"] { request.relation = Bool.random(using: &generator) ? .alternative : .separateParts }
+        request.outcome = Outcome.allCases.randomElement(using: &generator)!
+        if Bool.random(using: &generator) { request.authorityKind = [AuthorityKind.police, .council, .health, .other].randomElement(using: &generator)! }
+        request.questions = (0..<Int.random(in: 0...2, using: &generator)).map { _ in texts.randomElement(using: &generator)! }
+        request.facts = (0..<Int.random(in: 0...2, using: &generator)).map { _ in texts.randomElement(using: &generator)! }
+        if Bool.random(using: &generator) { request.authorityName = references.randomElement(using: &generator)! }
+        if shape.exemptions != ["s23", "s24"], Bool.random(using: &generator) { request.likelihood = .would }
+        return request
     }
 
     @Test func shapeErrorsAreTheSameFromTheCache() throws {

@@ -1,25 +1,27 @@
 /// Reads back the text of the RTF `RTFWriter` writes, one string per paragraph (`\par`): control
 /// symbols and `\uN?` escapes decoded, `\tab` and `\line` as tab and line feed, the font table,
-/// stylesheet and info groups skipped. Enough RTF to prove the writer's escaping round-trips.
+/// stylesheet, info, header and footer groups and ignorable (`\*`) destinations skipped. Enough
+/// RTF to prove the writer's escaping round-trips.
 enum RTFTextReader {
-    static let skippedDestinations: Set = ["fonttbl", "stylesheet", "info"]
+    static let skippedDestinations: Set = ["fonttbl", "stylesheet", "info", "header", "footer"]
 
-    static func paragraphs(_ rtf: String) -> [String] {
+    /// The paragraphs of the body, or with `destination` those of that group alone (`footer`).
+    static func paragraphs(_ rtf: String, destination: String? = nil) -> [String] {
         let scalars = Array(rtf.unicodeScalars)
         var index = 0
         var paragraphs: [String] = []
         var current: [UInt16] = []
-        var depth = 0
-        var skipFrom: Int?
+        // Per open group: whether its text is read.
+        var reading: [Bool] = [destination == nil]
+        func read() -> Bool { reading.last ?? false }
         while index < scalars.count {
             let scalar = scalars[index]
             switch scalar {
             case "{":
-                depth += 1
+                reading.append(read())
                 index += 1
             case "}":
-                if skipFrom == depth { skipFrom = nil }
-                depth -= 1
+                if reading.count > 1 { reading.removeLast() }
                 index += 1
             case "\n", "\r":
                 index += 1
@@ -27,7 +29,11 @@ enum RTFTextReader {
                 index += 1
                 guard index < scalars.count else { break }
                 guard scalars[index].properties.isAlphabetic && scalars[index].isASCII else {
-                    if skipFrom == nil { current += String(scalars[index]).utf16 }
+                    if scalars[index] == "*" {
+                        reading[reading.count - 1] = false
+                    } else if read() {
+                        current += String(scalars[index]).utf16
+                    }
                     index += 1
                     continue
                 }
@@ -43,8 +49,9 @@ enum RTFTextReader {
                     index += 1
                 }
                 if index < scalars.count, scalars[index] == " " { index += 1 }
-                if skippedDestinations.contains(word), skipFrom == nil { skipFrom = depth }
-                guard skipFrom == nil else { continue }
+                if word == destination { reading[reading.count - 1] = true }
+                if skippedDestinations.contains(word) && word != destination { reading[reading.count - 1] = false }
+                guard read() else { continue }
                 switch word {
                 case "par":
                     paragraphs.append(String(decoding: current, as: UTF16.self))
@@ -57,7 +64,7 @@ enum RTFTextReader {
                 default: break
                 }
             default:
-                if skipFrom == nil { current += String(scalar).utf16 }
+                if read() { current += String(scalar).utf16 }
                 index += 1
             }
         }

@@ -18,7 +18,7 @@ struct ZipArchiveTests {
     }
 
     @Test func readsBackNamesSizesAndChecksums() throws {
-        let read = try StoredZipReader(Self.archive().bytes)
+        let read = try CheckedZipReader(Self.archive().bytes)
         #expect(read.entries.map(\.name) == Self.files.map(\.0))
         for (entry, (_, data)) in zip(read.entries, Self.files) {
             #expect(entry.data == data)
@@ -27,7 +27,7 @@ struct ZipArchiveTests {
     }
 
     @Test func utf8NamesAreFlaggedAndASCIINamesAreNot() throws {
-        let zip = try StoredZipReader(Self.archive().bytes)
+        let zip = try CheckedZipReader(Self.archive().bytes)
         #expect(zip.entries.map { $0.flags & 0x0800 != 0 } == [false, false, false, true])
     }
 
@@ -35,14 +35,14 @@ struct ZipArchiveTests {
         let first = Self.archive().bytes
         let second = Self.archive().bytes
         #expect(first == second)
-        let zip = try StoredZipReader(first)
+        let zip = try CheckedZipReader(first)
         #expect(zip.entries.allSatisfy { $0.dosDate == 0x0021 && $0.dosTime == 0 })
     }
 
     @Test func emptyArchiveIsJustTheEndRecord() throws {
         let bytes = ZipArchive().bytes
         #expect(bytes.count == 22)
-        #expect(try StoredZipReader(bytes).entries.isEmpty)
+        #expect(try CheckedZipReader(bytes).entries.isEmpty)
     }
 
     @Test func infoZipAgrees() throws {

@@ -23,6 +23,12 @@ final class DraftCache: Sendable {
     static let capacity = 512
 
     private let entries = Locked<[ShapeKey: Result<ShapeDraft, PITError>]>([:])
+    /// The writer of .docx output (with the reference document, if any).
+    let docx: DOCXWriter
+
+    init(docx: DOCXWriter = DOCXWriter()) {
+        self.docx = docx
+    }
 
     /// A shape, and the format its output is prepared in (nil: the document alone).
     private struct ShapeKey: Hashable {
@@ -41,12 +47,12 @@ final class DraftCache: Sendable {
     /// writing the filled document.
     func write(_ request: DraftRequest, as format: OutputFormat, orInFull full: (DraftRequest) throws -> Draft) throws -> [UInt8] {
         let texts = DraftTexts(request)
-        guard texts.values.count < Placeholder.maximumCount else { return try format.writer.write(full(request)) }
+        guard texts.values.count < Placeholder.maximumCount else { return try format.writer(docx: docx).write(full(request)) }
         let shape = try entry(request, texts, format: format, orInFull: full)
         switch shape.prepared {
         case .text(let text): return Placeholder.fill(text, with: texts.values)
-        case .docx(let package): return DOCXWriter().fill(package, with: texts.values)
-        case .none: return try format.writer.write(shape.filled(with: texts, request: request))
+        case .docx(let package): return docx.fill(package, with: texts.values, date: request.date)
+        case .none: return try format.writer(docx: docx).write(shape.filled(with: texts, request: request))
         }
     }
 
@@ -59,7 +65,7 @@ final class DraftCache: Sendable {
             entry = cached
         } else {
             do {
-                entry = .success(ShapeDraft(try full(texts.placeholderRequest(request)), format: format))
+                entry = .success(ShapeDraft(try full(texts.placeholderRequest(request)), format: format, docx: docx))
             } catch let error as PITError {
                 entry = .failure(error)
             }
@@ -225,11 +231,11 @@ struct ShapeDraft {
         case docx(DOCXWriter.Prepared)
     }
 
-    init(_ draft: Draft, format: OutputFormat?) {
+    init(_ draft: Draft, format: OutputFormat?, docx: DOCXWriter) {
         self.draft = draft
         switch format {
         case .text: prepared = .text(TextWriter().write(draft))
-        case .docx: prepared = .docx(DOCXWriter().prepare(draft))
+        case .docx: prepared = .docx(docx.prepare(draft))
         default: prepared = nil
         }
         blocksWithPlaceholders = draft.document.blocks.indices.filter { index in

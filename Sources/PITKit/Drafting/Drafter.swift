@@ -8,10 +8,11 @@ public struct Drafter: Sendable {
     private let partials: [String: MustacheTemplate]
     private let cache: DraftCache
 
-    public init(library: TemplateLibrary) throws {
+    /// `referenceDocx`: the Word document whose styles, header and footer frame .docx output.
+    public init(library: TemplateLibrary, referenceDocx: ReferenceDocx? = nil) throws {
         self.library = library
         partials = try library.partials()
-        cache = DraftCache()
+        cache = DraftCache(docx: DOCXWriter(reference: referenceDocx))
     }
 
     /// Drafts a request: a draft of the same shape (every option but the user's own text) comes
@@ -21,7 +22,8 @@ public struct Drafter: Sendable {
         return try cache.draft(request) { try draftInFull($0) }
     }
 
-    /// Drafts a request and writes it in `format`: the same bytes as `format.writer.write(draft(request))`.
+    /// Drafts a request and writes it in `format`: the same bytes as
+    /// `format.writer(docx: DOCXWriter(reference: referenceDocx)).write(draft(request))`.
     public func write(_ request: DraftRequest, as format: OutputFormat) throws -> [UInt8] {
         let request = try prepared(request)
         return try cache.write(request, as: format) { try draftInFull($0) }

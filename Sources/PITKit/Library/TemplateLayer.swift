@@ -21,12 +21,13 @@ public struct TemplateLayer: Sendable {
         }()
     )
 
-    /// An overlay folder; it must exist, and every file in it must be UTF-8 text.
+    /// An overlay folder; it must exist, and every file in it must be UTF-8 text, but the Word
+    /// documents and templates (`.docx`, `.dotx`) an `authority.json` may name as its reference.
     public static func overlay(at path: String) throws -> TemplateLayer {
         try FileSystem.requireFolder(path, "template folder")
         var files: [String: String] = [:]
         let root = FileSystem.withoutTrailingSlash(path)
-        for relative in try FileSystem.files(under: root) {
+        for relative in try FileSystem.files(under: root) where !Self.isWordDocument(relative) {
             let text = try FileSystem.readText(root + "/" + relative)
             if let line = controlCharacterLine(text) {
                 throw PITError(.data, "\(root)/\(relative):\(line): a control character (only tabs and line breaks may be in a template)")
@@ -34,6 +35,11 @@ public struct TemplateLayer: Sendable {
             files[relative] = text
         }
         return TemplateLayer(name: path, displayRoot: root, files: files)
+    }
+
+    static func isWordDocument(_ path: String) -> Bool {
+        let lowered = path.lowercased()
+        return lowered.hasSuffix(".docx") || lowered.hasSuffix(".dotx")
     }
 
     /// The line of the first control character other than tab, line feed and carriage return.

@@ -129,9 +129,8 @@ public enum FileSystem {
     /// sees the old file or the whole new one, never half of it; on failure nothing is left behind.
     /// With `replacing` false an existing file is an error and stays as it was.
     public static func writeAtomically(_ bytes: [UInt8], to path: String, replacing: Bool = true) throws {
-        let temporary = TemporaryFiles.reserveName(beside: path)
+        let (temporary, descriptor) = TemporaryFiles.create(beside: path)
         defer { TemporaryFiles.release(temporary) }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw PITError(.cannotCreate, "\(path): cannot create: \(describe(errno))")
         }
@@ -206,18 +205,24 @@ public enum FileSystem {
 
 /// Temporary files being written, so an interrupted run can remove them before it exits.
 ///
-/// Names are reserved before the file is created, so an interrupt at any moment finds every
-/// temporary file that may exist. The interrupt is handled on a thread of its own (see
-/// `installInterruptHandler`), never inside a signal handler, so it can take the lock safely.
+/// A temporary file is created under the lock `removeAll` takes, so an interrupt at any moment
+/// finds every temporary file that exists, and none is created after it. The interrupt is handled
+/// on a thread of its own (see `installInterruptHandler`), never inside a signal handler, so it can
+/// take the lock safely.
 public enum TemporaryFiles {
-    private static let paths = Locked<(next: Int, live: Set<String>)>((0, []))
+    private static let paths = Locked<(next: Int, live: Set<String>, ended: Bool)>((0, [], false))
 
-    static func reserveName(beside path: String) -> String {
+    /// Creates a new file beside `path` for writing: its name, and its descriptor (negative when
+    /// it cannot be created, with `errno` saying why). Once `removeAll` has run, the run is ending:
+    /// the calling thread waits for the exit instead.
+    static func create(beside path: String) -> (name: String, descriptor: Int32) {
         paths.withLock { state in
+            while state.ended { pause() }
             state.next += 1
             let name = "\(path).pit-\(getpid())-\(state.next).tmp"
-            state.live.insert(name)
-            return name
+            let descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if descriptor >= 0 { state.live.insert(name) }
+            return (name, descriptor)
         }
     }
 
@@ -225,11 +230,12 @@ public enum TemporaryFiles {
         paths.withLock { _ = $0.live.remove(path) }
     }
 
-    /// Removes every temporary file that may exist.
+    /// Removes every temporary file, and stops more being created.
     public static func removeAll() {
         paths.withLock { state in
             for path in state.live { unlink(path) }
             state.live.removeAll()
+            state.ended = true
         }
     }
 

@@ -1,55 +1,42 @@
-/// The parts of a DOCX package other than the document body: content types, relationships,
-/// properties, styles and numbering. None holds a timestamp, so a package's bytes depend only on
-/// its draft.
+/// The XML of the parts of a DOCX package other than the body: settings, properties, styles,
+/// numbering and the footer. Only the core properties hold a date, the document's own, so a
+/// package's bytes depend only on its draft.
 enum DOCXParts {
     static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    private static let officeDocumentRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    private static let packageRelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships"
 
-    static let contentTypes = declaration + """
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-        <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-        <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-        <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
-        <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
-        <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
-        </Types>
+    /// Word 2013 and later's own compatibility mode (15), so Word does not open the document in
+    /// Compatibility Mode, with the settings Word writes beside it.
+    static let settings: String = {
+        var xml = declaration + "<w:settings xmlns:w=\"\(wordNamespace)\"><w:zoom w:percent=\"100\"/>"
+        xml += "<w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/><w:compat>"
+        for (name, value) in [("compatibilityMode", 15), ("overrideTableStyleFontSizeAndJustification", 1),
+                              ("enableOpenTypeFeatures", 1), ("doNotFlipMirrorIndents", 1)] {
+            xml += "<w:compatSetting w:name=\"\(name)\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"\(value)\"/>"
+        }
+        xml += "</w:compat><w:themeFontLang w:val=\"en-GB\"/><w:decimalSymbol w:val=\".\"/><w:listSeparator w:val=\",\"/>"
+        return xml + "</w:settings>\n"
+    }()
 
-        """
-
-    static let packageRelationships = declaration + """
-        <Relationships xmlns="\(packageRelationshipsNamespace)">\
-        <Relationship Id="rId1" Type="\(officeDocumentRelationships)/officeDocument" Target="word/document.xml"/>\
-        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
-        <Relationship Id="rId3" Type="\(officeDocumentRelationships)/extended-properties" Target="docProps/app.xml"/>\
-        </Relationships>
-
-        """
-
-    static let documentRelationships = declaration + """
-        <Relationships xmlns="\(packageRelationshipsNamespace)">\
-        <Relationship Id="rId1" Type="\(officeDocumentRelationships)/styles" Target="styles.xml"/>\
-        <Relationship Id="rId2" Type="\(officeDocumentRelationships)/numbering" Target="numbering.xml"/>\
-        </Relationships>
-
-        """
-
-    /// Title (the request reference), subject, author (the authority) and language.
+    /// The core properties up to the dates: title ("Public Interest Test – REF"), subject, author
+    /// (the authority) and language. `coreDates` closes them.
     static func coreProperties(_ draft: Draft) -> String {
         declaration + """
             <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
             xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
             xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
-            <dc:title>\(XMLEscaping.escape(draft.reference))</dc:title>\
+            <dc:title>Public Interest Test – \(XMLEscaping.escape(draft.reference))</dc:title>\
             <dc:subject>Public Interest Test</dc:subject>\
             <dc:creator>\(XMLEscaping.escape(draft.authority.name))</dc:creator>\
-            <dc:language>en-GB</dc:language>\
-            </cp:coreProperties>
-
+            <dc:language>en-GB</dc:language>
             """
+    }
+
+    /// Created and modified: the document date, at midnight UTC.
+    static func coreDates(_ date: DocumentDate) -> String {
+        let stamp = date.iso + "T00:00:00Z"
+        return "<dcterms:created xsi:type=\"dcterms:W3CDTF\">\(stamp)</dcterms:created>"
+            + "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">\(stamp)</dcterms:modified></cp:coreProperties>\n"
     }
 
     static let appProperties = declaration + """
@@ -60,46 +47,126 @@ enum DOCXParts {
 
         """
 
-    /// Normal (12-point serif, British English), Heading 1–6 (with outline levels, kept with the
-    /// next paragraph) and List Paragraph.
+    // MARK: - Styles
+
+    /// pit's own styles part: Normal (12-point serif, British English), Heading 1–6, Compact,
+    /// List Paragraph and Footer.
     static let styles: String = {
-        func fonts(_ name: String) -> String {
-            "<w:rFonts w:ascii=\"\(name)\" w:hAnsi=\"\(name)\" w:eastAsia=\"\(name)\" w:cs=\"\(name)\"/>"
-        }
         var xml = declaration + "<w:styles xmlns:w=\"\(wordNamespace)\">"
         xml += "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts(HeadingStyle.bodyFont))"
         xml += "<w:sz w:val=\"\(HeadingStyle.bodyHalfPoints)\"/><w:szCs w:val=\"\(HeadingStyle.bodyHalfPoints)\"/>"
         xml += "<w:lang w:val=\"en-GB\" w:eastAsia=\"en-GB\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
-        xml += "<w:pPrDefault><w:pPr><w:spacing w:after=\"160\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+        xml += "<w:pPrDefault><w:pPr><w:spacing w:after=\"\(paragraphSpaceAfter)\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
         xml += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
         for level in HeadingStyle.levels {
-            let size = HeadingStyle.halfPoints(level)
-            xml += "<w:style w:type=\"paragraph\" w:styleId=\"Heading\(level)\"><w:name w:val=\"heading \(level)\"/>"
-            xml += "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:qFormat/>"
-            xml += "<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"\(HeadingStyle.spaceBefore(level))\" w:after=\"120\"/>"
-            xml += "<w:outlineLvl w:val=\"\(level - 1)\"/></w:pPr>"
-            xml += "<w:rPr>\(fonts(HeadingStyle.headingFont))<w:b/><w:bCs/><w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr></w:style>"
+            xml += headingStyle(level, id: "Heading\(level)", basedOn: "Normal", fonts: fonts(HeadingStyle.headingFont))
         }
-        xml += "<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\"><w:name w:val=\"List Paragraph\"/>"
-        xml += "<w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"34\"/><w:qFormat/>"
-        xml += "<w:pPr><w:spacing w:after=\"80\"/><w:ind w:left=\"720\"/></w:pPr></w:style>"
+        xml += compactStyle(id: "Compact", basedOn: "Normal")
+        xml += listParagraphStyle(id: "ListParagraph", basedOn: "Compact")
+        xml += footerStyle(id: "Footer", basedOn: "Normal")
         return xml + "</w:styles>\n"
     }()
 
-    /// Two list definitions (bullet, and decimal `1.`) and one numbering instance per list, so
-    /// every ordered list counts from 1.
-    static func numbering(lists orderedLists: [Bool]) -> String {
-        var xml = declaration + "<w:numbering xmlns:w=\"\(wordNamespace)\">"
-        for (id, (format, text)) in [("bullet", "•"), ("decimal", "%1.")].enumerated() {
-            xml += "<w:abstractNum w:abstractNumId=\"\(id)\"><w:multiLevelType w:val=\"singleLevel\"/>"
+    /// Space after a paragraph, in twentieths of a point; a list takes it after its last item.
+    static let paragraphSpaceAfter = 160
+
+    static func fonts(_ name: String) -> String {
+        "<w:rFonts w:ascii=\"\(name)\" w:hAnsi=\"\(name)\" w:eastAsia=\"\(name)\" w:cs=\"\(name)\"/>"
+    }
+
+    /// The fonts of a theme's headings (a reference document's theme).
+    static let themeHeadingFonts = "<w:rFonts w:asciiTheme=\"majorHAnsi\" w:hAnsiTheme=\"majorHAnsi\" w:eastAsiaTheme=\"majorEastAsia\" w:cstheme=\"majorBidi\"/>"
+
+    /// `heading N`, with its outline level, kept with the next paragraph; `fonts` is an
+    /// `w:rFonts` element or nothing (the fonts of the style it is based on).
+    static func headingStyle(_ level: Int, id: String, basedOn: String?, fonts: String) -> String {
+        let size = HeadingStyle.halfPoints(level)
+        return "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"><w:name w:val=\"heading \(level)\"/>\(based(on: basedOn, next: true))"
+            + "<w:uiPriority w:val=\"9\"/><w:qFormat/>"
+            + "<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"\(HeadingStyle.spaceBefore(level))\" w:after=\"120\"/>"
+            + "<w:outlineLvl w:val=\"\(level - 1)\"/></w:pPr>"
+            + "<w:rPr>\(fonts)<w:b/><w:bCs/><w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr></w:style>"
+    }
+
+    /// "Compact": no space between paragraphs of the same style, so a list's items sit together
+    /// and the list keeps a paragraph's space after its last item. pandoc reads list items in
+    /// a style based on it as a tight list.
+    static func compactStyle(id: String, basedOn: String?) -> String {
+        "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"\(id)\"><w:name w:val=\"Compact\"/>\(based(on: basedOn, next: false))"
+            + "<w:uiPriority w:val=\"99\"/><w:pPr><w:contextualSpacing/></w:pPr></w:style>"
+    }
+
+    static func listParagraphStyle(id: String, basedOn: String?) -> String {
+        "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"><w:name w:val=\"List Paragraph\"/>\(based(on: basedOn, next: false))"
+            + "<w:uiPriority w:val=\"34\"/><w:qFormat/><w:pPr><w:ind w:left=\"720\"/><w:contextualSpacing/></w:pPr></w:style>"
+    }
+
+    static func footerStyle(id: String, basedOn: String?) -> String {
+        "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"><w:name w:val=\"footer\"/>\(based(on: basedOn, next: false))"
+            + "<w:uiPriority w:val=\"99\"/><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/></w:pPr>"
+            + "<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>"
+    }
+
+    private static func based(on parent: String?, next: Bool) -> String {
+        guard let parent else { return "" }
+        return "<w:basedOn w:val=\"\(XMLEscaping.escape(parent))\"/>" + (next ? "<w:next w:val=\"\(XMLEscaping.escape(parent))\"/>" : "")
+    }
+
+    // MARK: - Numbering
+
+    /// pit's two list definitions, bullet and decimal `1.`, numbered from `firstID`.
+    static func abstractNumbering(firstID: Int) -> String {
+        var xml = ""
+        for (offset, (format, text)) in [("bullet", "•"), ("decimal", "%1.")].enumerated() {
+            xml += "<w:abstractNum w:abstractNumId=\"\(firstID + offset)\"><w:multiLevelType w:val=\"singleLevel\"/>"
             xml += "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"\(format)\"/><w:lvlText w:val=\"\(text)\"/>"
             xml += "<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>"
         }
+        return xml
+    }
+
+    /// One numbering instance per list (`firstID`, `firstID + 1`, …), so every ordered list
+    /// counts from 1.
+    static func numberingInstances(_ orderedLists: [Bool], firstID: Int, firstAbstractID: Int) -> String {
+        var xml = ""
         for (index, ordered) in orderedLists.enumerated() {
-            xml += "<w:num w:numId=\"\(index + 1)\"><w:abstractNumId w:val=\"\(ordered ? 1 : 0)\"/>"
+            xml += "<w:num w:numId=\"\(firstID + index)\"><w:abstractNumId w:val=\"\(firstAbstractID + (ordered ? 1 : 0))\"/>"
             if ordered { xml += "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride>" }
             xml += "</w:num>"
         }
-        return xml + "</w:numbering>\n"
+        return xml
+    }
+
+    // MARK: - Page
+
+    /// A4 with 2.5 cm margins, and the footer of relationship `footerID`.
+    static func sectionProperties(footerID: String, declaringPrefix: Bool = false) -> String {
+        "<w:sectPr>\(footerReference(footerID, declaringPrefix: declaringPrefix))<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+            + "<w:pgMar w:top=\"1418\" w:right=\"1418\" w:bottom=\"1418\" w:left=\"1418\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>"
+    }
+
+    /// The footer of every page but a distinct first one; `declaringPrefix` when the document
+    /// root does not bind `r` to the relationships namespace.
+    static func footerReference(_ id: String, declaringPrefix: Bool) -> String {
+        "<w:footerReference w:type=\"default\" r:id=\"\(XMLEscaping.escape(id))\""
+            + (declaringPrefix ? " xmlns:r=\"\(OPCParts.officeRelationships)\"" : "") + "/>"
+    }
+
+    /// The footer: "Public Interest Test – REF · Page X of Y", the page number and count as
+    /// PAGE and NUMPAGES fields, in the style `style`.
+    static func footer(reference: String, style: String) -> [UInt8] {
+        var xml = Array((declaration + "<w:ftr xmlns:w=\"\(wordNamespace)\"><w:p><w:pPr><w:pStyle w:val=\"\(XMLEscaping.escape(style))\"/>"
+            + "<w:jc w:val=\"center\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Public Interest Test – ").utf8)
+        DOCXWriter.appendText(reference, to: &xml)
+        xml += "</w:t></w:r><w:r><w:t xml:space=\"preserve\"> · Page </w:t></w:r>".utf8
+        xml += field("PAGE").utf8
+        xml += "<w:r><w:t xml:space=\"preserve\"> of </w:t></w:r>".utf8
+        xml += field("NUMPAGES").utf8
+        xml += "</w:p></w:ftr>\n".utf8
+        return xml
+    }
+
+    private static func field(_ instruction: String) -> String {
+        "<w:fldSimple w:instr=\" \(instruction) \"><w:r><w:rPr><w:noProof/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>"
     }
 }

@@ -1,72 +1,88 @@
 /// Word (Office Open XML) documents: the document model as WordprocessingML paragraphs in the
-/// styles Normal, Heading 1–6 and List Paragraph, lists as real Word numbering, packed in a ZIP
-/// whose bytes depend only on the draft.
+/// styles Normal, Heading 1–6 and List Paragraph, lists as real Word numbering, a footer with the
+/// reference and "Page X of Y", packed in a ZIP whose bytes depend only on the draft. With a
+/// reference document, its styles, numbering, theme, settings, page setup, header and footer
+/// are used and the draft is its body.
 public struct DOCXWriter: DocumentWriter {
-    public init() {}
+    let reference: ReferenceDocx?
+
+    public init(reference: ReferenceDocx? = nil) {
+        self.reference = reference
+    }
+
+    /// The package around the draft (pit's own parts are made on first use, so a run that
+    /// writes no .docx never makes them).
+    var base: DOCXBase { reference?.base ?? .builtIn }
 
     public func write(_ draft: Draft) -> [UInt8] {
-        fill(prepare(draft), with: [])
+        fill(prepare(draft), with: [], date: draft.date)
     }
 
     /// The parts of a draft's package that depend on the draft, before any placeholder is filled.
     struct Prepared: Sendable {
+        /// The core properties up to their dates.
         let core: [UInt8]
         let document: [UInt8]
         let numbering: ZipArchive.Entry
+        let footer: [UInt8]?
     }
 
     func prepare(_ draft: Draft) -> Prepared {
-        let body = Self.body(draft.document)
+        let body = body(draft.document)
         return Prepared(core: Array(DOCXParts.coreProperties(draft).utf8), document: body.xml,
-                        numbering: ZipArchive.Entry(name: "word/numbering.xml", text: DOCXParts.numbering(lists: body.orderedLists)))
+                        numbering: ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists)),
+                        footer: base.footerPartName.map { _ in DOCXParts.footer(reference: draft.reference, style: base.styles.footer) })
     }
 
     /// The package, with each placeholder of the prepared parts replaced by its text, escaped as the
-    /// writer escapes any text: escaping is character by character, so this is the package of the
-    /// filled draft.
-    func fill(_ prepared: Prepared, with values: [String]) -> [UInt8] {
+    /// writer escapes any text (escaping is character by character, so this is the package of the
+    /// filled draft), and `date` as the document's created and modified dates.
+    func fill(_ prepared: Prepared, with values: [String], date: DocumentDate) -> [UInt8] {
         var archive = ZipArchive()
-        archive.add(Self.contentTypes)
-        archive.add(Self.packageRelationships)
-        archive.add("docProps/core.xml", Placeholder.fill(prepared.core, with: values, escaping: XMLEscaping.append))
-        archive.add(Self.appProperties)
-        archive.add("word/document.xml", Placeholder.fill(prepared.document, with: values, escaping: Self.appendText))
-        archive.add(Self.styles)
-        archive.add(prepared.numbering)
-        archive.add(Self.documentRelationships)
+        for part in base.parts {
+            switch part {
+            case .fixed(let entry):
+                archive.add(entry)
+            case .coreProperties:
+                archive.add("docProps/core.xml", Placeholder.fill(prepared.core, with: values, escaping: XMLEscaping.append)
+                            + DOCXParts.coreDates(date).utf8)
+            case .document:
+                archive.add(base.documentPartName, Placeholder.fill(prepared.document, with: values, escaping: Self.appendText))
+            case .numbering:
+                archive.add(prepared.numbering)
+            case .footer:
+                if let name = base.footerPartName, let footer = prepared.footer {
+                    archive.add(name, Placeholder.fill(footer, with: values, escaping: Self.appendText))
+                }
+            }
+        }
         return archive.bytes
     }
 
-    // The parts every package shares, with their checksums, made once.
-    private static let contentTypes = ZipArchive.Entry(name: "[Content_Types].xml", text: DOCXParts.contentTypes)
-    private static let packageRelationships = ZipArchive.Entry(name: "_rels/.rels", text: DOCXParts.packageRelationships)
-    private static let appProperties = ZipArchive.Entry(name: "docProps/app.xml", text: DOCXParts.appProperties)
-    private static let styles = ZipArchive.Entry(name: "word/styles.xml", text: DOCXParts.styles)
-    private static let documentRelationships = ZipArchive.Entry(name: "word/_rels/document.xml.rels", text: DOCXParts.documentRelationships)
-
-    /// `word/document.xml`, and for each list in the document (numbering instance 1, 2, …)
-    /// whether it is ordered.
-    static func body(_ document: Document) -> (xml: [UInt8], orderedLists: [Bool]) {
+    /// The main document part, and for each list in the document (numbering instances from the
+    /// base's first, in order) whether it is ordered.
+    func body(_ document: Document) -> (xml: [UInt8], orderedLists: [Bool]) {
         var xml: [UInt8] = []
         xml.reserveCapacity(16384)
         xml += DOCXParts.declaration.utf8
-        xml += "<w:document xmlns:w=\"\(DOCXParts.wordNamespace)\"><w:body>\n".utf8
+        xml += base.documentStart.utf8
+        xml += "<w:body>\n".utf8
         var lists: [Bool] = []
         for block in document.blocks {
             switch block {
             case .heading(let level, let content):
-                paragraph("<w:pStyle w:val=\"Heading\(HeadingStyle.clamp(level))\"/>", content, into: &xml)
+                Self.paragraph("<w:pStyle w:val=\"\(base.styles.headings[HeadingStyle.clamp(level) - 1])\"/>", content, into: &xml)
             case .paragraph(let content):
-                paragraph("", content, into: &xml)
+                Self.paragraph("", content, into: &xml)
             case .list(let ordered, let items):
+                let properties = "<w:pStyle w:val=\"\(base.styles.listParagraph)\"/><w:numPr><w:ilvl w:val=\"0\"/>"
+                    + "<w:numId w:val=\"\(base.numbering.firstInstanceID + lists.count)\"/></w:numPr>"
                 lists.append(ordered)
-                let properties = "<w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"\(lists.count)\"/></w:numPr>"
-                for item in items { paragraph(properties, item, into: &xml) }
+                for item in items { Self.paragraph(properties, item, into: &xml) }
             }
         }
-        xml += "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>".utf8
-        xml += "<w:pgMar w:top=\"1418\" w:right=\"1418\" w:bottom=\"1418\" w:left=\"1418\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>".utf8
-        xml += "</w:sectPr>\n</w:body></w:document>\n".utf8
+        xml += base.sectionProperties.utf8
+        xml += "\n</w:body></w:document>\n".utf8
         return (xml, lists)
     }
 

@@ -20,6 +20,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// The writer for this format, .docx written by `docx` (with a reference document, say).
+    public func writer(docx: DOCXWriter) -> any DocumentWriter { self == .docx ? docx : writer }
+
     /// The file name extension for this format.
     public var fileExtension: String { fileExtensions[0] }
 

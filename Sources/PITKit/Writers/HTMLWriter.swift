@@ -1,6 +1,7 @@
 /// A standalone, print-ready HTML5 page in UTF-8: semantic headings, paragraphs, lists and
-/// emphasis, with a small embedded stylesheet that sets the document on A4. Every text value is
-/// escaped, so the user's words are never markup.
+/// emphasis, with a small embedded stylesheet that sets the document on A4, printed with the
+/// reference and "Page X of Y" at the foot of every page (CSS page margin boxes). Every text value
+/// is escaped, so the user's words are never markup.
 public struct HTMLWriter: DocumentWriter {
     public init() {}
 
@@ -14,7 +15,7 @@ public struct HTMLWriter: DocumentWriter {
             <meta name="generator" content="pit \(XMLEscaping.escape(pitVersion))">
             <title>Public Interest Test – \(XMLEscaping.escape(draft.reference))</title>
             <style>
-            \(Self.stylesheet)</style>
+            \(Self.pageRule(draft.reference))\(Self.stylesheet)</style>
             </head>
             <body>
             <main>
@@ -48,10 +49,37 @@ public struct HTMLWriter: DocumentWriter {
         }.joined()
     }
 
-    /// Readable on screen, and on paper: A4 with 2.5 cm margins, a serif body, headings kept
-    /// with the text that follows them.
+    /// The printed page: A4 with 2.5 cm margins, and in the bottom margin "Public Interest Test –
+    /// REF · Page X of Y" (the page counters of CSS Paged Media). It applies to print alone, so
+    /// the screen is as without it.
+    static func pageRule(_ reference: String) -> String {
+        let text = cssString("Public Interest Test – " + reference + " · Page ")
+        return """
+            @page {
+              size: A4; margin: 2.5cm 2.5cm 2.5cm 2.5cm;
+              @bottom-center { content: \(text) counter(page) " of " counter(pages); font-family: Georgia, "Times New Roman", Times, serif; font-size: 9pt; color: #444; }
+            }
+
+            """
+    }
+
+    /// `text` as a CSS string: quotes, backslashes, controls and `<>&` as hexadecimal escapes,
+    /// so no text can end the string, or the style element it is in.
+    static func cssString(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F || "\"\\<>&".unicodeScalars.contains(scalar) {
+                output += "\\" + String(scalar.value, radix: 16) + " "
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+
+    /// Readable on screen, and on paper: a serif body, headings kept with the text that follows
+    /// them.
     static let stylesheet = """
-        @page { size: A4; margin: 2.5cm 2.5cm 2.5cm 2.5cm; }
         html { color: #111; background: #fff; }
         body { font-family: Georgia, "Times New Roman", Times, serif; font-size: 12pt; line-height: 1.45; margin: 0; }
         main { max-width: 42em; margin: 2em auto; padding: 0 1em; }

@@ -1,7 +1,9 @@
 /// CommonMark: `#` headings, paragraphs on one line, `-` and `1.` lists, `**strong**` and
-/// `*emphasis*`, a blank line between blocks. Every text from the model stays literal: the
-/// characters CommonMark would read as markup are backslash-escaped, and only where they would
-/// be read so, to keep the text readable (a full stop is escaped only after a leading number).
+/// `*emphasis*`, a blank line between blocks. Every text from the model stays literal wherever
+/// the Markdown is read — CommonMark, GFM or pandoc's Markdown: the characters any of them would
+/// read as markup (strike-through, super- and subscripts, maths, bare URLs, smart quotes and
+/// dashes among them) are backslash-escaped, which CommonMark allows before any ASCII
+/// punctuation, and only where they would be read so, to keep the text readable.
 public struct MarkdownWriter: DocumentWriter {
     public init() {}
 
@@ -62,34 +64,75 @@ public struct MarkdownWriter: DocumentWriter {
 
     // MARK: - Escaping
 
-    /// Markup anywhere in a line.
-    private static let alwaysSpecial: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "#", "|", "!"]
-    /// Markup only at the start of a line: list bullets and code fences.
-    private static let lineStartSpecial: Set<Unicode.Scalar> = ["-", "+", "~"]
+    /// Markup anywhere in a line, in CommonMark, GFM or pandoc's Markdown: emphasis, code, links,
+    /// images, raw HTML, tables, strike-through and subscript (`~`), superscript (`^`), maths
+    /// (`$`), citations and mentions (`@`), and straight double quotes (pandoc's smart quotes).
+    private static let alwaysSpecial: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "#", "|", "!",
+                                                             "~", "^", "$", "@", "\""]
+    /// Markup only at the start of a line: list bullets, code fences, pandoc's definitions (`:`),
+    /// example lists (`(@)`), fancy list markers (`(a)`) and title blocks (`%`).
+    private static let lineStartSpecial: Set<Unicode.Scalar> = ["-", "+", "~", ":", "(", "%"]
 
     /// `text` with its markdown-significant characters escaped; `atLineStart` when it begins a
     /// line (where a bullet, a fence or `1.` would start a list or a code block). Line breaks
     /// become spaces and leading white space is dropped, as CommonMark would drop it.
+    ///
+    /// Only what a reader would take as markup is escaped, to keep the text readable: a full stop
+    /// or parenthesis after a list number at the start of a line (`12.`, `a)`, `iv.`); a colon
+    /// that could start a URL or an emoji (`https:`, `:smile:`; not `10:30`); the full stop of
+    /// `www.`; a second hyphen or full stop in a row (pandoc's dashes and ellipsis); a straight
+    /// single quote that could open or close a quotation (not an apostrophe inside a word); an
+    /// ampersand that could begin an entity reference.
     static func escape(_ text: String, atLineStart: Bool) -> String {
         let scalars = Array(text.unicodeScalars)
         var output = ""
         var atStart = atLineStart
-        var onlyDigitsSoFar = atLineStart
+        var marker: [Unicode.Scalar]? = atLineStart ? [] : nil  // a list number so far, at a line's start
+        func at(_ index: Int) -> Unicode.Scalar? { scalars.indices.contains(index) ? scalars[index] : nil }
         for (index, original) in scalars.enumerated() {
             let scalar: Unicode.Scalar = original == "\n" || original == "\r" ? " " : original
             if atStart && (scalar == " " || scalar == "\t") { continue }
+            let previous = index > 0 ? scalars[index - 1] : nil
             var escaped = alwaysSpecial.contains(scalar)
             if atStart && lineStartSpecial.contains(scalar) { escaped = true }
-            if onlyDigitsSoFar && !atStart && (scalar == "." || scalar == ")") { escaped = true }
-            if scalar == "&", index + 1 < scalars.count,
-               scalars[index + 1] == "#" || (scalars[index + 1].isASCII && scalars[index + 1].properties.isAlphabetic) {
-                escaped = true  // could begin an entity reference such as &amp;
+            switch scalar {
+            case ".", ")":
+                if let marker, !atStart, isListNumber(marker) { escaped = true }
+                if scalar == ".", previous == "." { escaped = true }
+                if scalar == ".", index >= 3, scalars[index - 3..<index].map({ $0.properties.lowercaseMapping }) == ["w", "w", "w"],
+                   !isWordCharacter(at(index - 4)) {
+                    escaped = true
+                }
+            case "-":
+                if previous == "-" { escaped = true }
+            case ":":
+                if let next = at(index + 1), next != " ", next != "\t", !("0"..."9").contains(next) { escaped = true }
+            case "'":
+                if !(isWordCharacter(previous) && isWordCharacter(at(index + 1))) { escaped = true }
+            case "&":
+                if let next = at(index + 1), next == "#" || (next.isASCII && next.properties.isAlphabetic) {
+                    escaped = true  // could begin an entity reference such as &amp;
+                }
+            default: break
             }
             if escaped { output += "\\" }
             output.unicodeScalars.append(scalar)
-            onlyDigitsSoFar = onlyDigitsSoFar && ("0"..."9").contains(scalar)
+            if marker != nil { marker = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) ? marker! + [scalar] : nil }
             atStart = false
         }
         return output
+    }
+
+    /// Whether `run` could number a list item: digits (CommonMark), a letter or a Roman numeral
+    /// (pandoc's fancy lists).
+    private static func isListNumber(_ run: [Unicode.Scalar]) -> Bool {
+        guard !run.isEmpty else { return false }
+        if run.allSatisfy({ ("0"..."9").contains($0) }) || run.count == 1 { return true }
+        return run.allSatisfy { "ivxlcdm".unicodeScalars.contains($0) } || run.allSatisfy { "IVXLCDM".unicodeScalars.contains($0) }
+    }
+
+    private static func isWordCharacter(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

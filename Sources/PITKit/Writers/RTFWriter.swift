@@ -1,8 +1,9 @@
 /// Rich Text Format for Word and LibreOffice: a font table, a stylesheet (Normal and headings with
-/// outline levels, so the navigation pane shows them), A4 pages, paragraphs, lists written as
-/// "•" or "1." items with a hanging indent, `\b` and `\i` for emphasis. The file is plain ASCII:
-/// every other character is a `\uN?` escape (UTF-16, so characters beyond U+FFFF are a
-/// surrogate pair), and `\`, `{` and `}` are escaped.
+/// outline levels, so the navigation pane shows them), real lists (a list table and an override
+/// per list, so Word renumbers an item added to one), A4 pages with a footer giving the reference
+/// and "Page X of Y", `\\b` and `\\i` for emphasis. The file is plain ASCII: every other character
+/// is a `\\uN?` escape (UTF-16, so characters beyond U+FFFF are a surrogate pair), and `\\`, `{`
+/// and `}` are escaped.
 public struct RTFWriter: DocumentWriter {
     public init() {}
 
@@ -13,10 +14,18 @@ public struct RTFWriter: DocumentWriter {
         for level in HeadingStyle.levels {
             output += "{\(Self.heading(level))\\sbasedon0\\snext0 heading \(level);}"
         }
-        output += "}\n"
+        output += "{\(Self.listParagraph)\\sbasedon0\\snext\(Self.listParagraphStyle) List Paragraph;}}\n"
+        let lists = draft.document.blocks.compactMap { block -> Bool? in
+            if case .list(let ordered, _) = block { return ordered }
+            return nil
+        }
+        if !lists.isEmpty { output += Self.listTables(lists) }
         output += "{\\info{\\title \(Self.escape("Public Interest Test – " + draft.reference))}"
-        output += "{\\author \(Self.escape(draft.authority.name))}}\n"
-        output += "\\paperw11906\\paperh16838\\margl1418\\margr1418\\margt1418\\margb1418\\widowctrl\n"
+        output += "{\\author \(Self.escape(draft.authority.name))}"
+        output += "{\\creatim\\yr\(draft.date.year)\\mo\(draft.date.month)\\dy\(draft.date.day)\\hr0\\min0}}\n"
+        output += "\\paperw11906\\paperh16838\\margl1418\\margr1418\\margt1418\\margb1418\\footery709\\widowctrl\n"
+        output += Self.footer(draft.reference)
+        var listNumber = 0
         for block in draft.document.blocks {
             switch block {
             case .heading(let level, let content):
@@ -24,9 +33,11 @@ public struct RTFWriter: DocumentWriter {
             case .paragraph(let content):
                 output += "\\pard\\plain\(Self.normal()) \(Self.inline(content))\\par\n"
             case .list(let ordered, let items):
+                listNumber += 1
                 for (number, item) in items.enumerated() {
-                    let marker = ordered ? "\(number + 1)." : Self.escape("•")
-                    output += "\\pard\\plain\(Self.normal(spaceAfter: 80))\\fi-360\\li720\\tx720 \(marker)\\tab \(Self.inline(item))\\par\n"
+                    let marker = ordered ? "\(number + 1)." : Self.escape(Self.bullet)
+                    output += "{\\listtext\\pard\\plain\\f0\\fs\(HeadingStyle.bodyHalfPoints) \(marker)\\tab}"
+                    output += "\\pard\\plain\(Self.listParagraph)\\ls\(listNumber)\\ilvl0 \(Self.inline(item))\\par\n"
                 }
             }
         }
@@ -34,11 +45,40 @@ public struct RTFWriter: DocumentWriter {
         return Array(output.utf8)
     }
 
-    /// The Normal style's properties: 12-point serif, British English, 8 points after (list
-    /// items, less), in twentieths of a point.
-    static func normal(spaceAfter: Int = 160) -> String {
-        "\\s0\\sa\(spaceAfter)\\sl276\\slmult1\\f0\\fs\(HeadingStyle.bodyHalfPoints)\\lang2057"
+    static let bullet = "•"
+
+    /// The list table (one list per list of the document, bullet or `1.`, so each numbered list
+    /// counts from 1) and the override table (`\\lsN` is the document's Nth list).
+    static func listTables(_ orderedLists: [Bool]) -> String {
+        var table = "{\\*\\listtable"
+        var overrides = "{\\*\\listoverridetable"
+        for (index, ordered) in orderedLists.enumerated() {
+            let text = ordered ? "{\\leveltext\\'02\\'00.;}{\\levelnumbers\\'01;}" : "{\\leveltext\\'01\(escape(bullet));}{\\levelnumbers;}"
+            table += "\n{\\list\\listtemplateid\(index + 1)\\listsimple1{\\listlevel\\levelnfc\(ordered ? 0 : 23)\\levelnfcn\(ordered ? 0 : 23)"
+            table += "\\leveljc0\\leveljcn0\\levelfollow0\\levelstartat1\(text)\\fi-360\\li720\\lin720 }{\\listname ;}\\listid\(index + 1)}"
+            overrides += "\n{\\listoverride\\listid\(index + 1)\\listoverridecount0\\ls\(index + 1)}"
+        }
+        return table + "}\n" + overrides + "}\n"
     }
+
+    /// The footer of every page: "Public Interest Test – REF · Page X of Y", the page number and
+    /// count as PAGE and NUMPAGES fields.
+    static func footer(_ reference: String) -> String {
+        func field(_ instruction: String) -> String { "{\\field{\\*\\fldinst \(instruction)}{\\fldrslt 1}}" }
+        return "{\\footer\\pard\\plain\\qc\\f0\\fs18\\lang2057 \(escape("Public Interest Test – " + reference + " · Page "))"
+            + "\(field("PAGE")) of \(field("NUMPAGES"))\\par}\n"
+    }
+
+    /// The Normal style's properties: 12-point serif, British English, 8 points after, in
+    /// twentieths of a point.
+    static func normal(style: Int = 0) -> String {
+        "\\s\(style)\\sa\(DOCXParts.paragraphSpaceAfter)\\sl276\\slmult1\\f0\\fs\(HeadingStyle.bodyHalfPoints)\\lang2057"
+    }
+
+    /// List Paragraph: Normal indented, with no space between its paragraphs (the items of a
+    /// list), so a list keeps a paragraph's space after its last item.
+    static let listParagraphStyle = HeadingStyle.levels.upperBound + 1
+    static let listParagraph = normal(style: listParagraphStyle) + "\\contextualspace\\fi-360\\li720\\tx720"
 
     /// A heading style's properties (`\s1` is heading 1, at outline level 0).
     static func heading(_ level: Int) -> String {

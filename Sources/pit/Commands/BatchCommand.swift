@@ -18,6 +18,8 @@ enum BatchCommand: Command {
             .choices(OutputFormat.allCases.map(\.rawValue)),
         .value("templates", "DIR", "an overlay folder on the built-in library; later wins (also PIT_TEMPLATES)", repeatable: true)
             .completing(.directories),
+        .value("reference-docx", "FILE", "the authority's Word document or template for every .docx row (read once)")
+            .completing(.files),
         .value("jobs", "N", "draft on N threads (default: the number of processors)"),
         .flag("overwrite", "replace files that already exist"),
         .flag("fail-fast", "stop at the first row that fails (drafts one row at a time)"),
@@ -47,7 +49,8 @@ enum BatchCommand: Command {
         options.failFast = arguments.flag("fail-fast")
         options.dryRun = arguments.flag("dry-run")
         let library = try arguments.templateLibrary()
-        let drafter = try Drafter(library: library)
+        let reference = try ReferenceDocx.resolve(path: arguments.value("reference-docx"), library: library)
+        let drafter = try Drafter(library: library, referenceDocx: reference)
         if let warning = drafter.placeholderAuthorityWarning() {
             FileSystem.writeStandardError("pit: \(warning) (rows with no 'authority' use it)\n")
         }

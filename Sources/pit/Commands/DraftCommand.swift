@@ -13,6 +13,8 @@ enum DraftCommand: Command {
     static let options: [OptionSpec] = DraftOption.allCases.map(OptionSpec.init(draftOption:)) + [
         .value("templates", "DIR", "an overlay folder on the built-in library; later wins (also PIT_TEMPLATES)", repeatable: true)
             .completing(.directories),
+        .value("reference-docx", "FILE", "the authority's Word document or template: its styles, header and footer frame .docx output")
+            .completing(.files),
     ]
     static let examples = [
         Example("The default section 31 PIT, dated, for a named force",
@@ -30,7 +32,9 @@ enum DraftCommand: Command {
         let format = try DraftOptions.format(named: arguments.value("format"), output: arguments.value("output"))
         let request = try DraftOptions.request(values: arguments.draftValues, today: DocumentDate.today)
         let library = try arguments.templateLibrary()
-        let drafter = try Drafter(library: library)
+        let referencePath = arguments.value("reference-docx")
+        let reference = format == .docx || referencePath != nil ? try ReferenceDocx.resolve(path: referencePath, library: library) : nil
+        let drafter = try Drafter(library: library, referenceDocx: reference)
         let bytes = try drafter.write(request, as: format)
         // Warnings are said once the draft is out, never beside an error.
         let warn = { for warning in drafter.warnings(for: request) { FileSystem.writeStandardError("pit: \(warning)\n") } }

@@ -1,6 +1,9 @@
-/// Reads back the ZIP archives `ZipArchive` writes (stored entries only), checking each local
-/// header against the central directory, for the tests of the archive and of the DOCX writer.
-struct StoredZipReader {
+@testable import PITKit
+
+/// Reads back the ZIP archives `ZipArchive` writes (stored entries, and deflated ones copied from
+/// a reference document, inflated with PITKit's `Inflate`), checking each local header against the
+/// central directory, for the tests of the archive and of the DOCX writer.
+struct CheckedZipReader {
     struct Entry: Equatable {
         let name: String
         let data: [UInt8]
@@ -8,6 +11,7 @@ struct StoredZipReader {
         let flags: UInt16
         let dosTime: UInt16
         let dosDate: UInt16
+        let method: UInt16
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -41,7 +45,8 @@ struct StoredZipReader {
         for _ in 0..<count {
             guard try u32(position) == 0x0201_4B50 else { throw Failure(description: "bad central header at \(position)") }
             let flags = try u16(position + 8)
-            guard try u16(position + 10) == 0 else { throw Failure(description: "entry is not stored") }
+            let method = try u16(position + 10)
+            guard method == 0 || method == 8 else { throw Failure(description: "entry is neither stored nor deflated") }
             let time = try u16(position + 12)
             let date = try u16(position + 14)
             let crc = try u32(position + 16)
@@ -54,10 +59,10 @@ struct StoredZipReader {
             let entryName = try name(position + 46, nameLength)
             position += 46 + nameLength + extra + comment
 
-            guard compressed == size else { throw Failure(description: "\(entryName): sizes differ") }
+            guard method == 8 || compressed == size else { throw Failure(description: "\(entryName): sizes differ") }
             guard try u32(offset) == 0x0403_4B50 else { throw Failure(description: "\(entryName): bad local header") }
-            guard try u16(offset + 6) == flags, try u16(offset + 8) == 0, try u16(offset + 10) == time,
-                  try u16(offset + 12) == date, try u32(offset + 14) == crc, Int(try u32(offset + 18)) == size,
+            guard try u16(offset + 6) == flags, try u16(offset + 8) == method, try u16(offset + 10) == time,
+                  try u16(offset + 12) == date, try u32(offset + 14) == crc, Int(try u32(offset + 18)) == compressed,
                   Int(try u32(offset + 22)) == size else {
                 throw Failure(description: "\(entryName): local header differs from the central directory")
             }
@@ -65,9 +70,11 @@ struct StoredZipReader {
             let localExtra = Int(try u16(offset + 28))
             guard try name(offset + 30, localNameLength) == entryName else { throw Failure(description: "\(entryName): local name differs") }
             let start = offset + 30 + localNameLength + localExtra
-            guard start + size <= bytes.count else { throw Failure(description: "\(entryName): data runs past the end") }
-            entries.append(Entry(name: entryName, data: Array(bytes[start..<start + size]), crc: crc,
-                                 flags: flags, dosTime: time, dosDate: date))
+            guard start + compressed <= bytes.count else { throw Failure(description: "\(entryName): data runs past the end") }
+            let stored = bytes[start..<start + compressed]
+            let data = method == 8 ? try Inflate.decompress(stored, limit: size) : Array(stored)
+            guard data.count == size, CRC32.checksum(data) == crc else { throw Failure(description: "\(entryName): wrong size or CRC") }
+            entries.append(Entry(name: entryName, data: data, crc: crc, flags: flags, dosTime: time, dosDate: date, method: method))
         }
         guard position == end else { throw Failure(description: "central directory size is wrong") }
         self.entries = entries

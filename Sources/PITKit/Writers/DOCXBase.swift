@@ -1,0 +1,97 @@
+/// Everything of a DOCX package but the draft: pit's own parts, or those of the authority's
+/// reference document (`ReferenceDocx`). The writer puts the draft's parts — properties, body,
+/// list numbering, footer — in the places the base keeps for them.
+struct DOCXBase: Sendable {
+    /// A part of the package, in archive order.
+    enum Part: Sendable {
+        /// A part the same in every package (with its checksum, computed once).
+        case fixed(ZipArchive.Entry)
+        case coreProperties, document, numbering, footer
+    }
+
+    /// The style ids the body and footer use.
+    struct StyleIDs: Sendable {
+        /// Heading 1 to 6.
+        let headings: [String]
+        let listParagraph: String
+        let footer: String
+    }
+
+    /// The numbering part with room for the draft's lists: pit's list definitions go in at one
+    /// offset of `text`, its numbering instances at another, with ids after the part's own.
+    struct Numbering: Sendable {
+        let text: [UInt8]
+        let definitionsAt: Int
+        let instancesAt: Int
+        let firstDefinitionID: Int
+        let firstInstanceID: Int
+
+        /// The part, with a numbering instance for each list (ordered or not) of the draft.
+        func part(_ orderedLists: [Bool]) -> [UInt8] {
+            var bytes = Array(text[..<definitionsAt])
+            bytes += DOCXParts.abstractNumbering(firstID: firstDefinitionID).utf8
+            bytes += text[definitionsAt..<instancesAt]
+            bytes += DOCXParts.numberingInstances(orderedLists, firstID: firstInstanceID, firstAbstractID: firstDefinitionID).utf8
+            bytes += text[instancesAt...]
+            return bytes
+        }
+    }
+
+    let parts: [Part]
+    let documentPartName: String
+    let numberingPartName: String
+    /// pit's footer part, when the base has no footer of its own for it to use.
+    let footerPartName: String?
+    /// The document's start tag, with its namespace declarations.
+    let documentStart: String
+    /// The end of the body: its section properties (page size, margins, header and footer).
+    let sectionProperties: String
+    let styles: StyleIDs
+    let numbering: Numbering
+
+    /// pit's own package.
+    static let builtIn: DOCXBase = {
+        let partTypes: [(String, String)] = [
+            ("document.xml", OPCParts.ContentType.document), ("styles.xml", OPCParts.ContentType.styles),
+            ("settings.xml", OPCParts.ContentType.settings), ("numbering.xml", OPCParts.ContentType.numbering),
+            ("footer1.xml", OPCParts.ContentType.footer),
+        ]
+        var types = OPCParts.ContentTypes()
+        types.defaults = [("rels", OPCParts.ContentType.relationships), ("xml", "application/xml")]
+        types.overrides = partTypes.map { ("/word/" + $0.0, $0.1) } + [
+            ("/docProps/core.xml", OPCParts.ContentType.coreProperties), ("/docProps/app.xml", OPCParts.ContentType.extendedProperties),
+        ]
+        let documentRelationships: [OPCParts.Relationship] = [
+            .init(id: "rId1", type: OPCParts.RelationshipType.styles, target: "styles.xml"),
+            .init(id: "rId2", type: OPCParts.RelationshipType.numbering, target: "numbering.xml"),
+            .init(id: "rId3", type: OPCParts.RelationshipType.settings, target: "settings.xml"),
+            .init(id: "rId4", type: OPCParts.RelationshipType.footer, target: "footer1.xml"),
+        ]
+        let numberingStart = DOCXParts.declaration + "<w:numbering xmlns:w=\"\(DOCXParts.wordNamespace)\">"
+        return DOCXBase(
+            parts: [
+                .fixed(ZipArchive.Entry(name: "[Content_Types].xml", text: OPCParts.contentTypesXML(types))),
+                .fixed(ZipArchive.Entry(name: "_rels/.rels", text: OPCParts.relationshipsXML([
+                    .init(id: "rId1", type: OPCParts.RelationshipType.officeDocument, target: "word/document.xml"),
+                    .init(id: "rId2", type: OPCParts.RelationshipType.coreProperties, target: "docProps/core.xml"),
+                    .init(id: "rId3", type: OPCParts.RelationshipType.extendedProperties, target: "docProps/app.xml"),
+                ]))),
+                .coreProperties,
+                .fixed(ZipArchive.Entry(name: "docProps/app.xml", text: DOCXParts.appProperties)),
+                .document,
+                .fixed(ZipArchive.Entry(name: "word/styles.xml", text: DOCXParts.styles)),
+                .fixed(ZipArchive.Entry(name: "word/settings.xml", text: DOCXParts.settings)),
+                .numbering,
+                .footer,
+                .fixed(ZipArchive.Entry(name: "word/_rels/document.xml.rels", text: OPCParts.relationshipsXML(documentRelationships))),
+            ],
+            documentPartName: "word/document.xml",
+            numberingPartName: "word/numbering.xml",
+            footerPartName: "word/footer1.xml",
+            documentStart: "<w:document xmlns:w=\"\(DOCXParts.wordNamespace)\" xmlns:r=\"\(OPCParts.officeRelationships)\">",
+            sectionProperties: DOCXParts.sectionProperties(footerID: "rId4"),
+            styles: StyleIDs(headings: HeadingStyle.levels.map { "Heading\($0)" }, listParagraph: "ListParagraph", footer: "Footer"),
+            numbering: Numbering(text: Array((numberingStart + "</w:numbering>\n").utf8), definitionsAt: numberingStart.utf8.count,
+                                 instancesAt: numberingStart.utf8.count, firstDefinitionID: 0, firstInstanceID: 1))
+    }()
+}
