@@ -203,7 +203,8 @@ struct DraftPlan {
                 let example = evidence.type == .date ? "YYYY-MM-DD" : "TEXT"
                 lines.append("\(item.exemption.id) needs \(evidence.label): \(evidence.why); give --evidence \(evidence.name)=\(example)")
             }
-            for group in item.exemption.evidenceOneOf where !group.contains(where: given.contains) {
+            for group in item.exemption.evidenceOneOf where !group.contains(where: given.contains)
+                && group.contains(where: { name in item.exemption.evidence.contains { $0.name == name && $0.appliesTo(limbs: letters) } }) {
                 let labels = group.compactMap { name in item.exemption.evidence.first { $0.name == name }?.label }
                 lines.append("\(item.exemption.id) needs one of \(labels.joined(separator: " or ")): give \(group.map { "--evidence \($0)=TEXT" }.joined(separator: " or "))")
             }

@@ -221,7 +221,8 @@ public struct Drafter: Sendable {
     static func regimeVariables(_ regime: Regime) -> [String: MustacheValue] {
         func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
         var variables: [String: MustacheValue] = [
-            "id": .string(regime.id.rawValue), "name": .string(regime.name), "title": .string(regime.title),
+            "id": .string(regime.id.rawValue), "name": .string(regime.name), "Name": .string("The " + regime.title),
+            "title": .string(regime.title),
             "abbreviation": .string(regime.abbreviation), "short": .string(regime.short), "word": .string(regime.word),
             "term": .string(regime.term), "terms": .string(regime.term + "s"),
             "Term": .string(capitalized(regime.term)), "Terms": .string(capitalized(regime.term) + "s"),

@@ -157,7 +157,7 @@ public final class TemplateLibrary: Sendable {
             guard files["\(other.exemptionsFolder)/\(key)/exemption.json"] != nil,
                   let owner = try? self.regime(other), let exemption = try? exemption(key, regime: other) else { continue }
             let here = try self.regime(regime)
-            return PITError(.data, "'\(id)' is not \(term == "exception" ? "an" : "a") \(term) of \(here.name) but \(exemption.citation(limbs: exemption.defaultLimbs, ncnd: false)) of \(owner.name): a request that mixes regimes is two drafts, each weighed on its own; draft that part with --regime \(other.rawValue)")
+            return PITError(.data, "'\(id)' is not an \(term) of \(here.name) but \(exemption.citation(limbs: exemption.defaultLimbs, ncnd: false)) of \(owner.name): a request that mixes regimes is two drafts, each weighed on its own; draft that part with --regime \(other.rawValue)")
         }
         let hint = regime == .foia ? "see 'pit list'" : "see 'pit list --regime \(regime.rawValue)'"
         return PITError(.data, "unknown \(term) '\(id)'\(Suggestion.didYouMean(regime.normalizedID(id), in: exemptionIDs(in: regime))) (\(hint))")
