@@ -151,16 +151,19 @@ public final class TemplateLibrary: Sendable {
     }
 
     private func unknownExemption(_ id: String, regime: Regime.ID) throws -> PITError {
-        let term = (try? self.regime(regime).term) ?? "exemption"
+        let here = try self.regime(regime)
+        var owners: [(regime: Regime.ID, text: String)] = []
         for other in Regime.ID.allCases where other != regime {
             let key = other.normalizedID(id)
             guard files["\(other.exemptionsFolder)/\(key)/exemption.json"] != nil,
                   let owner = try? self.regime(other), let exemption = try? exemption(key, regime: other) else { continue }
-            let here = try self.regime(regime)
-            return PITError(.data, "'\(id)' is not an \(term) of \(here.name) but \(exemption.citation(limbs: exemption.defaultLimbs, ncnd: false)) of \(owner.name): a request that mixes regimes is two drafts, each weighed on its own; draft that part with --regime \(other.rawValue)")
+            owners.append((other, "\(exemption.citation(limbs: exemption.defaultLimbs, ncnd: false)) of \(owner.name)"))
+        }
+        guard owners.isEmpty else {
+            return PITError(.data, "'\(id)' is not an \(here.term) of \(here.name) but \(owners.map(\.text).joined(separator: ", or ")): a request that mixes regimes is two drafts, each weighed on its own; draft that part with \(owners.map { "--regime \($0.regime.rawValue)" }.joined(separator: " or "))")
         }
         let hint = regime == .foia ? "see 'pit list'" : "see 'pit list --regime \(regime.rawValue)'"
-        return PITError(.data, "unknown \(term) '\(id)'\(Suggestion.didYouMean(regime.normalizedID(id), in: exemptionIDs(in: regime))) (\(hint))")
+        return PITError(.data, "unknown \(here.term) '\(id)'\(Suggestion.didYouMean(regime.normalizedID(id), in: exemptionIDs(in: regime))) (\(hint))")
     }
 
     /// The folder of a FOIA exemption's section: `exemptions/s31/harm` or `exemptions/s31/ncnd/harm`.
