@@ -5,18 +5,23 @@ import Mustache
 /// number of threads); the library parses each template once.
 public struct Drafter: Sendable {
     public let library: TemplateLibrary
-    /// Each regime's partials, with the paths they come from (a regime may replace top-level ones).
-    private let partials: [Regime.ID: [String: (path: String, template: MustacheTemplate)]]
+    /// Each regime's partials, with the paths they come from (a regime may replace top-level
+    /// ones): FOIA's read when the drafter is made, another regime's on its first draft.
+    private let partials: Locked<[Regime.ID: [String: (path: String, template: MustacheTemplate)]]>
     private let cache: DraftCache
 
     public init(library: TemplateLibrary) throws {
         self.library = library
-        var partials = [Regime.ID.foia: try library.partials()]
-        for regime in Regime.ID.allCases where regime != .foia && library.file("\(regime.folder)/regime.json") != nil {
-            partials[regime] = try library.partials(regime: regime)
-        }
-        self.partials = partials
+        partials = Locked([.foia: try library.partials()])
         cache = DraftCache()
+    }
+
+    /// The partials of drafts under `regime`.
+    private func partials(_ regime: Regime.ID) throws -> [String: (path: String, template: MustacheTemplate)] {
+        if let known = partials.withLock({ $0[regime] }) { return known }
+        let found = try library.partials(regime: regime)
+        partials.withLock { $0[regime] = found }
+        return found
     }
 
     /// The regime a request is drafted under: its own `--regime`, else the library's
@@ -88,7 +93,7 @@ public struct Drafter: Sendable {
         try variants.validate(citations: Dictionary(plan.items.map { ($0.exemption.id, $0.citation) }, uniquingKeysWith: { first, _ in first }))
 
         let recorder = UsageRecorder()
-        let renderer = makeRenderer(recorder: recorder, regime: plan.regime.id)
+        let renderer = makeRenderer(recorder: recorder, partials: try partials(plan.regime.id))
         let levelled = plan.qualified.first { $0.kind == .prejudice && $0.exemption.hasLikelihood }
         let likelihood = request.likelihood ?? levelled?.exemption.likelihood
         var globals = baseVariables(request, plan: plan, likelihood: likelihood)
@@ -244,9 +249,8 @@ public struct Drafter: Sendable {
 
     // MARK: - Rendering
 
-    private func makeRenderer(recorder: UsageRecorder, regime: Regime.ID) -> MustacheRenderer {
-        let partials = self.partials[regime] ?? [:]
-        return MustacheRenderer(
+    private func makeRenderer(recorder: UsageRecorder, partials: [String: (path: String, template: MustacheTemplate)]) -> MustacheRenderer {
+        MustacheRenderer(
             escaper: MarkdownEscaping.escaper,
             partials: { name in
                 guard let partial = partials[name] else { return nil }

@@ -22,6 +22,7 @@ public final class TemplateLibrary: Sendable {
     private let parsed = Locked<[String: MustacheTemplate]>([:])
     private let exemptions = Locked<[String: Exemption]>([:])
     private let regimes = Locked<[Regime.ID: Regime]>([:])
+    private let decodedAuthority = Locked<Authority?>(nil)
 
     /// The built-in layer, then each overlay folder in order.
     public convenience init(overlays: [String]) throws {
@@ -222,10 +223,13 @@ public final class TemplateLibrary: Sendable {
 
     /// The authority the layers' `authority.json` names (the topmost layer that has one).
     public func authority() throws -> Authority {
+        if let authority = decodedAuthority.withLock({ $0 }) { return authority }
         guard let file = files["authority.json"] else {
             throw PITError(.data, "the template library has no authority.json")
         }
-        return try Authority.decode(file.text, path: file.displayPath)
+        let authority = try Authority.decode(file.text, path: file.displayPath)
+        decodedAuthority.withLock { $0 = authority }
+        return authority
     }
 
     /// Every template under `partials/`, parsed, by name (`partials/case-facts.mustache` →
