@@ -88,6 +88,24 @@ struct DraftCacheTests {
         let second = #expect(throws: PITError.self) { try drafter.draft(request) }
         #expect(first == second)
     }
+
+    /// The regime is part of a draft's shape: the same id drafts differently under FOIA and FOISA,
+    /// and `--emissions` turns a draft into a refusal, however the cache was filled.
+    @Test func theRegimeIsPartOfTheShape() throws {
+        let drafter = try Drafter(library: Self.library)
+        var request = DraftRequest(reference: "R/1", exemptionIDs: ["s35"], date: DocumentDate(year: 2026, month: 1, day: 1)!)
+        let foia = try TextWriter().write(drafter.draft(request))
+        request.regime = .foisa
+        let foisa = try TextWriter().write(drafter.draft(request))
+        #expect(foia != foisa)
+        #expect(foisa == (try TextWriter().write(drafter.draftInFull(drafter.prepared(request)))))
+        #expect(String(decoding: foisa, as: UTF8.self).contains("Section 35(1)(a)(b) – Law enforcement"))
+        var environmental = DraftRequest(reference: "R/2", exemptionIDs: ["12-5-g"], date: DocumentDate(year: 2026, month: 1, day: 1)!)
+        environmental.regime = .eir
+        environmental.evidence = []
+        environmental.emissions = true
+        #expect(throws: PITError.self) { try drafter.draft(environmental) }
+    }
 }
 
 /// A small deterministic random number generator (SplitMix64), so failures can be reproduced.

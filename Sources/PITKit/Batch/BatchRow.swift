@@ -100,10 +100,12 @@ extension DraftOption {
         case .authority: return 13
         case .authorityShort: return 14
         case .authorityKind: return 15
-        case .date: return 16
-        case .set: return 17
-        case .format: return 18
-        case .output: return 19
+        case .regime: return 16
+        case .emissions: return 17
+        case .date: return 18
+        case .set: return 19
+        case .format: return 20
+        case .output: return 21
         }
     }
 }

@@ -95,6 +95,8 @@ struct DraftShape: Hashable {
     let outcome: Outcome
     let relation: ExemptionRelation?
     let authorityKind: AuthorityKind?
+    let regime: Regime.ID?
+    let emissions: Bool
 
     init(_ request: DraftRequest) {
         exemptionIDs = request.exemptionIDs.map { id in id.containsByte { $0 >= 0x41 && $0 <= 0x5A } ? id.lowercased() : id }
@@ -112,6 +114,8 @@ struct DraftShape: Hashable {
         outcome = request.outcome
         relation = request.relation
         authorityKind = request.authorityKind
+        regime = request.regime
+        emissions = request.emissions
     }
 }
 

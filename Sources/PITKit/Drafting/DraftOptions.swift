@@ -8,6 +8,7 @@ public enum DraftOption: String, CaseIterable, Sendable {
     case authority
     case authorityShort = "authority-short"
     case authorityKind = "authority-kind"
+    case regime, emissions
     case date, set, format, output
 
     /// How a batch cell holds the option's values.
@@ -71,6 +72,12 @@ public enum DraftOption: String, CaseIterable, Sendable {
         case .authorityKind:
             return Declaration(value: "KIND", help: "the kind of authority (default: authority.json's, else other)", cell: .single,
                                choices: AuthorityKind.allCases.map(\.rawValue))
+        case .regime:
+            return Declaration(value: "foia|eir|foisa|eisr", help: "the access regime (default: authority.json's, else foia)",
+                               cell: .single, choices: Regime.ID.allCases.map(\.rawValue))
+        case .emissions:
+            return Declaration(value: nil, help: "the information is on emissions, so EIR 12(5)(d)-(g) and Scottish EIR 10(5)(d)-(g) cannot apply",
+                               cell: .flag, choices: [])
         case .date:
             return Declaration(value: "YYYY-MM-DD", help: "the document date (default: today)", cell: .single, choices: [])
         case .set:
@@ -140,6 +147,8 @@ public enum DraftOptions {
         request.authorityName = values(.authority)?.last
         request.authorityShort = values(.authorityShort)?.last
         request.authorityKind = try choice(values(.authorityKind), .authorityKind)
+        request.regime = try choice(values(.regime), .regime)
+        request.emissions = values(.emissions) != nil
         request.extraVariables = try pairs(values(.set), .set)
         return request
     }

@@ -24,10 +24,14 @@ struct DraftPlan {
         case joint
         /// Several, each deciding alone: in the alternative, or for separate parts.
         case separately(ExemptionRelation)
+        /// Several applying to the same information under a regime that does not allow their
+        /// public interest to be weighed together (FOISA): each must justify withholding alone.
+        case independently
     }
 
     let items: [Item]
     let authority: Authority
+    let regime: Regime
     let weighing: Weighing
     /// The exclusions that make this draft's exemptions exclusive (for the document's note).
     let exclusions: [Exemption.Exclusion]
@@ -40,8 +44,11 @@ struct DraftPlan {
         if let short = request.authorityShort { authority.short = short }
         if let kind = request.authorityKind { authority.kind = kind }
         self.authority = authority
+        let regime = try library.regime(request.regime ?? authority.regime)
+        self.regime = regime
 
-        let exemptions = try Self.resolve(request.exemptionIDs, library: library)
+        let exemptions = try Self.resolve(request.exemptionIDs, regime: regime.id, library: library)
+        try Self.checkDraftable(exemptions, request: request, regime: regime)
         let letters = try Self.chooseLimbs(request, exemptions, variants: variants)
         let given = Dictionary(request.evidence.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
         try Self.checkEvidenceNames(Array(given.keys), exemptions)
@@ -52,7 +59,7 @@ struct DraftPlan {
                 let split = exemption.limbs.filter { chosen.contains($0.letter) }
                 let absolute = split.filter { ($0.kind ?? exemption.kind) == .absolute }.map(\.label)
                 let qualified = split.filter { ($0.kind ?? exemption.kind) != .absolute }.map(\.label)
-                throw PITError.data("\(exemption.id): limbs \(absolute.joined(separator: ", ")) of section \(exemption.provision) are absolute and \(qualified.joined(separator: ", ")) qualified (FOIA s2(3)): draft the qualified limbs alone, e.g. --limbs \(exemption.id)=\(split.filter { ($0.kind ?? exemption.kind) != .absolute }.map(\.letter).joined(separator: ","))")
+                throw PITError.data("\(exemption.id): limbs \(absolute.joined(separator: ", ")) of \(exemption.word) \(exemption.provision) are absolute and \(qualified.joined(separator: ", ")) qualified (\(regime.absoluteSource)): draft the qualified limbs alone, e.g. --limbs \(exemption.id)=\(split.filter { ($0.kind ?? exemption.kind) != .absolute }.map(\.letter).joined(separator: ","))")
             }
             let purposes = try Self.purposes(request, exemption, chosen, kind: kind)
             let declared = exemption.evidence.filter { $0.appliesTo(limbs: chosen) }
@@ -64,18 +71,18 @@ struct DraftPlan {
                                                            ncnd: request.neitherConfirmNorDeny, style: authority.citationStyle)))
         }
         self.items = items
-        try Self.checkKinds(items, request: request)
+        try Self.checkKinds(items, request: request, regime: regime, library: library)
         try Self.checkEvidence(items)
         try Self.checkLikelihood(request, items)
-        (weighing, exclusions) = try Self.weighing(request, items)
+        (weighing, exclusions) = try Self.weighing(request, items, regime: regime)
     }
 
     // MARK: - Exemptions, limbs, kinds
 
-    private static func resolve(_ ids: [String], library: TemplateLibrary) throws -> [Exemption] {
+    private static func resolve(_ ids: [String], regime: Regime.ID, library: TemplateLibrary) throws -> [Exemption] {
         var seen: Set<String> = []
         return try ids.map { id in
-            let exemption = try library.exemption(id)
+            let exemption = try library.exemption(id, regime: regime)
             guard seen.insert(exemption.id).inserted else { throw PITError.usage("--exemption: \(exemption.id) is given twice") }
             return exemption
         }
@@ -85,14 +92,35 @@ struct DraftPlan {
         "\(exemption.id) (\(exemption.citation(limbs: limbs, ncnd: false)) – \(exemption.title))"
     }
 
-    private static func checkKinds(_ items: [Item], request: DraftRequest) throws {
+    /// Exemptions the law gives no public interest test pit can draft (information not held), and
+    /// those the emissions bar takes away.
+    private static func checkDraftable(_ exemptions: [Exemption], request: DraftRequest, regime: Regime) throws {
+        if let untestable = exemptions.first(where: { $0.noTest != nil }) {
+            throw PITError.data("\(described(untestable, limbs: untestable.defaultLimbs)): \(untestable.noTest!)")
+        }
+        guard request.emissions else { return }
+        guard regime.emissions != nil else {
+            throw PITError.usage("--emissions: \(regime.name) has no emissions bar (it is in the environmental regulations: EIR regulation 12(9), Scottish EIR regulation 10(6)); leave --emissions out")
+        }
+        if let barred = exemptions.first(where: { $0.emissions != nil }) {
+            throw PITError.data("\(described(barred, limbs: barred.defaultLimbs)) cannot be relied on for information on emissions (\(barred.word) \(barred.emissions!)): that information is released; draft the rest of the request, if any, without --emissions")
+        }
+    }
+
+    private static func checkKinds(_ items: [Item], request: DraftRequest, regime: Regime, library: TemplateLibrary) throws {
         guard items.contains(where: \.isQualified) else {
             let names = items.map { described($0.exemption, limbs: $0.limbs.map(\.letter)) }
-            throw PITError.data("\(names.joined(separator: ", ")) \(names.count == 1 ? "is an absolute exemption" : "are absolute exemptions") (FOIA s2(3)): no public interest test applies, so there is nothing to draft")
+            let term = regime.term
+            throw PITError.data("\(names.joined(separator: ", ")) \(names.count == 1 ? "is an absolute \(term)" : "are absolute \(term)s") (\(regime.absoluteSource)): no public interest test applies, so there is nothing to draft")
         }
         if request.neitherConfirmNorDeny,
            let missing = items.first(where: { $0.exemption.ncndSubsection(limbs: $0.limbs.map(\.letter)) == nil }) {
-            throw PITError.data("--ncnd: \(described(missing.exemption, limbs: missing.limbs.map(\.letter))) has no neither-confirm-nor-deny subsection")
+            let described = described(missing.exemption, limbs: missing.limbs.map(\.letter))
+            guard regime.id != .foia else {
+                throw PITError.data("--ncnd: \(described) has no neither-confirm-nor-deny subsection")
+            }
+            let allowing = library.exemptionIDs(in: regime.id).filter { (try? library.exemption($0, regime: regime.id).ncnd) != nil }
+            throw PITError.data("--ncnd: \(described) has no neither-confirm-nor-deny provision (under \(regime.name) only \(Drafter.joined(allowing)) allow one)")
         }
     }
 
@@ -175,7 +203,8 @@ struct DraftPlan {
                 let example = evidence.type == .date ? "YYYY-MM-DD" : "TEXT"
                 lines.append("\(item.exemption.id) needs \(evidence.label): \(evidence.why); give --evidence \(evidence.name)=\(example)")
             }
-            for group in item.exemption.evidenceOneOf where !group.contains(where: given.contains) {
+            for group in item.exemption.evidenceOneOf where !group.contains(where: given.contains)
+                && group.contains(where: { name in item.exemption.evidence.contains { $0.name == name && $0.appliesTo(limbs: letters) } }) {
                 let labels = group.compactMap { name in item.exemption.evidence.first { $0.name == name }?.label }
                 lines.append("\(item.exemption.id) needs one of \(labels.joined(separator: " or ")): give \(group.map { "--evidence \($0)=TEXT" }.joined(separator: " or "))")
             }
@@ -196,7 +225,7 @@ struct DraftPlan {
 
     // MARK: - Several exemptions
 
-    private static func weighing(_ request: DraftRequest, _ items: [Item]) throws -> (Weighing, [Exemption.Exclusion]) {
+    private static func weighing(_ request: DraftRequest, _ items: [Item], regime: Regime) throws -> (Weighing, [Exemption.Exclusion]) {
         var exclusions: [Exemption.Exclusion] = []
         for item in items {
             for exclusion in item.exemption.exclusions where items.contains(where: { $0.exemption.id == exclusion.id }) {
@@ -215,6 +244,7 @@ struct DraftPlan {
             throw PITError.usage("--\(relation.rawValue): needs two or more exemptions")
         }
         if let relation { return (.separately(relation), exclusions) }
-        return (items.filter(\.isQualified).count > 1 ? .joint : .single, exclusions)
+        guard items.filter(\.isQualified).count > 1 else { return (.single, exclusions) }
+        return (regime.aggregation == nil ? .independently : .joint, exclusions)
     }
 }

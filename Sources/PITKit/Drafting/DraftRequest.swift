@@ -19,6 +19,10 @@ public struct DraftRequest: Sendable {
     public var authorityName: String?
     public var authorityShort: String?
     public var authorityKind: AuthorityKind?
+    /// `--regime`: nil for the library's `authority.json` regime (FOIA unless it says otherwise).
+    public var regime: Regime.ID?
+    /// `--emissions`: the information requested is information on emissions.
+    public var emissions = false
     public var date: DocumentDate
     /// `--set KEY=VALUE`, in the order given.
     public var extraVariables: [(key: String, value: String)] = []

@@ -5,14 +5,30 @@ import Mustache
 /// number of threads); the library parses each template once.
 public struct Drafter: Sendable {
     public let library: TemplateLibrary
-    private let partials: [String: MustacheTemplate]
+    /// Each regime's partials, with the paths they come from (a regime may replace top-level
+    /// ones): FOIA's read when the drafter is made, another regime's on its first draft.
+    private let partials: Locked<[Regime.ID: [String: (path: String, template: MustacheTemplate)]]>
     private let cache: DraftCache
 
     /// `referenceDocx`: the Word document whose styles, header and footer frame .docx output.
     public init(library: TemplateLibrary, referenceDocx: ReferenceDocx? = nil) throws {
         self.library = library
-        partials = try library.partials()
+        partials = Locked([.foia: try library.partials()])
         cache = DraftCache(docx: DOCXWriter(reference: referenceDocx))
+    }
+
+    /// The partials of drafts under `regime`.
+    private func partials(_ regime: Regime.ID) throws -> [String: (path: String, template: MustacheTemplate)] {
+        if let known = partials.withLock({ $0[regime] }) { return known }
+        let found = try library.partials(regime: regime)
+        partials.withLock { $0[regime] = found }
+        return found
+    }
+
+    /// The regime a request is drafted under: its own `--regime`, else the library's
+    /// `authority.json`'s, else FOIA.
+    func regime(of request: DraftRequest) -> Regime.ID {
+        request.regime ?? (try? library.authority().regime) ?? .foia
     }
 
     /// Drafts a request: a draft of the same shape (every option but the user's own text) comes
@@ -34,8 +50,9 @@ public struct Drafter: Sendable {
         var request = try RequestValidation.normalized(request)
         guard !request.evidence.isEmpty else { return request }
         var dated: Set<String> = []
+        let regime = regime(of: request)
         for id in request.exemptionIDs {
-            guard let exemption = try? library.exemption(id) else { continue }  // an unknown id fails later, with its suggestion
+            guard let exemption = try? library.exemption(id, regime: regime) else { continue }  // an unknown id fails later, with its suggestion
             for evidence in exemption.evidence where evidence.type == .date { dated.insert(evidence.name) }
         }
         request.evidence = try request.evidence.map { pair in
@@ -63,8 +80,9 @@ public struct Drafter: Sendable {
     /// Drafts a request from the templates, without the cache. The request is already prepared.
     func draftInFull(_ request: DraftRequest) throws -> Draft {
         let ncnd = request.neitherConfirmNorDeny
+        let regime = regime(of: request)
         let preliminary = VariantResolver(library: library, choices: request.variantChoices,
-                                          exemptions: try request.exemptionIDs.map(library.exemption), ncnd: ncnd)
+                                          exemptions: try request.exemptionIDs.map { try library.exemption($0, regime: regime) }, ncnd: ncnd)
         let plan = try DraftPlan(request, library: library) { exemption in
             // The variant that argues particular limbs, if any section uses one.
             exemption.variantLimbs.isEmpty ? "default" : Exemption.Section.allCases.map { preliminary.variant(for: exemption, $0) }.first { exemption.variantLimbs[$0] != nil } ?? "default"
@@ -73,10 +91,11 @@ public struct Drafter: Sendable {
                                        ncnd: ncnd)
         variants.kinds = Dictionary(plan.items.map { ($0.exemption.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
         variants.usesJointBalance = plan.weighing == .joint
-        try variants.validate()
+        variants.regime = plan.regime.id
+        try variants.validate(citations: Dictionary(plan.items.map { ($0.exemption.id, $0.citation) }, uniquingKeysWith: { first, _ in first }))
 
         let recorder = UsageRecorder()
-        let renderer = makeRenderer(recorder: recorder)
+        let renderer = makeRenderer(recorder: recorder, partials: try partials(plan.regime.id))
         let levelled = plan.qualified.first { $0.kind == .prejudice && $0.exemption.hasLikelihood }
         let likelihood = request.likelihood ?? levelled?.exemption.likelihood
         var globals = baseVariables(request, plan: plan, likelihood: likelihood)
@@ -114,7 +133,8 @@ public struct Drafter: Sendable {
         globals["absolute_exemptions"] = .list(zip(plan.items, objects).filter { !$0.0.isQualified }.map(\.1))
         globals["balance"] = .markup(try balance(plan, variants, balances, globals: globals, renderer: renderer, recorder: recorder))
 
-        let markdown = try render("document.mustache", stack: [.object(globals)], renderer: renderer, recorder: recorder)
+        let markdown = try render(try library.resolve("document.mustache", regime: plan.regime.id), stack: [.object(globals)],
+                                  renderer: renderer, recorder: recorder)
         return Draft(reference: request.reference, date: request.date, authority: plan.authority,
                      neitherConfirmNorDeny: ncnd, exemptions: applied,
                      questions: request.questions, facts: request.facts,
@@ -128,7 +148,7 @@ public struct Drafter: Sendable {
         guard plan.weighing == .joint else {
             return balances[plan.items.firstIndex(where: \.isQualified)!]
         }
-        let path = "\(TemplateLibrary.jointBalanceFolder(ncnd: variants.ncnd))/\(variants.jointBalanceVariant()).mustache"
+        let path = "\(try library.jointBalanceFolder(ncnd: variants.ncnd, regime: plan.regime.id))/\(try variants.jointBalanceVariant()).mustache"
         return try render(path, stack: [.object(globals)], renderer: renderer, recorder: recorder)
     }
 
@@ -144,6 +164,7 @@ public struct Drafter: Sendable {
         ]
         for kind in AuthorityKind.allCases { authority[kind.flag] = .bool(kind == plan.authority.kind) }
         variables["authority"] = .object(authority)
+        variables["regime"] = .object(Self.regimeVariables(plan.regime))
         variables["questions"] = .list(request.questions.map { .string($0) })
         variables["has_questions"] = .bool(!request.questions.isEmpty)
         variables["facts"] = .list(request.facts.map { .string($0) })
@@ -154,6 +175,8 @@ public struct Drafter: Sendable {
         variables["has_absolute"] = .bool(plan.qualified.count < plan.items.count)
         for outcome in Outcome.allCases { variables["outcome_\(outcome.rawValue)"] = .bool(outcome == request.outcome) }
         variables["joint"] = .bool(plan.weighing == .joint)
+        variables["independent"] = .bool(plan.weighing == .independently)
+        variables["emissions"] = .bool(request.emissions)
         variables["alternative"] = .bool(plan.weighing == .separately(.alternative))
         variables["separate_parts"] = .bool(plan.weighing == .separately(.separateParts))
         variables["exclusive"] = .bool(!plan.exclusions.isEmpty)
@@ -176,6 +199,8 @@ public struct Drafter: Sendable {
             "section": .string(exemption.section),
             "title": .string(exemption.title),
             "provision": .string(exemption.provision),
+            "words": exemption.words.map { .string($0) } ?? .null,
+            "balance": .string(exemption.balance.map { "\(exemption.word) \($0)" } ?? plan.regime.balance),
             "citation": .string(item.citation),
             "kind": .string(item.kind.rawValue),
             "is_prejudice": .bool(item.kind == .prejudice),
@@ -198,6 +223,26 @@ public struct Drafter: Sendable {
         return variables
     }
 
+    /// The regime as templates see it: its names and terms, the provisions of its test, a flag
+    /// for each regime. A provision the regime lacks is null (test it with a section).
+    static func regimeVariables(_ regime: Regime) -> [String: MustacheValue] {
+        func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+        var variables: [String: MustacheValue] = [
+            "id": .string(regime.id.rawValue), "name": .string(regime.name), "Name": .string("The " + regime.title),
+            "title": .string(regime.title),
+            "abbreviation": .string(regime.abbreviation), "short": .string(regime.short), "word": .string(regime.word),
+            "term": .string(regime.term), "terms": .string(regime.term + "s"),
+            "Term": .string(capitalized(regime.term)), "Terms": .string(capitalized(regime.term) + "s"),
+            "commissioner": .string(regime.commissioner), "balance": .string(regime.balance),
+            "presumption": regime.presumption.map { .string($0) } ?? .null,
+            "absolute": regime.absolute.map { .string($0) } ?? .null,
+            "emissions": regime.emissions.map { .string($0) } ?? .null,
+            "aggregation": regime.aggregation.map { .string($0) } ?? .null,
+        ]
+        for id in Regime.ID.allCases { variables["is_\(id.rawValue)"] = .bool(id == regime.id) }
+        return variables
+    }
+
     /// `a`, `a and b`, `a, b and c`.
     static func joined(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
@@ -206,13 +251,13 @@ public struct Drafter: Sendable {
 
     // MARK: - Rendering
 
-    private func makeRenderer(recorder: UsageRecorder) -> MustacheRenderer {
-        let partials = self.partials
-        return MustacheRenderer(
+    private func makeRenderer(recorder: UsageRecorder, partials: [String: (path: String, template: MustacheTemplate)]) -> MustacheRenderer {
+        MustacheRenderer(
             escaper: MarkdownEscaping.escaper,
             partials: { name in
-                recorder.record("partials/\(name).mustache")
-                return partials[name]
+                guard let partial = partials[name] else { return nil }
+                recorder.record(partial.path)
+                return partial.template
             },
             strict: true,
             escapesRawTags: true

@@ -4,7 +4,7 @@ enum RequestValidation {
         "ref", "date", "authority", "questions", "has_questions", "facts", "has_facts", "likelihood", "ncnd",
         "multiple", "exemptions", "exemption", "balance", "qualified_exemptions", "absolute_exemptions",
         "has_absolute", "citations", "all_citations", "outcome_withhold", "outcome_partial", "outcome_disclose",
-        "joint", "alternative", "separate_parts", "exclusive",
+        "joint", "alternative", "separate_parts", "exclusive", "regime", "independent", "emissions",
     ]
 
     /// The request with the user's text trimmed of white space at both ends, after checking it.

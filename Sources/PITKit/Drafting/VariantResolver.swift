@@ -9,6 +9,8 @@ struct VariantResolver {
     let ncnd: Bool
     /// Whether the draft weighs several exemptions together in the joint balancing test.
     var usesJointBalance = false
+    /// The regime of the draft, whose joint balancing test it uses.
+    var regime = Regime.ID.foia
 
     var qualified: [Exemption] { exemptions.filter { sections(of: $0).count > 0 } }
 
@@ -17,8 +19,14 @@ struct VariantResolver {
         (kinds[exemption.id] ?? exemption.kind).sections
     }
 
-    /// Checks every choice against the library before anything is rendered.
-    func validate() throws {
+    /// Checks that every section drafted has templates, and every choice against the library,
+    /// before anything is rendered; `citations` name the exemptions in messages.
+    func validate(citations: [String: String] = [:]) throws {
+        for exemption in qualified {
+            let missing = sections(of: exemption).filter { library.variants(in: folder(exemption, $0)).isEmpty }
+            guard let first = missing.first else { continue }
+            throw PITError.data("\(exemption.id) (\(citations[exemption.id] ?? exemption.provision) – \(exemption.title)) has no \(ncnd ? "NCND " : "")templates in the library (\(folder(exemption, first))/default.mustache\(missing.count > 1 ? " and \(missing.count - 1) more" : "")): pit knows its law but has no wording for it yet; write the \(missing.map(\.rawValue).joined(separator: ", ")) sections in an overlay (see the README, \"Writing an overlay\")")
+        }
         for choice in choices {
             switch choice {
             case .exemptionSection(let id, let section, let name):
@@ -30,8 +38,8 @@ struct VariantResolver {
                 }
                 try require(name, in: folder(exemption, section), label: "\(id) \(section.rawValue)")
             case .section(let section, let name):
-                if section == .balance && usesJointBalance
-                    && library.variants(in: TemplateLibrary.jointBalanceFolder(ncnd: ncnd)).contains(name) {
+                if try section == .balance && usesJointBalance
+                    && library.variants(in: library.jointBalanceFolder(ncnd: ncnd, regime: regime)).contains(name) {
                     continue
                 }
                 let targets = qualified.filter { sections(of: $0).contains(section) }
@@ -43,7 +51,7 @@ struct VariantResolver {
                                 hint: targets.count > 1 ? " (to choose it for one exemption only, use --variant ID.\(section.rawValue)=\(name))" : "")
                 }
             case .everywhere(let name):
-                let folders = allFolders()
+                let folders = try allFolders()
                 if folders.contains(where: { library.variants(in: $0).contains(name) }) { continue }
                 let known = Set(folders.flatMap { library.variants(in: $0) })
                 throw PITError.data("unknown variant '\(name)'\(Suggestion.didYouMean(name, in: known.sorted())): no section of this draft has it (variants: \(known.sorted().joined(separator: ", ")))")
@@ -57,8 +65,8 @@ struct VariantResolver {
     }
 
     /// The variant of the joint balancing test.
-    func jointBalanceVariant() -> String {
-        choose(from: library.variants(in: TemplateLibrary.jointBalanceFolder(ncnd: ncnd)), section: .balance, exemption: nil)
+    func jointBalanceVariant() throws -> String {
+        choose(from: library.variants(in: try library.jointBalanceFolder(ncnd: ncnd, regime: regime)), section: .balance, exemption: nil)
     }
 
     /// The most specific choice that applies (`ID.SECTION=` over `SECTION=` over `NAME`; among
@@ -83,12 +91,12 @@ struct VariantResolver {
     }
 
     func folder(_ exemption: Exemption, _ section: Exemption.Section) -> String {
-        TemplateLibrary.sectionFolder(exemption.id, section, ncnd: ncnd)
+        library.sectionFolder(exemption, section, ncnd: ncnd)
     }
 
-    private func allFolders() -> [String] {
+    private func allFolders() throws -> [String] {
         var folders = qualified.flatMap { exemption in sections(of: exemption).map { folder(exemption, $0) } }
-        if usesJointBalance { folders.append(TemplateLibrary.jointBalanceFolder(ncnd: ncnd)) }
+        if usesJointBalance { folders.append(try library.jointBalanceFolder(ncnd: ncnd, regime: regime)) }
         return folders
     }
 

@@ -5,19 +5,24 @@ public struct Authority: Sendable, Equatable {
     /// What kind of authority it is: police wording appears only for `police`.
     public var kind: AuthorityKind
     public var citationStyle: CitationStyle
+    /// The access regime it drafts under unless a draft says otherwise (`"regime"` in
+    /// `authority.json`; a Scottish council: `foisa`).
+    public var regime: Regime.ID
 
-    public init(name: String, short: String, kind: AuthorityKind = .other, citationStyle: CitationStyle = .compact) {
+    public init(name: String, short: String, kind: AuthorityKind = .other, citationStyle: CitationStyle = .compact,
+                regime: Regime.ID = .foia) {
         self.name = name
         self.short = short
         self.kind = kind
         self.citationStyle = citationStyle
+        self.regime = regime
     }
 
     /// Whether the name is still a placeholder such as "[Authority name]": a draft with it must
     /// not be signed as it is.
     public var isPlaceholder: Bool { name.hasPrefix("[") && name.hasSuffix("]") }
 
-    /// Reads an `authority.json`: `{"name": "…", "short": "…", "kind": "council", "citationStyle": "statute"}`.
+    /// Reads an `authority.json`: `{"name": "…", "short": "…", "kind": "council", "citationStyle": "statute", "regime": "foisa"}`.
     static func decode(_ text: String, path: String) throws -> Authority {
         let json = try JSONValue.parse(text, source: path)
         func field(_ key: String) throws -> String? {
@@ -41,6 +46,9 @@ public struct Authority: Sendable, Equatable {
                 throw PITError(.data, "\(path): 'citationStyle' must be \(CitationStyle.allCases.map(\.rawValue).joined(separator: " or ")), not '\(style)'")
             }
             authority.citationStyle = known
+        }
+        if let regime = try field("regime") {
+            authority.regime = try Regime.ID(named: regime, source: "\(path): 'regime'")
         }
         return authority
     }

@@ -11,20 +11,29 @@ extension Exemption {
     ///
     /// Never ambiguous: a limb that reads like a roman numeral after another limb is joined with
     /// "and" (`31(1)(h) and (i)`, not `31(1)(h)(i)`, which reads as sub-paragraph (i) of (h)).
+    ///
+    /// The word is the regime's (`Regulation 12(5)(b)` under the EIR); where the regime's NCND
+    /// provision serves many exemptions, the NCND citation names the provision too (FOISA:
+    /// `Section 18(1) with section 35(1)(a)(b)`).
     public func citation(limbs letters: [String], purposes: [String] = [], ncnd neitherConfirmNorDeny: Bool,
                          style: CitationStyle = .compact) -> String {
-        let word = style == .compact ? "Section" : "section"
-        if neitherConfirmNorDeny, let subsection = ncndSubsection(limbs: letters) { return "\(word) \(subsection)" }
+        let capitalized = word.prefix(1).uppercased() + word.dropFirst()
+        let leading = style == .compact ? capitalized : word
+        if neitherConfirmNorDeny, let subsection = ncndSubsection(limbs: letters) {
+            guard ncndNamesProvision else { return "\(leading) \(subsection)" }
+            let named = citation(limbs: letters, purposes: purposes, ncnd: false, style: style)
+            return "\(leading) \(subsection)\(style == .compact ? "" : ",") with \(word)" + named.dropFirst(leading.count)
+        }
         let chosen = limbs.filter { letters.contains($0.letter) }
         let cited = letters.filter { letter in !chosen.contains { $0.letter == letter && $0.cite != nil } }
-        var citation = "\(word) \(provision)" + Self.labels(cited, style: style)
+        var citation = "\(leading) \(provision)" + Self.labels(cited, style: style)
         if let list = self.purposes, !purposes.isEmpty {
             let subsection = Substring(list.subsection).dropFirst(section.count)
             citation += style == .compact
                 ? " and \(subsection)" + Self.labels(purposes, style: style)
-                : ", with section \(list.subsection)" + Self.labels(purposes, style: style)
+                : ", with \(word) \(list.subsection)" + Self.labels(purposes, style: style)
         }
-        for limb in chosen { if let cite = limb.cite { citation += " " + cite } }
+        for limb in chosen { if let cite = limb.cite, !cite.isEmpty { citation += " " + cite } }
         return citation
     }
 

@@ -1,6 +1,7 @@
-/// An exemption of the Freedom of Information Act 2000, as its `exemption.json` describes it:
-/// its kind and statutory test (per limb where the Act differs by limb), its NCND subsection, the
-/// evidence the law needs before it can be relied on, and the exemptions it excludes.
+/// An exemption of an access regime (an exception, in the environmental regulations), as its
+/// `exemption.json` describes it: its kind and statutory test (per limb where the law differs by
+/// limb), its NCND provision, the evidence the law needs before it can be relied on, the
+/// exemptions it excludes, and whether it can be relied on for information on emissions.
 public struct Exemption: Sendable, Equatable {
     /// Whether the exemption needs a harm test, a public interest test, or neither.
     public enum Kind: String, Sendable, CaseIterable {
@@ -38,7 +39,8 @@ public struct Exemption: Sendable, Equatable {
         /// The limb's own NCND subsection (s40's conditions), else the exemption's.
         public var ncnd: String?
         /// How the limb is cited after the provision, when not `(letter)`: s40's
-        /// "by virtue of section 40(3A)(a)".
+        /// "by virtue of section 40(3A)(a)"; empty when the limb is not cited at all (the interests
+        /// of EIR regulation 12(5)(a), which the provision names without letters).
         public var cite: String?
 
         public init(letter: String, text: String, kind: Kind? = nil, test: String? = nil, ncnd: String? = nil, cite: String? = nil) {
@@ -143,11 +145,33 @@ public struct Exemption: Sendable, Equatable {
     public let absoluteFor: [AuthorityKind]
     /// The limbs a variant argues, chosen when the user gives none (s37 `royal` → ac, ad).
     public let variantLimbs: [String: [String]]
+    /// The regime the exemption belongs to.
+    public let regime: Regime.ID
+    /// The word its provision is cited with ("section", "regulation"), from its regime.
+    public let word: String
+    /// Whether its NCND citation also names its provision (FOISA section 18(1)).
+    public let ncndNamesProvision: Bool
+    /// The exemption of the regime this one's regime extends whose section templates it uses
+    /// where it has none of its own (Scottish EIR 10(5)(b) → EIR 12(5)(b)).
+    public let sharedTemplates: String?
+    /// Why no public interest test can be drafted for it although the law gives one: EIR
+    /// regulation 12(4)(a), information not held.
+    public let noTest: String?
+    /// The provision that bars it for information on emissions (EIR regulation 12(9)).
+    public let emissions: String?
+    /// The provision's own words, where it has no lettered limbs that give them.
+    public let words: String?
+    /// The provision of its public interest test where that is not its regime's (EIR regulation
+    /// 13(1)(b) for personal data, not 12(1)(b)).
+    public let balance: String?
 
     public init(id: String, section: String, title: String, kind: Kind, provision: String, limbs: [Limb] = [],
                 defaultLimbs: [String] = [], ncnd: String? = nil, likelihood: Likelihood? = nil, test: String? = nil,
                 purposes: Purposes? = nil, evidence: [Evidence] = [], evidenceOneOf: [[String]] = [],
-                exclusions: [Exclusion] = [], absoluteFor: [AuthorityKind] = [], variantLimbs: [String: [String]] = [:]) {
+                exclusions: [Exclusion] = [], absoluteFor: [AuthorityKind] = [], variantLimbs: [String: [String]] = [:],
+                regime: Regime.ID = .foia, word: String = "section", ncndNamesProvision: Bool = false,
+                sharedTemplates: String? = nil, noTest: String? = nil, emissions: String? = nil,
+                words: String? = nil, balance: String? = nil) {
         self.id = id
         self.section = section
         self.title = title
@@ -164,6 +188,14 @@ public struct Exemption: Sendable, Equatable {
         self.exclusions = exclusions
         self.absoluteFor = absoluteFor
         self.variantLimbs = variantLimbs
+        self.regime = regime
+        self.word = word
+        self.ncndNamesProvision = ncndNamesProvision
+        self.sharedTemplates = sharedTemplates
+        self.noTest = noTest
+        self.emissions = emissions
+        self.words = words
+        self.balance = balance
     }
 
     /// Whether the exemption as a whole can need a public interest test (some limb is qualified).

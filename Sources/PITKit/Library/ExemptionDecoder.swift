@@ -2,10 +2,13 @@
 struct ExemptionDecoder {
     let id: String
     let path: String
+    /// The regime whose library folder holds the file: its citation word and NCND style.
+    var regime: Regime?
 
     static let fields: Set = [
         "section", "title", "kind", "provision", "limbs", "defaultLimbs", "ncnd", "likelihood", "test",
         "purposes", "evidence", "evidenceOneOf", "exclusive", "absoluteFor", "variantLimbs",
+        "templates", "noTest", "emissions", "words", "balance",
     ]
 
     func decode(_ text: String) throws -> Exemption {
@@ -52,11 +55,28 @@ struct ExemptionDecoder {
             evidenceOneOf: oneOf,
             exclusions: try decodeExclusions(json["exclusive"]),
             absoluteFor: try strings(json["absoluteFor"], "absoluteFor").map { try AuthorityKind(named: $0, source: "\(path): 'absoluteFor'") },
-            variantLimbs: variantLimbs
+            variantLimbs: variantLimbs,
+            regime: regime?.id ?? .foia,
+            word: regime?.word ?? "section",
+            ncndNamesProvision: regime?.ncndNamesProvision ?? false,
+            sharedTemplates: try sharedTemplates(json),
+            noTest: try optionalString(json, "noTest"),
+            emissions: try optionalString(json, "emissions"),
+            words: try optionalString(json, "words"),
+            balance: try optionalString(json, "balance")
         )
     }
 
     private func problem(_ message: String) -> PITError { PITError(.data, "\(path): \(message)") }
+
+    /// `"templates": "12-5-b"`: an exemption of the regime this one's extends.
+    private func sharedTemplates(_ json: JSONValue) throws -> String? {
+        guard let shared = try optionalString(json, "templates") else { return nil }
+        guard regime?.extends != nil else {
+            throw problem("'templates' names an exemption of the regime this one extends, but its regime extends none")
+        }
+        return shared
+    }
 
     private func checkKeys(_ members: [(key: String, value: JSONValue)], _ known: Set<String>, in place: String) throws {
         if let unknown = members.first(where: { !known.contains($0.key) }) {
@@ -119,11 +139,13 @@ struct ExemptionDecoder {
                 guard let text = try optionalString(member.value, "text", in: place) else {
                     throw problem("\(field) '\(member.key)' needs its 'text'")
                 }
+                var cite: String?
+                if case .string("") = member.value["cite"] { cite = "" } else { cite = try optionalString(member.value, "cite", in: place) }
                 return Exemption.Limb(letter: member.key, text: text,
                                       kind: try decodeKind(member.value["kind"], "\(place)kind"),
                                       test: try optionalString(member.value, "test", in: place),
                                       ncnd: try optionalString(member.value, "ncnd", in: place),
-                                      cite: try optionalString(member.value, "cite", in: place))
+                                      cite: cite)
             default:
                 throw problem("\(field) '\(member.key)' must be its text, or an object with 'text'")
             }

@@ -21,6 +21,8 @@ public final class TemplateLibrary: Sendable {
     private let variantsByFolder = Locked<[String: [String]]>([:])
     private let parsed = Locked<[String: MustacheTemplate]>([:])
     private let exemptions = Locked<[String: Exemption]>([:])
+    private let regimes = Locked<[Regime.ID: Regime]>([:])
+    private let decodedAuthority = Locked<Authority?>(nil)
 
     /// The built-in layer, then each overlay folder in order.
     public convenience init(overlays: [String]) throws {
@@ -74,13 +76,51 @@ public final class TemplateLibrary: Sendable {
         return template
     }
 
+    // MARK: - Regimes
+
+    /// A regime's metadata, from `regimes/<id>/regime.json`.
+    public func regime(_ id: Regime.ID) throws -> Regime {
+        if let regime = regimes.withLock({ $0[id] }) { return regime }
+        let path = "\(id.folder)/regime.json"
+        guard let file = files[path] else { throw PITError(.data, "the template library has no '\(path)'") }
+        let regime = try Regime.decode(file.text, id: id, path: file.displayPath)
+        regimes.withLock { $0[id] = regime }
+        return regime
+    }
+
+    /// The regimes whose files a draft under `id` reads, most specific first: the regime itself,
+    /// the one it extends (Scottish EIR → EIR), if any.
+    public func regimeChain(_ id: Regime.ID) throws -> [Regime.ID] {
+        guard id != .foia else { return [.foia] }
+        var chain = [id]
+        while let next = try regime(chain[chain.count - 1]).extends, !chain.contains(next) { chain.append(next) }
+        return chain
+    }
+
+    /// The path a draft under `regime` reads for a layout file (`document.mustache`,
+    /// `partials/…`, `balance/…`): the regime's own (`regimes/eir/partials/conclusion.mustache`),
+    /// else that of the regime it extends, else the top-level one.
+    public func resolve(_ path: String, regime: Regime.ID) throws -> String {
+        for id in try regimeChain(regime) where id != .foia {
+            let own = "\(id.folder)/\(path)"
+            if files[own] != nil { return own }
+        }
+        return path
+    }
+
     // MARK: - Exemptions
 
-    /// The ids of every exemption any layer defines, in statute order (s22 < s22a < s24 < s27-2 < s30).
-    public var exemptionIDs: [String] {
+    /// The ids of every FOIA exemption any layer defines, in statute order (s22 < s22a < s24 < s27-2 < s30).
+    public var exemptionIDs: [String] { exemptionIDs(in: .foia) }
+
+    /// The ids of every exemption of `regime` any layer defines, in statute order (12-4-b < 12-5-a < 13).
+    public func exemptionIDs(in regime: Regime.ID) -> [String] {
+        let prefix = regime.exemptionsFolder.split(separator: "/").map(String.init)
         let ids = Set(files.keys.compactMap { path -> String? in
             let parts = path.split(separator: "/")
-            return parts.count == 3 && parts[0] == "exemptions" && parts[2] == "exemption.json" ? String(parts[1]) : nil
+            guard parts.count == prefix.count + 2, parts.last == "exemption.json",
+                  zip(parts, prefix).allSatisfy({ $0 == $1 }) else { return nil }
+            return String(parts[prefix.count])
         })
         return ids.sorted(by: Self.statuteOrder)
     }
@@ -93,26 +133,71 @@ public final class TemplateLibrary: Sendable {
         return key(a) < key(b)
     }
 
-    /// The exemption `id` (any case); unknown ids get a suggestion.
-    public func exemption(_ id: String) throws -> Exemption {
-        let key = id.lowercased()
-        if let exemption = exemptions.withLock({ $0[key] }) { return exemption }
-        let path = "exemptions/\(key)/exemption.json"
-        guard let file = files[path] else {
-            throw PITError(.data, "unknown exemption '\(id)'\(Suggestion.didYouMean(id, in: exemptionIDs)) (see 'pit list')")
-        }
-        let exemption = try ExemptionDecoder(id: key, path: file.displayPath).decode(file.text)
-        exemptions.withLock { $0[key] = exemption }
+    /// The FOIA exemption `id` (any case); unknown ids get a suggestion.
+    public func exemption(_ id: String) throws -> Exemption { try exemption(id, regime: .foia) }
+
+    /// The exemption `id` of `regime`, in any of the forms the regime's ids are written
+    /// (`12(5)(b)`, `r12(5)(b)` and `12-5-b` alike). An unknown id gets a suggestion, or, when it
+    /// is another regime's, a line saying so and how to draft that part.
+    public func exemption(_ id: String, regime: Regime.ID) throws -> Exemption {
+        let key = regime.normalizedID(id)
+        let cacheKey = "\(regime.rawValue)/\(key)"
+        if let exemption = exemptions.withLock({ $0[cacheKey] }) { return exemption }
+        let path = "\(regime.exemptionsFolder)/\(key)/exemption.json"
+        guard let file = files[path] else { throw try unknownExemption(id, regime: regime) }
+        let decoder = ExemptionDecoder(id: key, path: file.displayPath, regime: regime == .foia ? nil : try self.regime(regime))
+        let exemption = try decoder.decode(file.text)
+        exemptions.withLock { $0[cacheKey] = exemption }
         return exemption
     }
 
-    /// The folder of an exemption's section: `exemptions/s31/harm` or `exemptions/s31/ncnd/harm`.
-    public static func sectionFolder(_ id: String, _ section: Exemption.Section, ncnd: Bool) -> String {
-        "exemptions/\(id)/\(ncnd ? "ncnd/" : "")\(section.rawValue)"
+    private func unknownExemption(_ id: String, regime: Regime.ID) throws -> PITError {
+        let here = try self.regime(regime)
+        var owners: [(regime: Regime.ID, text: String)] = []
+        for other in Regime.ID.allCases where other != regime {
+            let key = other.normalizedID(id)
+            guard files["\(other.exemptionsFolder)/\(key)/exemption.json"] != nil,
+                  let owner = try? self.regime(other), let exemption = try? exemption(key, regime: other) else { continue }
+            owners.append((other, "\(exemption.citation(limbs: exemption.defaultLimbs, ncnd: false)) of \(owner.name)"))
+        }
+        guard owners.isEmpty else {
+            return PITError(.data, "'\(id)' is not an \(here.term) of \(here.name) but \(owners.map(\.text).joined(separator: ", or ")): a request that mixes regimes is two drafts, each weighed on its own; draft that part with \(owners.map { "--regime \($0.regime.rawValue)" }.joined(separator: " or "))")
+        }
+        let hint = regime == .foia ? "see 'pit list'" : "see 'pit list --regime \(regime.rawValue)'"
+        return PITError(.data, "unknown \(here.term) '\(id)'\(Suggestion.didYouMean(regime.normalizedID(id), in: exemptionIDs(in: regime))) (\(hint))")
     }
 
-    /// The folder of the joint balancing test: `balance` or `balance/ncnd`.
+    /// The folder of a FOIA exemption's section: `exemptions/s31/harm` or `exemptions/s31/ncnd/harm`.
+    public static func sectionFolder(_ id: String, _ section: Exemption.Section, ncnd: Bool) -> String {
+        sectionFolder(id, section, ncnd: ncnd, regime: .foia)
+    }
+
+    static func sectionFolder(_ id: String, _ section: Exemption.Section, ncnd: Bool, regime: Regime.ID) -> String {
+        "\(regime.exemptionsFolder)/\(id)/\(ncnd ? "ncnd/" : "")\(section.rawValue)"
+    }
+
+    /// The folder an exemption's section templates come from: its own
+    /// (`regimes/eir/exemptions/12-5-b/harm`), or, when it has none there and shares another
+    /// regime's, that exemption's (`regimes/eisr/exemptions/10-5-b` → `regimes/eir/exemptions/12-5-b`).
+    public func sectionFolder(_ exemption: Exemption, _ section: Exemption.Section, ncnd: Bool) -> String {
+        let own = Self.sectionFolder(exemption.id, section, ncnd: ncnd, regime: exemption.regime)
+        guard let shared = exemption.sharedTemplates, variants(in: own).isEmpty,
+              let extended = try? regime(exemption.regime).extends else { return own }
+        return Self.sectionFolder(shared, section, ncnd: ncnd, regime: extended)
+    }
+
+    /// The folder of the top-level joint balancing test: `balance` or `balance/ncnd`.
     public static func jointBalanceFolder(ncnd: Bool) -> String { ncnd ? "balance/ncnd" : "balance" }
+
+    /// The folder of the joint balancing test a draft under `regime` uses: the regime's own if it
+    /// has one, else the top-level one.
+    public func jointBalanceFolder(ncnd: Bool, regime: Regime.ID) throws -> String {
+        let folder = Self.jointBalanceFolder(ncnd: ncnd)
+        for id in try regimeChain(regime) where id != .foia {
+            if !variants(in: "\(id.folder)/\(folder)").isEmpty { return "\(id.folder)/\(folder)" }
+        }
+        return folder
+    }
 
     /// The variant names in a folder of section templates (its `.mustache` files, not
     /// subfolders), `default` first.
@@ -138,18 +223,28 @@ public final class TemplateLibrary: Sendable {
 
     /// The authority the layers' `authority.json` names (the topmost layer that has one).
     public func authority() throws -> Authority {
+        if let authority = decodedAuthority.withLock({ $0 }) { return authority }
         guard let file = files["authority.json"] else {
             throw PITError(.data, "the template library has no authority.json")
         }
-        return try Authority.decode(file.text, path: file.displayPath)
+        let authority = try Authority.decode(file.text, path: file.displayPath)
+        decodedAuthority.withLock { $0 = authority }
+        return authority
     }
 
-    /// Every template under `partials/`, parsed, by name (`partials/case-facts.mustache` → `case-facts`).
-    public func partials() throws -> [String: MustacheTemplate] {
-        var partials: [String: MustacheTemplate] = [:]
-        for path in paths(under: "partials") where path.hasSuffix(".mustache") {
-            let name = String(path.dropFirst("partials/".count).dropLast(".mustache".count))
-            partials[name] = try template(path)
+    /// Every template under `partials/`, parsed, by name (`partials/case-facts.mustache` →
+    /// `case-facts`), with the paths they were read from: for a draft under `regime`, a partial of
+    /// the regime's own folder (or of the regime it extends) replaces the top-level one.
+    public func partials(regime: Regime.ID = .foia) throws -> [String: (path: String, template: MustacheTemplate)] {
+        var partials: [String: (path: String, template: MustacheTemplate)] = [:]
+        var folders = ["partials"]
+        for id in try regimeChain(regime).reversed() where id != .foia { folders.append("\(id.folder)/partials") }
+        for folder in folders {
+            for path in paths(under: folder) where path.hasSuffix(".mustache") {
+                let name = String(path.dropFirst(folder.count + 1).dropLast(".mustache".count))
+                guard !name.contains("/") else { continue }
+                partials[name] = (path, try template(path))
+            }
         }
         return partials
     }

@@ -79,4 +79,16 @@ extension ParsedArguments {
         try TemplateLibrary(overlays: TemplateLibrary.overlayFolders(environment: FileSystem.environment,
                                                                      options: all("templates")))
     }
+
+    /// The regime a command works in: `--regime`, else the library's `authority.json`'s, else FOIA.
+    func regime(in library: TemplateLibrary) throws -> Regime.ID {
+        if let name = value("regime") {
+            guard let regime = Regime.ID(rawValue: name) else {
+                let names = Regime.ID.allCases.map(\.rawValue)
+                throw PITError.usage("unknown regime '\(name)'\(Suggestion.didYouMean(name, in: names)) (--regime takes \(names.joined(separator: ", ")))")
+            }
+            return regime
+        }
+        return try library.authority().regime
+    }
 }

@@ -83,12 +83,12 @@ enum BashCompletion {
                 for ((i = 2; i < ${#words[@]} - 1; i++)); do
                     word=${words[i]}
                     if [[ -n $pending ]]; then
-                        [[ $pending == --templates || $pending == --exemption ]] && pit_context+=("$pending=$word")
+                        [[ $pending == --templates || $pending == --exemption || $pending == --regime ]] && pit_context+=("$pending=$word")
                         pending=""
                     elif [[ -z $ended && $word == -- ]]; then
                         ended=1
                     elif [[ -z $ended && $word == --*=* ]]; then
-                        [[ $word == --templates=* || $word == --exemption=* ]] && pit_context+=("$word")
+                        [[ $word == --templates=* || $word == --exemption=* || $word == --regime=* ]] && pit_context+=("$word")
                     elif [[ -z $ended && $word == -?* ]]; then
                         _pit_takes_value "$command" "$word" && pending=$word
                     else

@@ -43,12 +43,12 @@ enum FishCompletion {
                 set -l context
                 for i in (seq 2 (count $tokens))
                     switch $tokens[$i]
-                        case --templates --exemption
+                        case --templates --exemption --regime
                             set -l next (math $i + 1)
                             if test $next -le (count $tokens)
                                 set -a context "$tokens[$i]=$tokens[$next]"
                             end
-                        case '--templates=*' '--exemption=*'
+                        case '--templates=*' '--exemption=*' '--regime=*'
                             set -a context $tokens[$i]
                     end
                 end

@@ -22,8 +22,8 @@ enum ZshCompletion {
                 for ((i = 2; i <= $#words; i++)); do
                     (( i == CURRENT || i + 1 == CURRENT )) && continue
                     case $words[i] in
-                        (--templates|--exemption) context+=("$words[i]=$words[i+1]") ;;
-                        (--templates=*|--exemption=*) context+=("$words[i]") ;;
+                        (--templates|--exemption|--regime) context+=("$words[i]=$words[i+1]") ;;
+                        (--templates=*|--exemption=*|--regime=*) context+=("$words[i]") ;;
                     esac
                 done
                 candidates=(${(f)"$(_call_program values $pit_program __complete $kind $context -- ${(Q)PREFIX} 2>/dev/null)"})
