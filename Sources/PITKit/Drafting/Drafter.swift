@@ -38,8 +38,8 @@ public struct Drafter: Sendable {
         return try cache.draft(request) { try draftInFull($0) }
     }
 
-    /// Drafts a request and writes it in `format`: the same bytes as
-    /// `format.writer(docx: DOCXWriter(reference: referenceDocx)).write(draft(request))`.
+    /// Drafts a request and writes it in `format`: the same bytes as writing `draft(request)` with
+    /// `format.writer(docx:)`, .docx on this drafter's reference document.
     public func write(_ request: DraftRequest, as format: OutputFormat) throws -> [UInt8] {
         let request = try prepared(request)
         return try cache.write(request, as: format) { try draftInFull($0) }
