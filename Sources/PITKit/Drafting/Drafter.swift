@@ -7,7 +7,7 @@ public struct Drafter: Sendable {
     public let library: TemplateLibrary
     /// Each regime's partials, with the paths they come from (a regime may replace top-level
     /// ones): FOIA's read when the drafter is made, another regime's on its first draft.
-    private let partials: Locked<[Regime.ID: [String: (path: String, template: MustacheTemplate)]]>
+    private let partials: Locked<[Regime.ID: [String: TemplateLibrary.Partial]]>
     private let cache: DraftCache
 
     /// `referenceDocx`: the Word document whose styles, header and footer frame .docx output.
@@ -18,7 +18,7 @@ public struct Drafter: Sendable {
     }
 
     /// The partials of drafts under `regime`.
-    private func partials(_ regime: Regime.ID) throws -> [String: (path: String, template: MustacheTemplate)] {
+    private func partials(_ regime: Regime.ID) throws -> [String: TemplateLibrary.Partial] {
         if let known = partials.withLock({ $0[regime] }) { return known }
         let found = try library.partials(regime: regime)
         partials.withLock { $0[regime] = found }
@@ -251,7 +251,7 @@ public struct Drafter: Sendable {
 
     // MARK: - Rendering
 
-    private func makeRenderer(recorder: UsageRecorder, partials: [String: (path: String, template: MustacheTemplate)]) -> MustacheRenderer {
+    private func makeRenderer(recorder: UsageRecorder, partials: [String: TemplateLibrary.Partial]) -> MustacheRenderer {
         MustacheRenderer(
             escaper: MarkdownEscaping.escaper,
             partials: { name in

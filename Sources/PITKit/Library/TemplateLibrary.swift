@@ -235,18 +235,24 @@ public final class TemplateLibrary: Sendable {
     /// Every template under `partials/`, parsed, by name (`partials/case-facts.mustache` →
     /// `case-facts`), with the paths they were read from: for a draft under `regime`, a partial of
     /// the regime's own folder (or of the regime it extends) replaces the top-level one.
-    public func partials(regime: Regime.ID = .foia) throws -> [String: (path: String, template: MustacheTemplate)] {
-        var partials: [String: (path: String, template: MustacheTemplate)] = [:]
+    public func partials(regime: Regime.ID = .foia) throws -> [String: Partial] {
+        var partials: [String: Partial] = [:]
         var folders = ["partials"]
         for id in try regimeChain(regime).reversed() where id != .foia { folders.append("\(id.folder)/partials") }
         for folder in folders {
             for path in paths(under: folder) where path.hasSuffix(".mustache") {
                 let name = String(path.dropFirst(folder.count + 1).dropLast(".mustache".count))
                 guard !name.contains("/") else { continue }
-                partials[name] = (path, try template(path))
+                partials[name] = Partial(path: path, template: try template(path))
             }
         }
         return partials
+    }
+
+    /// A partial template and the library path it comes from.
+    public struct Partial: Sendable {
+        public let path: String
+        public let template: MustacheTemplate
     }
 
     /// The one-line summary a template's first comment gives (`{{! summary: … }}`).
