@@ -5,22 +5,21 @@ import Mustache
 /// number of threads); the library parses each template once.
 public struct Drafter: Sendable {
     public let library: TemplateLibrary
-    /// Each regime's partials, with the paths they come from (a regime may replace top-level
-    /// ones): FOIA's read when the drafter is made, another regime's on its first draft.
-    private let partials: Locked<[Regime.ID: [String: TemplateLibrary.Partial]]>
+    /// Each regime's partials by name, with the paths they come from (a regime may replace
+    /// top-level ones), found on the regime's first draft; each is parsed when first included.
+    private let partials = Locked<[Regime.ID: [String: String]]>([:])
     private let cache: DraftCache
 
     /// `referenceDocx`: the Word document whose styles, header and footer frame .docx output.
     public init(library: TemplateLibrary, referenceDocx: ReferenceDocx? = nil) throws {
         self.library = library
-        partials = Locked([.foia: try library.partials()])
         cache = DraftCache(docx: DOCXWriter(reference: referenceDocx))
     }
 
     /// The partials of drafts under `regime`.
-    private func partials(_ regime: Regime.ID) throws -> [String: TemplateLibrary.Partial] {
+    private func partials(_ regime: Regime.ID) throws -> [String: String] {
         if let known = partials.withLock({ $0[regime] }) { return known }
-        let found = try library.partials(regime: regime)
+        let found = try library.partialPaths(regime: regime)
         partials.withLock { $0[regime] = found }
         return found
     }
@@ -251,13 +250,20 @@ public struct Drafter: Sendable {
 
     // MARK: - Rendering
 
-    private func makeRenderer(recorder: UsageRecorder, partials: [String: TemplateLibrary.Partial]) -> MustacheRenderer {
-        MustacheRenderer(
+    private func makeRenderer(recorder: UsageRecorder, partials: [String: String]) -> MustacheRenderer {
+        let library = self.library
+        return MustacheRenderer(
             escaper: MarkdownEscaping.escaper,
             partials: { name in
-                guard let partial = partials[name] else { return nil }
-                recorder.record(partial.path)
-                return partial.template
+                guard let path = partials[name] else { return nil }
+                recorder.record(path)
+                do {
+                    return try library.template(path)
+                } catch {
+                    // The lookup cannot throw: the error is kept and reported instead of "no partial".
+                    recorder.partialError = error
+                    return nil
+                }
             },
             strict: true,
             escapesRawTags: true
@@ -275,6 +281,7 @@ public struct Drafter: Sendable {
         do {
             try renderer.render(template, contextStack: stack, into: &output)
         } catch let error as MustacheError {
+            if let partialError = recorder.partialError { throw partialError }
             var message = error.description
             if error.message.hasPrefix("undefined variable") {
                 message += " (define it with --set NAME=VALUE, or fix the template)"
@@ -289,6 +296,8 @@ public struct Drafter: Sendable {
 final class UsageRecorder: @unchecked Sendable {
     private var paths: [String] = []
     private var seen: Set<String> = []
+    /// Why a partial could not be read (a syntax error in it), if one could not.
+    var partialError: Error?
 
     func record(_ path: String) {
         if seen.insert(path).inserted { paths.append(path) }

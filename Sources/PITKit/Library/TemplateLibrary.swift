@@ -232,27 +232,21 @@ public final class TemplateLibrary: Sendable {
         return authority
     }
 
-    /// Every template under `partials/`, parsed, by name (`partials/case-facts.mustache` →
-    /// `case-facts`), with the paths they were read from: for a draft under `regime`, a partial of
-    /// the regime's own folder (or of the regime it extends) replaces the top-level one.
-    public func partials(regime: Regime.ID = .foia) throws -> [String: Partial] {
-        var partials: [String: Partial] = [:]
+    /// The path of every template under `partials/`, by name (`partials/case-facts.mustache` →
+    /// `case-facts`): for a draft under `regime`, a partial of the regime's own folder (or of the
+    /// regime it extends) replaces the top-level one. Each is parsed when first included.
+    public func partialPaths(regime: Regime.ID = .foia) throws -> [String: String] {
+        var partials: [String: String] = [:]
         var folders = ["partials"]
         for id in try regimeChain(regime).reversed() where id != .foia { folders.append("\(id.folder)/partials") }
         for folder in folders {
             for path in paths(under: folder) where path.hasSuffix(".mustache") {
                 let name = String(path.dropFirst(folder.count + 1).dropLast(".mustache".count))
                 guard !name.contains("/") else { continue }
-                partials[name] = Partial(path: path, template: try template(path))
+                partials[name] = path
             }
         }
         return partials
-    }
-
-    /// A partial template and the library path it comes from.
-    public struct Partial: Sendable {
-        public let path: String
-        public let template: MustacheTemplate
     }
 
     /// The one-line summary a template's first comment gives (`{{! summary: … }}`).

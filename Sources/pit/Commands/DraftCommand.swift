@@ -35,6 +35,7 @@ enum DraftCommand: Command {
         let referencePath = arguments.value("reference-docx")
         let reference = format == .docx || referencePath != nil ? try ReferenceDocx.resolve(path: referencePath, library: library) : nil
         let drafter = try Drafter(library: library, referenceDocx: reference)
+        ProcessLifetime.keep(drafter)
         let bytes = try drafter.write(request, as: format)
         // Warnings are said once the draft is out, never beside an error.
         let warn = { for warning in drafter.warnings(for: request) { FileSystem.writeStandardError("pit: \(warning)\n") } }
