@@ -14,12 +14,12 @@ public struct BatchRow: Sendable {
     /// Sets a column from a CSV cell (an empty cell sets nothing).
     mutating func set(_ column: DraftOption, csvCell cell: String) throws {
         guard !cell.isEmpty else { return }
-        switch column.declaration.cell {
+        switch column.cell {
         case .flag:
             cells[column.index] = try Self.flag(cell, column) ? [] : nil
         case .list:
             cells[column.index] = cell.containsByte(where: { $0 == UInt8(ascii: ";") })
-                ? cell.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+                ? cell.utf8.split(separator: UInt8(ascii: ";")).map { String(decoding: $0, as: UTF8.self).trimmingSpaces }.filter { !$0.isEmpty }
                 : [cell.trimmingSpaces]
         case .lines:
             cells[column.index] = cell.withUTF8Bytes { bytes in
@@ -40,7 +40,7 @@ public struct BatchRow: Sendable {
 
     /// Sets a column from a JSON Lines value.
     mutating func set(_ column: DraftOption, json value: JSONValue) throws {
-        let kind = column.declaration.cell
+        let kind = column.cell
         switch value {
         case .null:
             return

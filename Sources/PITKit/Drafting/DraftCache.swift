@@ -20,7 +20,7 @@ import Darwin
 /// the reader's trimming of lines cannot touch them. A test compares the two on many requests.
 final class DraftCache: Sendable {
     /// Shapes remembered at most; when full the cache starts again, so memory stays bounded.
-    static let capacity = 512
+    static let capacity = 2048
 
     private let entries = Locked<[ShapeKey: Result<ShapeDraft, PITError>]>([:])
     /// The writer of .docx output (with the reference document, if any).

@@ -35,58 +35,69 @@ public enum DraftOption: String, CaseIterable, Sendable {
         public var repeatable: Bool { cell == .list || cell == .lines }
     }
 
+    /// How a batch cell holds the option's values (what `declaration.cell` says, without
+    /// building the whole declaration: batch asks it for every cell).
+    public var cell: Cell {
+        switch self {
+        case .exemption, .limbs, .variant, .evidence, .purposes, .set: return .list
+        case .question, .fact: return .lines
+        case .ncnd, .alternative, .separateParts, .emissions: return .flag
+        case .ref, .likelihood, .outcome, .authority, .authorityShort, .authorityKind, .date, .format, .output, .regime: return .single
+        }
+    }
+
     public var declaration: Declaration {
         switch self {
         case .ref:
-            return Declaration(value: "REF", help: "the request reference (required; 1-64 characters)", cell: .single, choices: [])
+            return Declaration(value: "REF", help: "the request reference (required; 1-64 characters)", cell: cell, choices: [])
         case .exemption:
-            return Declaration(value: "ID[,ID...]", help: "the exemptions applied, in order (required; see 'pit list')", cell: .list, choices: [])
+            return Declaration(value: "ID[,ID...]", help: "the exemptions applied, in order (required; see 'pit list')", cell: cell, choices: [])
         case .limbs:
-            return Declaration(value: "[ID=]a,b", help: "the lettered limbs that apply (default: the exemption's own)", cell: .list, choices: [])
+            return Declaration(value: "[ID=]a,b", help: "the lettered limbs that apply (default: the exemption's own)", cell: cell, choices: [])
         case .likelihood:
             return Declaration(value: "would|likely", help: "the level of likelihood, where the test has one (default: the exemption's own)",
-                               cell: .single, choices: Likelihood.allCases.map(\.rawValue))
+                               cell: cell, choices: Likelihood.allCases.map(\.rawValue))
         case .ncnd:
-            return Declaration(value: nil, help: "neither confirm nor deny: cite each exemption's NCND subsection", cell: .flag, choices: [])
+            return Declaration(value: nil, help: "neither confirm nor deny: cite each exemption's NCND subsection", cell: cell, choices: [])
         case .variant:
-            return Declaration(value: "[[ID.]SECTION=]NAME", help: "choose a variant of the sections (see 'pit show ID')", cell: .list, choices: [])
+            return Declaration(value: "[[ID.]SECTION=]NAME", help: "choose a variant of the sections (see 'pit show ID')", cell: cell, choices: [])
         case .question:
-            return Declaration(value: "TEXT", help: "a question of the request, quoted in the document", cell: .lines, choices: [])
+            return Declaration(value: "TEXT", help: "a question of the request, quoted in the document", cell: cell, choices: [])
         case .fact:
-            return Declaration(value: "TEXT", help: "a case-specific point, placed where the templates put facts", cell: .lines, choices: [])
+            return Declaration(value: "TEXT", help: "a case-specific point, placed where the templates put facts", cell: cell, choices: [])
         case .evidence:
-            return Declaration(value: "NAME=TEXT", help: "evidence an exemption needs (see 'pit show ID'), e.g. qualified-person=...", cell: .list, choices: [])
+            return Declaration(value: "NAME=TEXT", help: "evidence an exemption needs (see 'pit show ID'), e.g. qualified-person=...", cell: cell, choices: [])
         case .purposes:
-            return Declaration(value: "a,c", help: "the s31(2) purposes behind s31(1)(g), (h) or (i)", cell: .list, choices: [])
+            return Declaration(value: "a,c", help: "the s31(2) purposes behind s31(1)(g), (h) or (i)", cell: cell, choices: [])
         case .outcome:
-            return Declaration(value: "OUTCOME", help: "the balancing test's conclusion (default: withhold)", cell: .single,
+            return Declaration(value: "OUTCOME", help: "the balancing test's conclusion (default: withhold)", cell: cell,
                                choices: Outcome.allCases.map(\.rawValue))
         case .alternative:
-            return Declaration(value: nil, help: "exclusive exemptions relied on in the alternative, each argued alone", cell: .flag, choices: [])
+            return Declaration(value: nil, help: "exclusive exemptions relied on in the alternative, each argued alone", cell: cell, choices: [])
         case .separateParts:
-            return Declaration(value: nil, help: "each exemption applies to a different part of the information", cell: .flag, choices: [])
+            return Declaration(value: nil, help: "each exemption applies to a different part of the information", cell: cell, choices: [])
         case .authority:
-            return Declaration(value: "NAME", help: "the authority's name (default: the library's authority.json)", cell: .single, choices: [])
+            return Declaration(value: "NAME", help: "the authority's name (default: the library's authority.json)", cell: cell, choices: [])
         case .authorityShort:
-            return Declaration(value: "SHORT", help: "the authority's short name", cell: .single, choices: [])
+            return Declaration(value: "SHORT", help: "the authority's short name", cell: cell, choices: [])
         case .authorityKind:
-            return Declaration(value: "KIND", help: "the kind of authority (default: authority.json's, else other)", cell: .single,
+            return Declaration(value: "KIND", help: "the kind of authority (default: authority.json's, else other)", cell: cell,
                                choices: AuthorityKind.allCases.map(\.rawValue))
         case .regime:
             return Declaration(value: "foia|eir|foisa|eisr", help: "the access regime (default: authority.json's, else foia)",
-                               cell: .single, choices: Regime.ID.allCases.map(\.rawValue))
+                               cell: cell, choices: Regime.ID.allCases.map(\.rawValue))
         case .emissions:
             return Declaration(value: nil, help: "the information is on emissions, so EIR 12(5)(d)-(g) and Scottish EIR 10(5)(d)-(g) cannot apply",
-                               cell: .flag, choices: [])
+                               cell: cell, choices: [])
         case .date:
-            return Declaration(value: "YYYY-MM-DD", help: "the document date (default: today)", cell: .single, choices: [])
+            return Declaration(value: "YYYY-MM-DD", help: "the document date (default: today)", cell: cell, choices: [])
         case .set:
-            return Declaration(value: "KEY=VALUE", help: "an extra template variable", cell: .list, choices: [])
+            return Declaration(value: "KEY=VALUE", help: "an extra template variable", cell: cell, choices: [])
         case .format:
-            return Declaration(value: "FORMAT", help: "output format (default: text, or from --output)", cell: .single,
+            return Declaration(value: "FORMAT", help: "output format (default: text, or from --output)", cell: cell,
                                choices: OutputFormat.allCases.map(\.rawValue))
         case .output:
-            return Declaration(value: "FILE", help: "write the document to FILE instead of standard output", cell: .single, choices: [])
+            return Declaration(value: "FILE", help: "write the document to FILE instead of standard output", cell: cell, choices: [])
         }
     }
 

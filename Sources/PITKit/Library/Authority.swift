@@ -70,5 +70,15 @@ public enum AuthorityKind: String, Sendable, CaseIterable {
     }
 
     /// The template key of the kind's flag: `is_police`, `is_central_government`.
-    var flag: String { "is_" + String(rawValue.map { $0 == "-" ? "_" : $0 }) }
+    var flag: String {
+        switch self {
+        case .police: return "is_police"
+        case .council: return "is_council"
+        case .health: return "is_health"
+        case .centralGovernment: return "is_central_government"
+        case .education: return "is_education"
+        case .parliament: return "is_parliament"
+        case .other: return "is_other"
+        }
+    }
 }
