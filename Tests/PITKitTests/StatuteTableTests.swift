@@ -83,7 +83,7 @@ struct StatuteTableTests {
         Row(id: "s39", limbs: [], citation: "Section 39(1)(a)", kind: .class, test: nil, levels: false, ncnd: "Section 39(2)", evidence: [],
             source: "FOIA s39(1), (2)"),
         Row(id: "s40", limbs: [], citation: "Section 40(2) by virtue of section 40(3A)(a)", kind: .absolute, test: nil, levels: false,
-            ncnd: "Section 40(5B)(a)(i)", evidence: [], source: "FOIA s40(2), (3A), s2(3)(fa)"),
+            ncnd: "Section 40(5B)(a)(i)", evidence: [], source: "FOIA s40(2), (3A), s2(3)(fa); s40(5B)(a)(i): Williams v IC, EA/2023/0148; ICO guidance \"Section 40 and regulation 13\", part two"),
         Row(id: "s40", limbs: ["second"], citation: "Section 40(2) by virtue of section 40(3B)", kind: .class, test: nil, levels: false,
             ncnd: "Section 40(5B)(b)", evidence: ["objection"], source: "FOIA s40(2), (3B); s2(3)(fa) makes only the first condition absolute"),
         Row(id: "s40", limbs: ["third"], citation: "Section 40(2) by virtue of section 40(4A)", kind: .class, test: nil, levels: false,
