@@ -259,7 +259,8 @@ struct ShapeDraft {
         if let name = request.authorityName { authority.name = name }
         if let short = request.authorityShort { authority.short = short }
         return Draft(reference: request.reference, date: request.date, authority: authority,
-                     neitherConfirmNorDeny: request.neitherConfirmNorDeny, exemptions: draft.exemptions,
+                     neitherConfirmNorDeny: request.neitherConfirmNorDeny, outcome: request.outcome,
+                     exemptions: draft.exemptions.map { $0.filled(with: texts.values) },
                      questions: request.questions, facts: request.facts, document: Document(blocks: blocks),
                      templatesUsed: draft.templatesUsed)
     }
@@ -281,5 +282,14 @@ struct ShapeDraft {
             case .emphasis(let inner): return .emphasis(fill(inner, texts))
             }
         }
+    }
+}
+
+extension AppliedExemption {
+    /// The exemption with the placeholders of its evidence replaced by the texts.
+    func filled(with values: [String]) -> AppliedExemption {
+        guard !evidence.isEmpty else { return self }
+        return AppliedExemption(exemption: exemption, limbs: limbs, citation: citation, kind: kind, likelihood: likelihood,
+                                purposes: purposes, evidence: evidence.mapValues { Placeholder.fill($0, with: values) }, sections: sections)
     }
 }

@@ -101,8 +101,8 @@ public struct Drafter: Sendable {
                 sections.append(RenderedSection(section: section, variant: variant,
                                                 isEmpty: markdown.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }))
             }
-            applied.append(AppliedExemption(exemption: item.exemption, limbs: item.limbs, citation: item.citation,
-                                            likelihood: level, sections: sections))
+            applied.append(AppliedExemption(exemption: item.exemption, limbs: item.limbs, citation: item.citation, kind: item.kind,
+                                            likelihood: level, purposes: item.purposes, evidence: item.evidence, sections: sections))
             if item.kind.sections.isEmpty { balances.append([]) }
             objects.append(.object(variables))
         }
@@ -116,7 +116,7 @@ public struct Drafter: Sendable {
 
         let markdown = try render("document.mustache", stack: [.object(globals)], renderer: renderer, recorder: recorder)
         return Draft(reference: request.reference, date: request.date, authority: plan.authority,
-                     neitherConfirmNorDeny: ncnd, exemptions: applied,
+                     neitherConfirmNorDeny: ncnd, outcome: request.outcome, exemptions: applied,
                      questions: request.questions, facts: request.facts,
                      document: MarkdownReader.read(markdown), templatesUsed: recorder.files(in: library))
     }

@@ -95,6 +95,26 @@ public struct Exemption: Sendable, Equatable {
         public let limbs: [String]
         /// Needed only when this other evidence is given.
         public let with: String?
+        /// Words one of which shows, in a document a person has edited, that the evidence is
+        /// stated (`pit check` cannot know the text that was given): by default the name's words,
+        /// `qualified person`; a date is shown by a date.
+        public let cues: [String]
+        /// False where stating it in an NCND draft would itself show that information is held
+        /// (what is to be published, for s22(2)): the NCND form argues without it.
+        public let statedInNCND: Bool
+
+        public init(name: String, label: String, why: String, type: ValueType = .text, required: Bool = true,
+                    limbs: [String] = [], with: String? = nil, cues: [String]? = nil, statedInNCND: Bool = true) {
+            self.name = name
+            self.label = label
+            self.why = why
+            self.type = type
+            self.required = required
+            self.limbs = limbs
+            self.with = with
+            self.cues = cues ?? [String(name.map { $0 == "-" ? " " : $0 })]
+            self.statedInNCND = statedInNCND
+        }
 
         /// Whether a draft with `letters` and the evidence `given` needs this evidence.
         func isRequired(limbs letters: [String], given: Set<String>) -> Bool {

@@ -52,6 +52,9 @@ public final class TemplateLibrary: Sendable {
         return layers.map(\.name).filter(given.contains)
     }
 
+    /// Every path in the library, sorted.
+    public var paths: [String] { files.keys.sorted() }
+
     /// All paths in the library below `folder` (relative paths, sorted).
     public func paths(under folder: String) -> [String] {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
