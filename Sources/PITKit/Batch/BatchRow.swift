@@ -104,6 +104,7 @@ extension DraftOption {
         case .set: return 17
         case .format: return 18
         case .output: return 19
+        case .strict: return 20
         }
     }
 }

@@ -109,7 +109,7 @@ extension CheckDocument {
 
 extension Substring {
     /// Without spaces, tabs and carriage returns at either end.
-    var trimmingBlanks: Substring {
+    public var trimmingBlanks: Substring {
         var slice = self
         while let first = slice.first, first == " " || first == "\t" || first == "\r" { slice = slice.dropFirst() }
         while let last = slice.last, last == " " || last == "\t" || last == "\r" { slice = slice.dropLast() }

@@ -60,7 +60,11 @@ enum TextChecks {
             case families.placeholder:
                 let placeholder = placeholders[index]
                 if index >= 4 && !original.containsWord(placeholder.uppercased()) { return }
-                report(.placeholder, "a placeholder is left in: '\(index >= 4 ? placeholder.uppercased() : String(decoding: text.bytes[range], as: UTF8.self))'", range.lowerBound)
+                // A bracketed placeholder is shown whole, as typed: "[Authority name]".
+                var end = range.upperBound
+                if text.bytes[range.lowerBound] == UInt8(ascii: "["), let close = text.bytes[end...].prefix(60).firstIndex(of: UInt8(ascii: "]")) { end = close + 1 }
+                let shown = original.asTyped(text.bytes[range.lowerBound..<end]) ?? String(decoding: text.bytes[range.lowerBound..<end], as: UTF8.self)
+                report(.placeholder, "a placeholder is left in: '\(shown)'", range.lowerBound)
             default:
                 guard facts.ncnd, !quotedPart, !text.isQuoted(range.lowerBound) else { return }
                 let sentence = text.sentence(around: range.lowerBound)
@@ -78,7 +82,7 @@ enum TextChecks {
     }
 
     /// Phrases that say a cited section is not relied on.
-    private static let exclusions = ["other than", "rather than", "instead of", "outside", "except", "alternative", "only so far", "only to the extent", "not exempt"]
+    private static let exclusions = ["other than", "rather than", "instead", "outside", "except", "alternative", "only so far", "only to the extent", "not exempt"]
 
     private static let negations: [[UInt8]] = ["not", "no", "never", "nor", "neither", "cannot", "irrelevant", "disregard", "disregarded", "without", "none", "nothing"]
         .map { Array($0.utf8) }
@@ -142,6 +146,19 @@ extension FoldedText {
 }
 
 extension String {
+    /// The text as typed that folds to `folded` (ASCII compared without case), if it is here.
+    func asTyped(_ folded: ArraySlice<UInt8>) -> String? {
+        let text = Array(utf8)
+        guard !folded.isEmpty, folded.count <= text.count else { return nil }
+        for start in 0...(text.count - folded.count) {
+            let candidate = text[start..<start + folded.count]
+            if zip(candidate, folded).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) {
+                return String(decoding: candidate, as: UTF8.self)
+            }
+        }
+        return nil
+    }
+
     /// Whether `word` occurs here as a whole word, in the same case.
     func containsWord(_ word: String) -> Bool {
         let text = Array(utf8)

@@ -8,7 +8,7 @@ public enum DraftOption: String, CaseIterable, Sendable {
     case authority
     case authorityShort = "authority-short"
     case authorityKind = "authority-kind"
-    case date, set, format, output
+    case date, set, format, output, strict
 
     /// How a batch cell holds the option's values.
     public enum Cell: Sendable, Equatable {
@@ -80,6 +80,9 @@ public enum DraftOption: String, CaseIterable, Sendable {
                                choices: OutputFormat.allCases.map(\.rawValue))
         case .output:
             return Declaration(value: "FILE", help: "write the document to FILE instead of standard output", cell: .single, choices: [])
+        case .strict:
+            return Declaration(value: nil, help: "run the quality checks (see 'pit help check'); any finding fails the draft, and nothing is written",
+                               cell: .flag, choices: [])
         }
     }
 
@@ -141,6 +144,7 @@ public enum DraftOptions {
         request.authorityShort = values(.authorityShort)?.last
         request.authorityKind = try choice(values(.authorityKind), .authorityKind)
         request.extraVariables = try pairs(values(.set), .set)
+        request.strict = values(.strict) != nil
         return request
     }
 

@@ -12,7 +12,7 @@ public struct Drafter: Sendable {
     public init(library: TemplateLibrary, referenceDocx: ReferenceDocx? = nil) throws {
         self.library = library
         partials = try library.partials()
-        cache = DraftCache(docx: DOCXWriter(reference: referenceDocx))
+        cache = DraftCache(library: library, docx: DOCXWriter(reference: referenceDocx))
     }
 
     /// Drafts a request: a draft of the same shape (every option but the user's own text) comes
@@ -22,7 +22,14 @@ public struct Drafter: Sendable {
         return try cache.draft(request) { try draftInFull($0) }
     }
 
-    /// Drafts a request and writes it in `format`: the same bytes as
+    /// The quality checks' findings on the draft of a request, in document order.
+    public func findings(_ request: DraftRequest) throws -> [Finding] {
+        let request = try prepared(request)
+        return try cache.findings(request) { try draftInFull($0) }
+    }
+
+    /// Drafts a request and writes it in `format` (with `request.strict`, only when the quality
+    /// checks find nothing: else it throws `ChecksFailed`): the same bytes as
     /// `format.writer(docx: DOCXWriter(reference: referenceDocx)).write(draft(request))`.
     public func write(_ request: DraftRequest, as format: OutputFormat) throws -> [UInt8] {
         let request = try prepared(request)
