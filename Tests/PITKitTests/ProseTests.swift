@@ -8,26 +8,14 @@ struct ProseTests {
     static let library = LibraryWalkTests.library
     static let drafter = LibraryWalkTests.drafter
 
-    /// Phrases that weigh a factor the law says is irrelevant, each with its source.
-    static let irrelevant: [(phrase: String, source: String)] = [
-        ("embarrass", "ICO 'The public interest test': embarrassment to the authority or officials is not relevant"),
+    /// Phrases that weigh a factor the law says is irrelevant, each with its source: the quality
+    /// check's own list (`IrrelevantFactor`, PIT005), and what the library's prose rules add.
+    static let irrelevant: [(phrase: String, source: String)] =
+        IrrelevantFactor.allCases.flatMap { factor in factor.phrases.map { ($0, factor.source) } } + [
         ("distress", "ICO 'The public interest test'; s38 needs endangerment, not distress or upset"),
         ("upset", "ICO 'The public interest test'; s38 needs endangerment, not distress or upset"),
-        ("misunderst", "ICO 'The public interest test': the risk that the public may misunderstand the information"),
-        ("misinterpret", "ICO 'The public interest test': the risk of misinterpretation"),
-        ("mislead", "ICO 'The public interest test': the risk that information could be misleading"),
-        ("misled", "ICO 'The public interest test': the risk that information could be misleading"),
-        ("taken out of context", "ICO 'The public interest test': misinterpretation"),
-        ("motive", "ICO 'The public interest test': the requester's identity or motives are irrelevant (FOIA is motive-blind)"),
-        ("who is asking", "ICO 'The public interest test': the requester's identity is irrelevant"),
-        ("identity of the requester", "ICO 'The public interest test': the requester's identity is irrelevant"),
-        ("requester's identity", "ICO 'The public interest test': the requester's identity is irrelevant"),
-        ("difficult to withhold", "each request is decided on its own facts (ICO 'The public interest test')"),
-        ("set a precedent", "each request is decided on its own facts (ICO 'The public interest test')"),
         ("reputation", "arguments must relate to the interest the exemption protects (ICO 'The public interest test')"),
         ("litigation", "breach of confidence is s41's ground, not a public interest factor (ICO 'Commercial interests (section 43)')"),
-        ("cost of complying", "cost is s12's ground, not a public interest factor (ICO 'The public interest test')"),
-        ("too technical", "the information being technical or complex is not a reason to withhold (ICO 'The public interest test')"),
         ("having examined the information", "pit cannot know what the information contains: evidence the user gives"),
         ("not remote or speculative", "asserted without reasons (ICO 'The prejudice test')"),
     ]

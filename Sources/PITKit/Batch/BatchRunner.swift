@@ -90,7 +90,11 @@ public final class BatchRunner {
                     summary.skipped += 1
                 } else if let failure = outcome {
                     summary.failed += 1
-                    for line in failure.split(separator: "\n") { report("row \(row.number): \(line)") }
+                    if failure.utf8.contains(UInt8(ascii: "\n")) {
+                        for line in failure.utf8.split(separator: UInt8(ascii: "\n")) { report("row \(row.number): \(String(decoding: line, as: UTF8.self))") }
+                    } else {
+                        report("row \(row.number): \(failure)")
+                    }
                     stopped = options.failFast
                 } else {
                     summary.drafted += 1

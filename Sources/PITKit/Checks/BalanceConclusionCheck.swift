@@ -60,17 +60,29 @@ struct BalanceReading {
                            "will disclose", "will release"]
     static let withholds = ["withheld", "neither confirm", "favours maintaining", "favours withholding", "favour of maintaining", "favour of withholding"]
 
+    /// The phrase lists above, found in one pass: each tag is its list's number.
+    private enum List: Int { case cue, condition, deferral, part, release, withhold, outweigh }
+    private static let matcher = PhraseMatcher(
+        [(List.cue, cues), (.condition, conditions), (.deferral, deferrals), (.part, parts), (.release, releases),
+         (.withhold, withholds), (.outweigh, ["outweigh"])].flatMap { list, phrases in
+            phrases.map { PhraseMatcher.Phrase(bytes: Array($0.utf8), wholeWord: false, tag: list.rawValue) }
+        })
+
     init(_ text: FoldedText) {
         self.text = text
+        var hits: [(list: Int, at: Int)] = []
+        Self.matcher.scan(text) { tag, range in hits.append((tag, range.lowerBound)) }
+        guard !hits.isEmpty else { return }
         for sentence in text.sentences() {
-            if text.containsAny(Self.deferrals, in: sentence) { defers = true }
-            guard text.containsAny(Self.cues, in: sentence), !text.containsAny(Self.conditions, in: sentence) else { continue }
-            let (outweighWithholds, outweighReleases) = outweighing(in: sentence)
-            let withhold = outweighWithholds || text.containsAny(Self.withholds, in: sentence)
-            let release = outweighReleases || text.containsAny(Self.releases, in: sentence)
+            let found = Set(hits.filter { sentence.contains($0.at) }.map(\.list))
+            if found.contains(List.deferral.rawValue) { defers = true }
+            guard found.contains(List.cue.rawValue), !found.contains(List.condition.rawValue) else { continue }
+            let (outweighWithholds, outweighReleases) = found.contains(List.outweigh.rawValue) ? outweighing(in: sentence) : (false, false)
+            let withhold = outweighWithholds || found.contains(List.withhold.rawValue)
+            let release = outweighReleases || found.contains(List.release.rawValue)
             guard withhold || release else { continue }
             concluding.append(sentence)
-            if text.containsAny(Self.parts, in: sentence) || (withhold && release) {
+            if found.contains(List.part.rawValue) || (withhold && release) {
                 conclusions.insert(.partial)
             } else {
                 conclusions.insert(withhold ? .withhold : .disclose)

@@ -45,7 +45,7 @@ public enum Check: String, CaseIterable, Sendable {
         case .balanceConclusion:
             return "Information is withheld only if the public interest in maintaining the exemption outweighs that in disclosure (FOIA s2(2)(b); s2(1)(b) for the duty to confirm or deny): the PIT must say which way the balance falls, and say the same as the response does."
         case .irrelevantFactor:
-            return "Embarrassment, the requester's identity or motive, the risk that the public would misunderstand the information, the information being technical or complex, and setting a precedent are not public interest factors; the cost of answering is section 12's ground, not the public interest's (ICO guidance \"The public interest test\", \"Irrelevant factors\"; Hogan and Oxford City Council v IC, EA/2005/0026 and 0030)."
+            return "Embarrassment, the requester's identity or motive, the risk that the public would misunderstand the information, and the information being technical or complex are not public interest factors (ICO guidance \"The public interest test\", \"Irrelevant factors\"; Hogan and Oxford City Council v IC, EA/2005/0026 and 0030); the cost of answering is section 12's ground, not the public interest's; and each request is weighed \"in all the circumstances of the case\" (FOIA s2(2)(b)), so a precedent it might set is not a factor either."
         case .evidence:
             return "Some exemptions rest on facts the PIT must state: s36 the qualified person's reasonable opinion, who gave it and when (s36(2), (5)); s31(1)(g)-(i) the s31(2) purpose and the function it serves; s43 whose commercial interests, and for a third party its own representations (ICO guidance on s36, s31 and s43; Derry City Council v IC, EA/2006/0014)."
         case .placeholder:
@@ -55,7 +55,7 @@ public enum Check: String, CaseIterable, Sendable {
         case .exclusiveWeighedTogether:
             return "Some exemptions cannot apply to the same information: s31(1) covers only information not exempt under s30, s36 only information not exempt under s35 (s36(1)(a)), s24(1) only information outside s23(1). They are relied on in the alternative, or for different parts of the information, never weighed together (ICO guidance \"How sections 23 and 24 interact\")."
         case .ncndFraming:
-            return "Where the duty to confirm or deny is excluded (e.g. s31(3), s24(2)), the test is whether to confirm or deny (FOIA s1(1)(a), s2(1)(b)): a PIT that says information is or is not held, or weighs disclosing it, gives away what the response withholds (ICO guidance \"Neither confirm nor deny in relation to personal data\" and \"The public interest test\", \"Neither confirm nor deny\")."
+            return "Where the duty to confirm or deny is excluded (e.g. s31(3), s24(2)), the test is whether to confirm or deny (FOIA s1(1)(a), s2(1)(b)): a PIT that says information is or is not held, or weighs disclosing it, gives away what the response withholds (ICO guidance \"When to refuse to confirm or deny holding information\")."
         case .absoluteWithTest:
             return "No public interest test applies to an absolute exemption (FOIA s2(3)): weighing one suggests the authority thinks it could be outweighed, and misstates the law."
         }

@@ -32,17 +32,18 @@ public struct CheckDocument: Sendable {
         /// A block whose folded text is made line by line: each line's text, joined with spaces.
         init(kind: Kind, lines: [(text: String, line: Int)]) {
             var folded: [UInt8] = []
+            var capitals: [Int] = []
             var continuations: [(offset: Int, line: Int)] = []
             for (index, part) in lines.enumerated() {
                 if index > 0 {
                     folded.append(UInt8(ascii: " "))
                     continuations.append((folded.count, part.line))
                 }
-                FoldedText.append(part.text, to: &folded)
+                FoldedText.append(part.text, to: &folded, capitals: &capitals)
             }
             self.kind = kind
             text = lines.map(\.text).joined(separator: " ")
-            self.folded = FoldedText(bytes: folded)
+            self.folded = FoldedText(bytes: folded, capitals: capitals)
             line = lines.first?.line ?? 1
             self.continuations = continuations
         }

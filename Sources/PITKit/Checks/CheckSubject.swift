@@ -32,6 +32,8 @@ public struct CheckSubject: Sendable {
     var libraryText: LibraryText?
     /// Every exemption the library knows, to tell the citation of an exemption from any other.
     var known: [Exemption]
+    /// The folded section numbers of every exemption the library knows.
+    let knownSections: Set<String>
 
     var qualified: [Applied] { exemptions.filter(\.isQualified) }
 
@@ -45,7 +47,7 @@ public struct CheckSubject: Sendable {
         ncnd = draft.neitherConfirmNorDeny
         outcome = draft.outcome
         factCount = draft.facts.count
-        known = Self.knownExemptions(library)
+        (known, knownSections) = library.knownExemptions
     }
 
     /// The subject of a document a person may have edited. `ids` (`--exemption`) say what was
@@ -53,7 +55,7 @@ public struct CheckSubject: Sendable {
     /// in the whole text) say. `ncnd` (`--ncnd`) says it is an NCND draft; without it, a document
     /// whose citations are all NCND provisions is one.
     public init(reading document: CheckDocument, library: TemplateLibrary, ids: [String], ncnd: Bool?, outcome: Outcome?) throws {
-        known = Self.knownExemptions(library)
+        (known, knownSections) = library.knownExemptions
         var found: [(Exemption, CitationReader.Resolved?)] = []
         if ids.isEmpty {
             for resolved in Self.citedExemptions(document, among: known) where !found.contains(where: { $0.0.id == resolved.exemption.id }) {
@@ -101,12 +103,15 @@ public struct CheckSubject: Sendable {
         return resolved(in: Array(document.blocks.indices))
     }
 
-    private static func knownExemptions(_ library: TemplateLibrary) -> [Exemption] {
-        library.exemptionIDs.compactMap { try? library.exemption($0) }
-    }
+}
 
-    /// The folded section numbers of every exemption the library knows.
-    var knownSections: Set<String> {
-        Set(known.map { String(decoding: FoldedText($0.section).bytes, as: UTF8.self) })
+extension TemplateLibrary {
+    /// Every exemption whose metadata reads, and their sections folded (`31`, `22a`), found once.
+    var knownExemptions: ([Exemption], Set<String>) {
+        if let known = checkedExemptions.withLock({ $0 }) { return known }
+        let exemptions = exemptionIDs.compactMap { try? exemption($0) }
+        let known = (exemptions, Set(exemptions.map { String(decoding: FoldedText($0.section).bytes, as: UTF8.self) }))
+        checkedExemptions.withLock { $0 = known }
+        return known
     }
 }

@@ -3,6 +3,8 @@ extension CheckRun {
     /// combined balancing test, and the document says how they apply (in the alternative, or to
     /// different parts of the information).
     mutating func checkExclusivePairs() {
+        let ids = Set(subject.exemptions.map(\.exemption.id))
+        guard subject.exemptions.contains(where: { $0.exemption.exclusions.contains { ids.contains($0.id) } }) else { return }
         let whole = wholeText
         let combined = document.sections(.balance).first { document.sections[$0].isCombined }
         let saysHow = whole.containsAny(["alternative", "different part", "separate part", "different information"])

@@ -4,22 +4,28 @@
 /// quotation in single quotes can be told from an apostrophe.
 struct FoldedText {
     var bytes: [UInt8]
+    /// Where a capital letter was folded, in order: names and the starts of sentences.
+    var capitals: [Int] = []
 
     init(_ text: String) {
         bytes = []
-        Self.append(text, to: &bytes)
+        Self.append(text, to: &bytes, capitals: &capitals)
     }
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8], capitals: [Int] = []) {
+        self.bytes = bytes
+        self.capitals = capitals
+    }
 
-    /// Appends `text`, folded.
-    static func append(_ text: String, to output: inout [UInt8]) {
+    /// Appends `text`, folded, noting where its capitals were.
+    static func append(_ text: String, to output: inout [UInt8], capitals: inout [Int]) {
         text.withUTF8Bytes { source in
             output.reserveCapacity(output.count + source.count)
             var index = 0
             while index < source.count {
                 let byte = source[index]
                 if byte < 0x80 {
+                    if byte >= 0x41 && byte <= 0x5A { capitals.append(output.count) }
                     output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
                     index += 1
                     continue
@@ -80,21 +86,23 @@ struct FoldedText {
 
     /// The first place `phrase` (folded) starts at a word boundary in `range`, at or after `from`.
     func find(_ phrase: String, in range: Range<Int>, wholeWord: Bool = false) -> Int? {
-        let needle = Array(phrase.utf8)
-        guard let first = needle.first, range.count >= needle.count else { return nil }
-        var index = range.lowerBound
-        let last = range.upperBound - needle.count
-        while index <= last {
-            if bytes[index] == first, matches(needle, at: index, in: range, wholeWord: wholeWord) { return index }
-            index += 1
+        phrase.withUTF8Bytes { needle in
+            guard let first = needle.first, range.count >= needle.count else { return nil }
+            var index = range.lowerBound
+            let last = range.upperBound - needle.count
+            while index <= last {
+                if bytes[index] == first, matches(needle, at: index, in: range, wholeWord: wholeWord) { return index }
+                index += 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// Whether `needle` is at `index` with a word boundary before it (when it starts with a word
     /// character) and, when `wholeWord`, after it.
     @inline(__always)
-    func matches(_ needle: [UInt8], at index: Int, in range: Range<Int>, wholeWord: Bool) -> Bool {
+    func matches<Needle: RandomAccessCollection<UInt8>>(_ needle: Needle, at index: Int, in range: Range<Int>, wholeWord: Bool) -> Bool
+    where Needle.Index == Int {
         guard index + needle.count <= range.upperBound else { return false }
         for offset in 0..<needle.count where bytes[index + offset] != needle[offset] { return false }
         if Self.isWord(needle[0]), index > range.lowerBound, Self.isWord(bytes[index - 1]) { return false }

@@ -8,20 +8,21 @@ extension CheckRun {
         for applied in subject.qualified where applied.kind == .prejudice {
             let harm = sections(.harm, of: applied)
             guard !harm.isEmpty else { continue }  // PIT001's finding
-            var text = self.text(of: harm)
+            let text = self.text(of: harm)
             let tests = applied.exemption.tests(limbs: applied.letters)
-            for test in tests {
-                HarmTest.mask(FoldedText(test).bytes, in: &text)
-            }
+            // The test's own words state the test, but no level: they are blanked out for the level.
+            var masked = text
+            for test in tests { HarmTest.mask(FoldedText(test).bytes, in: &masked) }
+            let words = text.words()
+            let maskedWords = masked.words()
             for test in tests {
                 let key = HarmTest.key(of: test)
-                let words = text.words().map { Array(text.bytes[$0]) }
-                guard key.stems.allSatisfy({ stem in words.contains { $0.starts(with: stem) } }) else {
+                guard key.stems.allSatisfy({ stem in words.contains { text.bytes[$0].starts(with: stem) } }) else {
                     report(.harmTest, "the harm for \(applied.citation) does not state its test: that disclosure \(test)", at: harm[0])
                     continue
                 }
                 guard key.hasLevel && applied.exemption.hasLikelihood else { continue }
-                let levels = HarmTest.levels(before: key.stems[0], in: words)
+                let levels = HarmTest.levels(before: key.stems[0], in: maskedWords, of: masked)
                 let keyWords = key.words.joined(separator: " ")
                 if levels.isEmpty {
                     report(.harmTest, "the harm for \(applied.citation) does not state the level of likelihood: 'would \(keyWords)' or 'would be likely to \(keyWords)'", at: harm[0])
@@ -83,14 +84,14 @@ enum HarmTest {
 
     /// The levels stated just before a word starting with `stem`: "would be likely to (otherwise)
     /// prejudice", "likely otherwise to prejudice", "would (otherwise) prejudice".
-    static func levels(before stem: [UInt8], in words: [[UInt8]]) -> Set<Likelihood> {
+    static func levels(before stem: [UInt8], in words: [Range<Int>], of text: FoldedText) -> Set<Likelihood> {
         var levels: Set<Likelihood> = []
-        let would = Array("would".utf8), likely = Array("likely".utf8), to = Array("to".utf8)
-        for (index, word) in words.enumerated() where word.starts(with: stem) {
-            let before = words[max(0, index - 4)..<index]
-            if let position = before.lastIndex(of: likely), before[position...].contains(to) {
+        func word(_ index: Int, is expected: String) -> Bool { text.bytes[words[index]].elementsEqual(expected.utf8) }
+        for index in words.indices where text.bytes[words[index]].starts(with: stem) {
+            let before = max(0, index - 4)..<index
+            if let position = before.last(where: { word($0, is: "likely") }), (position..<index).contains(where: { word($0, is: "to") }) {
                 levels.insert(.likely)
-            } else if before.suffix(3).contains(would), !before.contains(likely) {
+            } else if before.suffix(3).contains(where: { word($0, is: "would") }), !before.contains(where: { word($0, is: "likely") }) {
                 levels.insert(.would)
             }
         }

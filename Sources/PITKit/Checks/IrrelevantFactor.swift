@@ -23,7 +23,7 @@ public enum IrrelevantFactor: String, CaseIterable, Sendable {
         case .misunderstanding: return "ICO guidance \"The public interest test\": the risk of misunderstanding is met by explaining the information, not withholding it"
         case .cost: return "the cost of complying is section 12's ground (the appropriate limit), not a public interest factor"
         case .technical: return "the complexity of the information is not a relevant factor (Hogan and Oxford City Council v IC, EA/2005/0026 and 0030)"
-        case .precedent: return "each request is decided on its own facts and circumstances (ICO guidance \"The public interest test\")"
+        case .precedent: return "each request is weighed \"in all the circumstances of the case\" (FOIA s2(2)(b)), not for the precedent it might set"
         }
     }
 

@@ -6,9 +6,10 @@ import Mustache
 struct LibraryText: Sendable {
     private var trigrams: Set<UInt64> = []
 
-    /// Words in a row that the library never has in that order before a paragraph counts as the
-    /// case's own: eight (six runs of three), longer than any name or citation pit puts in.
-    static let novelRun = 6
+    /// Words in a row that no run of three of the library's words covers before a paragraph
+    /// counts as the case's own (words with a capital or a digit, such as names, references and
+    /// dates, neither count nor break a run).
+    static let ownRun = 4
 
     init(_ library: TemplateLibrary) {
         for path in library.paths where path.hasSuffix(".mustache") {
@@ -38,22 +39,35 @@ struct LibraryText: Sendable {
     }
 
     private mutating func add(_ text: FoldedText) {
-        let hashes = Self.wordHashes(text)
+        let hashes = Self.wordHashes(text, text.words())
         guard hashes.count >= 3 else { return }
         for index in 0..<hashes.count - 2 { trigrams.insert(Self.key(hashes, index)) }
     }
 
-    /// Whether `text` has a run of `novelRun` word triples the library never has.
+    /// Whether `text` has a run of `ownRun` words that no library triple covers. Citations are
+    /// skipped (their limbs vary from draft to draft), and break a run.
     func hasOwnWording(_ text: FoldedText) -> Bool {
-        let hashes = Self.wordHashes(text)
-        guard hashes.count >= Self.novelRun + 2 else { return false }
+        let words = text.words()
+        guard words.count >= Self.ownRun else { return false }
+        let citations = CitationReader.citations(in: text).map(\.range)
+        let hashes = Self.wordHashes(text, words)
+        var covered = [Bool](repeating: false, count: words.count)
+        if words.count >= 3 {
+            for index in 0..<words.count - 2 where trigrams.contains(Self.key(hashes, index)) {
+                covered[index] = true
+                covered[index + 1] = true
+                covered[index + 2] = true
+            }
+        }
+        let capitals = Set(text.capitals)
         var run = 0
-        for index in 0..<hashes.count - 2 {
-            if trigrams.contains(Self.key(hashes, index)) {
+        for (index, word) in words.enumerated() {
+            if capitals.contains(word.lowerBound) || text.bytes[word].contains(where: FoldedText.isDigit) { continue }
+            if covered[index] || citations.contains(where: { $0.contains(word.lowerBound) }) {
                 run = 0
             } else {
                 run += 1
-                if run >= Self.novelRun { return true }
+                if run >= Self.ownRun { return true }
             }
         }
         return false
@@ -64,8 +78,8 @@ struct LibraryText: Sendable {
     }
 
     /// FNV-1a of each word.
-    private static func wordHashes(_ text: FoldedText) -> [UInt64] {
-        text.words().map { range in
+    private static func wordHashes(_ text: FoldedText, _ words: [Range<Int>]) -> [UInt64] {
+        words.map { range in
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
             for byte in text.bytes[range] { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
             return hash

@@ -14,6 +14,19 @@ struct CheckRun {
     let document: CheckDocument
     let subject: CheckSubject
     var findings: [Finding] = []
+    /// The whole document as one folded text.
+    let wholeText: FoldedText
+
+    init(document: CheckDocument, subject: CheckSubject) {
+        self.document = document
+        self.subject = subject
+        var bytes: [UInt8] = []
+        for block in document.blocks {
+            bytes += block.folded.bytes
+            bytes += ". ".utf8
+        }
+        wholeText = FoldedText(bytes: bytes)
+    }
 
     /// The checks of the document as a whole.
     mutating func checkStructure() {
@@ -80,8 +93,6 @@ struct CheckRun {
         return FoldedText(bytes: bytes)
     }
 
-    /// The whole document as one folded text.
-    var wholeText: FoldedText { text(of: Array(document.sections.indices)) }
 
     /// The first section of `parts` for `applied`, to point a finding at.
     func firstSection(_ parts: [CheckDocument.Part], of applied: CheckSubject.Applied?) -> Int? {

@@ -11,6 +11,13 @@ enum TextChecks {
         /// The citations of the exemptions applied, for messages.
         let citations: String
 
+        init(ncnd: Bool, applied: Set<String>, known: Set<String>, citations: String) {
+            self.ncnd = ncnd
+            self.applied = applied
+            self.known = known
+            self.citations = citations
+        }
+
         init(_ subject: CheckSubject) {
             ncnd = subject.ncnd
             applied = Set(subject.exemptions.map(\.section))
@@ -45,6 +52,34 @@ enum TextChecks {
             + confirming.enumerated().map { PhraseMatcher.Phrase(bytes: Array($1.utf8), wholeWord: false, tag: $0 << 2 | families.confirming) }
     )
 
+    /// Whether the text checks could find anything in `text`: false for most texts, which are
+    /// then not folded or scanned at all. Only ASCII text without digits (no citation) in which
+    /// no phrase occurs, compared without case, is passed over.
+    static func mayFind(in text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            var digits = false
+            for byte in bytes {
+                if byte >= 0x80 { return true }
+                if FoldedText.isDigit(byte) { digits = true }
+            }
+            return (digits && mayCite(bytes)) || matcher.mayOccur(inASCII: bytes)
+        }
+    }
+
+    /// Whether ASCII `bytes` may hold a citation: `s` or `r` starting a word, then a digit, `.`,
+    /// a space or `e` ("s31", "s.31", "section 31", "regulation 12").
+    private static func mayCite(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in 0..<max(0, bytes.count - 1) {
+            let byte = bytes[index] | 0x20
+            guard byte == UInt8(ascii: "s") || byte == UInt8(ascii: "r"), index == 0 || !FoldedText.isWord(bytes[index - 1]) else { continue }
+            let next = bytes[index + 1] | 0x20
+            if FoldedText.isDigit(bytes[index + 1]) || bytes[index + 1] == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "s") {
+                return true
+            }
+        }
+        return false
+    }
+
     /// Runs the text checks on `text` (folded from `original`), which stands in `part`;
     /// `report` gets each finding's check, message and offset in `text`.
     static func scan(_ text: FoldedText, original: String, part: CheckDocument.Part, facts: Facts,
@@ -60,9 +95,13 @@ enum TextChecks {
             case families.placeholder:
                 let placeholder = placeholders[index]
                 if index >= 4 && !original.containsWord(placeholder.uppercased()) { return }
-                // A bracketed placeholder is shown whole, as typed: "[Authority name]".
+                // A bracketed placeholder or a tag is shown whole, as typed: "[Authority name]", "{{ref}}".
                 var end = range.upperBound
-                if text.bytes[range.lowerBound] == UInt8(ascii: "["), let close = text.bytes[end...].prefix(60).firstIndex(of: UInt8(ascii: "]")) { end = close + 1 }
+                if text.bytes[range.lowerBound] == UInt8(ascii: "["), let close = text.bytes[end...].prefix(60).firstIndex(of: UInt8(ascii: "]")) {
+                    end = close + 1
+                } else if index == 0, let close = text.find("}}", in: end..<min(text.bytes.count, end + 60)) {
+                    end = close + 2
+                }
                 let shown = original.asTyped(text.bytes[range.lowerBound..<end]) ?? String(decoding: text.bytes[range.lowerBound..<end], as: UTF8.self)
                 report(.placeholder, "a placeholder is left in: '\(shown)'", range.lowerBound)
             default:

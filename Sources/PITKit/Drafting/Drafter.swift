@@ -141,7 +141,7 @@ public struct Drafter: Sendable {
 
     // MARK: - Variables
 
-    private func baseVariables(_ request: DraftRequest, plan: DraftPlan, likelihood: Likelihood?) -> [String: MustacheValue] {
+    func baseVariables(_ request: DraftRequest, plan: DraftPlan, likelihood: Likelihood?) -> [String: MustacheValue] {
         var variables: [String: MustacheValue] = [:]
         for (key, value) in request.extraVariables { variables[key] = .string(value) }
         variables["ref"] = .string(request.reference)
@@ -169,7 +169,7 @@ public struct Drafter: Sendable {
         return variables
     }
 
-    private func exemptionVariables(_ item: DraftPlan.Item, request: DraftRequest, plan: DraftPlan,
+    func exemptionVariables(_ item: DraftPlan.Item, request: DraftRequest, plan: DraftPlan,
                                     likelihood: Likelihood?) -> [String: MustacheValue] {
         let exemption = item.exemption
         let letters = item.limbs.map(\.letter)

@@ -21,6 +21,10 @@ public final class TemplateLibrary: Sendable {
     private let variantsByFolder = Locked<[String: [String]]>([:])
     private let parsed = Locked<[String: MustacheTemplate]>([:])
     private let exemptions = Locked<[String: Exemption]>([:])
+    /// `exemptionIDs`, found on first use.
+    private let knownIDs = Locked<[String]?>(nil)
+    /// The exemptions the quality checks know (`knownExemptions`), found on first use.
+    let checkedExemptions = Locked<([Exemption], Set<String>)?>(nil)
 
     /// The built-in layer, then each overlay folder in order.
     public convenience init(overlays: [String]) throws {
@@ -81,11 +85,13 @@ public final class TemplateLibrary: Sendable {
 
     /// The ids of every exemption any layer defines, in statute order (s22 < s22a < s24 < s27-2 < s30).
     public var exemptionIDs: [String] {
+        if let known = knownIDs.withLock({ $0 }) { return known }
         let ids = Set(files.keys.compactMap { path -> String? in
             let parts = path.split(separator: "/")
             return parts.count == 3 && parts[0] == "exemptions" && parts[2] == "exemption.json" ? String(parts[1]) : nil
-        })
-        return ids.sorted(by: Self.statuteOrder)
+        }).sorted(by: Self.statuteOrder)
+        knownIDs.withLock { $0 = ids }
+        return ids
     }
 
     static func statuteOrder(_ a: String, _ b: String) -> Bool {
