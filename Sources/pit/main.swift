@@ -14,7 +14,7 @@ do {
     let output = try Commands.run(Array(CommandLine.arguments.dropFirst()))
     try FileSystem.writeStandardOutput(output)
     exit(0)
-} catch is BatchFailed {
+} catch is AlreadyReported {
     exit(65)
 } catch let error as PITError {
     FileSystem.writeStandardError("pit: \(error.message)\n")

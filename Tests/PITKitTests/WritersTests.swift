@@ -23,7 +23,7 @@ struct WritersTests {
     static func draft(_ document: Document, reference: String = "658A/22") throws -> Draft {
         let base = try drafted()
         return Draft(reference: reference, date: base.date, authority: base.authority, neitherConfirmNorDeny: false,
-                     exemptions: base.exemptions, questions: [], facts: [], document: document,
+                     outcome: .withhold, exemptions: base.exemptions, questions: [], facts: [], document: document,
                      templatesUsed: base.templatesUsed)
     }
 

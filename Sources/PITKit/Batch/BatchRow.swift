@@ -106,6 +106,7 @@ extension DraftOption {
         case .set: return 19
         case .format: return 20
         case .output: return 21
+        case .strict: return 22
         }
     }
 }

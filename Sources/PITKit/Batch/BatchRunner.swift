@@ -15,6 +15,8 @@ public struct BatchOptions: Sendable {
     public var overwrite = false
     public var failFast = false
     public var dryRun = false
+    /// `--strict`: every row runs the quality checks, and a row with findings fails.
+    public var strict = false
 
     public init(outputFolder: String, format: OutputFormat? = nil, jobs: Int = ParallelWork.processorCount) {
         self.outputFolder = outputFolder
@@ -88,7 +90,11 @@ public final class BatchRunner {
                     summary.skipped += 1
                 } else if let failure = outcome {
                     summary.failed += 1
-                    report("row \(row.number): \(failure)")
+                    if failure.utf8.contains(UInt8(ascii: "\n")) {
+                        for line in failure.utf8.split(separator: UInt8(ascii: "\n")) { report("row \(row.number): \(String(decoding: line, as: UTF8.self))") }
+                    } else {
+                        report("row \(row.number): \(failure)")
+                    }
                     stopped = options.failFast
                 } else {
                     summary.drafted += 1
@@ -105,7 +111,8 @@ public final class BatchRunner {
     private func prepare(_ row: BatchRow) -> Prepared {
         if let problem = row.problem { return .failed(problem) }
         do {
-            let request = try DraftOptions.request(values: { row[$0] }, today: { today })
+            var request = try DraftOptions.request(values: { row[$0] }, today: { today })
+            if options.strict { request.strict = true }
             let output = row[.output]?.last
             let format = try row[.format]?.last.map { try DraftOptions.format(named: $0, output: nil) }
                 ?? options.format ?? output.flatMap(OutputFormat.init(fileName:)) ?? .text
@@ -147,6 +154,8 @@ public final class BatchRunner {
                     }
                 } catch let error as PITError {
                     shared.buffer[index] = error.message
+                } catch let failed as ChecksFailed {
+                    shared.buffer[index] = failed.findings.map { "line \($0.line): \($0.check.id) \($0.message)" }.joined(separator: "\n")
                 } catch {
                     shared.buffer[index] = "\(error)"
                 }

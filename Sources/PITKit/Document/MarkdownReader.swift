@@ -17,29 +17,69 @@ public enum MarkdownReader {
 
     static func read(bytes: UnsafeBufferPointer<UInt8>) -> Document {
         var blocks: [Document.Block] = []
-        var paragraph: [UInt8] = []
-        var listItems: [[UInt8]] = []
+        func joined(_ lines: [SourceLine]) -> [UInt8] {
+            guard lines.count > 1 else { return Array(bytes[lines[0].range]) }
+            var text: [UInt8] = []
+            for (index, line) in lines.enumerated() {
+                if index > 0 { text.append(space) }
+                text += bytes[line.range]
+            }
+            return text
+        }
+        scan(bytes) { block in
+            switch block {
+            case .heading(let level, let line):
+                blocks.append(.heading(level: level, content: inline(Array(bytes[line.range]))))
+            case .paragraph(let lines):
+                blocks.append(.paragraph(inline(joined(lines))))
+            case .list(let ordered, let items):
+                blocks.append(.list(ordered: ordered, items: items.map { inline(joined($0)) }))
+            }
+        }
+        return Document(blocks: blocks)
+    }
+
+    /// A line of the source: its bytes (trimmed, without any heading or list marker) and its number.
+    struct SourceLine {
+        let range: Range<Int>
+        let number: Int
+    }
+
+    /// A block of the source, as the lines that make it.
+    enum SourceBlock {
+        case heading(level: Int, SourceLine)
+        case paragraph([SourceLine])
+        case list(ordered: Bool, items: [[SourceLine]])
+    }
+
+    /// Finds the blocks of UTF-8 Markdown: headings, paragraphs (lines up to a blank line) and
+    /// lists (each item with its continuation lines), in order.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (SourceBlock) -> Void) {
+        var paragraph: [SourceLine] = []
+        var listItems: [[SourceLine]] = []
         var listOrdered = false
 
         func flushParagraph() {
             if !paragraph.isEmpty {
-                blocks.append(.paragraph(inline(paragraph)))
+                emit(.paragraph(paragraph))
                 paragraph.removeAll(keepingCapacity: true)
             }
         }
         func flushList() {
             if !listItems.isEmpty {
-                blocks.append(.list(ordered: listOrdered, items: listItems.map(inline)))
+                emit(.list(ordered: listOrdered, items: listItems))
                 listItems.removeAll()
             }
         }
 
         var lineStart = 0
+        var number = 0
         while lineStart <= bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count && bytes[lineEnd] != newline { lineEnd += 1 }
             let line = trimmed(bytes, lineStart, lineEnd)
             lineStart = lineEnd + 1
+            number += 1
             if line.isEmpty {
                 flushParagraph()
                 flushList()
@@ -48,28 +88,24 @@ public enum MarkdownReader {
             if let level = headingLevel(bytes, line) {
                 flushParagraph()
                 flushList()
-                let text = trimmed(bytes, line.lowerBound + level + 1, line.upperBound)
-                blocks.append(.heading(level: level, content: inline(Array(bytes[text]))))
+                emit(.heading(level: level, SourceLine(range: trimmed(bytes, line.lowerBound + level + 1, line.upperBound), number: number)))
                 continue
             }
             if let (ordered, textStart) = listItem(bytes, line) {
                 flushParagraph()
                 if !listItems.isEmpty && ordered != listOrdered { flushList() }
                 listOrdered = ordered
-                listItems.append(Array(bytes[trimmed(bytes, textStart, line.upperBound)]))
+                listItems.append([SourceLine(range: trimmed(bytes, textStart, line.upperBound), number: number)])
                 continue
             }
             if !listItems.isEmpty {
-                listItems[listItems.count - 1].append(space)  // a continuation line of the last item
-                listItems[listItems.count - 1] += bytes[line]
+                listItems[listItems.count - 1].append(SourceLine(range: line, number: number))  // a continuation line of the last item
             } else {
-                if !paragraph.isEmpty { paragraph.append(space) }
-                paragraph += bytes[line]
+                paragraph.append(SourceLine(range: line, number: number))
             }
         }
         flushParagraph()
         flushList()
-        return Document(blocks: blocks)
     }
 
     private static let newline = UInt8(ascii: "\n")

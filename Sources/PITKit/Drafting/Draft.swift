@@ -5,6 +5,8 @@ public struct Draft: Sendable {
     public let date: DocumentDate
     public let authority: Authority
     public let neitherConfirmNorDeny: Bool
+    /// The conclusion the balancing tests reach.
+    public let outcome: Outcome
     public let exemptions: [AppliedExemption]
     public let questions: [String]
     public let facts: [String]
@@ -18,7 +20,13 @@ public struct AppliedExemption: Sendable {
     public let exemption: Exemption
     public let limbs: [Exemption.Limb]
     public let citation: String
+    /// Its kind for these limbs and this authority (s37(1)(a) absolute, (b) class).
+    public let kind: Exemption.Kind
     public let likelihood: Likelihood?
+    /// The s31(2) purposes chosen.
+    public let purposes: [Exemption.Limb]
+    /// The evidence given for it, by name, as the document prints it.
+    public let evidence: [String: String]
     /// Each rendered section with the variant used, in document order.
     public let sections: [RenderedSection]
 }

@@ -25,15 +25,20 @@ final class DraftCache: Sendable {
     private let entries = Locked<[ShapeKey: Result<ShapeDraft, PITError>]>([:])
     /// The writer of .docx output (with the reference document, if any).
     let docx: DOCXWriter
+    /// The library the drafts come from, for the quality checks' metadata.
+    let library: TemplateLibrary
 
-    init(docx: DOCXWriter = DOCXWriter()) {
+    init(library: TemplateLibrary, docx: DOCXWriter = DOCXWriter()) {
+        self.library = library
         self.docx = docx
     }
 
-    /// A shape, and the format its output is prepared in (nil: the document alone).
+    /// A shape, the format its output is prepared in (nil: the document alone), and whether
+    /// its quality checks are wanted.
     private struct ShapeKey: Hashable {
         let shape: DraftShape
         let format: OutputFormat?
+        let strict: Bool
     }
 
     func draft(_ request: DraftRequest, orInFull full: (DraftRequest) throws -> Draft) throws -> Draft {
@@ -42,13 +47,36 @@ final class DraftCache: Sendable {
         return try entry(request, texts, format: nil, orInFull: full).filled(with: texts, request: request)
     }
 
+    /// The quality checks' findings on a request (`--strict`): the shape's, found once, and its
+    /// own texts'.
+    func findings(_ request: DraftRequest, orInFull full: (DraftRequest) throws -> Draft) throws -> [Finding] {
+        let texts = DraftTexts(request)
+        guard texts.values.count < Placeholder.maximumCount else {
+            let draft = try full(request)
+            return QualityChecks.run(CheckDocument(draft.document), CheckSubject(draft, library: library))
+        }
+        return try entry(request, texts, format: nil, strict: true, orInFull: full).checks!.findings(for: texts.values)
+    }
+
     /// The document written in `format`. Text is written straight from the shape's text with the
     /// texts put in: the text writer copies every run of text as it is, so that is the same as
     /// writing the filled document.
+    /// With `request.strict`, a request with findings throws `ChecksFailed` instead.
     func write(_ request: DraftRequest, as format: OutputFormat, orInFull full: (DraftRequest) throws -> Draft) throws -> [UInt8] {
         let texts = DraftTexts(request)
-        guard texts.values.count < Placeholder.maximumCount else { return try format.writer(docx: docx).write(full(request)) }
-        let shape = try entry(request, texts, format: format, orInFull: full)
+        guard texts.values.count < Placeholder.maximumCount else {
+            let draft = try full(request)
+            if request.strict {
+                let findings = QualityChecks.run(CheckDocument(draft.document), CheckSubject(draft, library: library))
+                guard findings.isEmpty else { throw ChecksFailed(findings: findings) }
+            }
+            return try format.writer(docx: docx).write(draft)
+        }
+        let shape = try entry(request, texts, format: format, strict: request.strict, orInFull: full)
+        if let checks = shape.checks {
+            let findings = checks.findings(for: texts.values)
+            guard findings.isEmpty else { throw ChecksFailed(findings: findings) }
+        }
         switch shape.prepared {
         case .text(let text): return Placeholder.fill(text, with: texts.values)
         case .docx(let package): return docx.fill(package, with: texts.values, date: request.date)
@@ -56,16 +84,18 @@ final class DraftCache: Sendable {
         }
     }
 
-    private func entry(_ request: DraftRequest, _ texts: DraftTexts, format: OutputFormat?,
+    private func entry(_ request: DraftRequest, _ texts: DraftTexts, format: OutputFormat?, strict: Bool = false,
                        orInFull full: (DraftRequest) throws -> Draft) throws -> ShapeDraft {
-        let shape = ShapeKey(shape: DraftShape(request), format: format)
+        let shape = ShapeKey(shape: DraftShape(request), format: format, strict: strict)
         let cached = entries.withLock { $0[shape] }
         let entry: Result<ShapeDraft, PITError>
         if let cached {
             entry = cached
         } else {
             do {
-                entry = .success(ShapeDraft(try full(texts.placeholderRequest(request)), format: format, docx: docx))
+                let draft = try full(texts.placeholderRequest(request))
+                let checks = shape.strict ? ShapeChecks(draft, library: library) : nil
+                entry = .success(ShapeDraft(draft, format: format, docx: docx, checks: checks))
             } catch let error as PITError {
                 entry = .failure(error)
             }
@@ -121,6 +151,9 @@ struct DraftShape: Hashable {
 
 /// A request's texts in a fixed order, each with the placeholder that stands for it.
 struct DraftTexts {
+    /// The date's place: a text pit makes, never the user's.
+    static let dateIndex = 1
+
     /// The texts, line breaks already turned into spaces as the escaping would.
     let values: [String]
 
@@ -227,6 +260,8 @@ struct ShapeDraft {
     let blocksWithPlaceholders: [Int]
     /// The output of a writer that can fill placeholders itself, placeholders and all.
     let prepared: PreparedOutput?
+    /// The quality checks of the shape, when they are wanted.
+    let checks: ShapeChecks?
 
     /// Output whose placeholders the writer fills with each text escaped as it escapes all text:
     /// formats whose escaping goes character by character. Other formats write the filled draft.
@@ -235,8 +270,9 @@ struct ShapeDraft {
         case docx(DOCXWriter.Prepared)
     }
 
-    init(_ draft: Draft, format: OutputFormat?, docx: DOCXWriter) {
+    init(_ draft: Draft, format: OutputFormat?, docx: DOCXWriter, checks: ShapeChecks?) {
         self.draft = draft
+        self.checks = checks
         switch format {
         case .text: prepared = .text(TextWriter().write(draft))
         case .docx: prepared = .docx(docx.prepare(draft))
@@ -263,7 +299,8 @@ struct ShapeDraft {
         if let name = request.authorityName { authority.name = name }
         if let short = request.authorityShort { authority.short = short }
         return Draft(reference: request.reference, date: request.date, authority: authority,
-                     neitherConfirmNorDeny: request.neitherConfirmNorDeny, exemptions: draft.exemptions,
+                     neitherConfirmNorDeny: request.neitherConfirmNorDeny, outcome: request.outcome,
+                     exemptions: draft.exemptions.map { $0.filled(with: texts.values) },
                      questions: request.questions, facts: request.facts, document: Document(blocks: blocks),
                      templatesUsed: draft.templatesUsed)
     }
@@ -285,5 +322,14 @@ struct ShapeDraft {
             case .emphasis(let inner): return .emphasis(fill(inner, texts))
             }
         }
+    }
+}
+
+extension AppliedExemption {
+    /// The exemption with the placeholders of its evidence replaced by the texts.
+    func filled(with values: [String]) -> AppliedExemption {
+        guard !evidence.isEmpty else { return self }
+        return AppliedExemption(exemption: exemption, limbs: limbs, citation: citation, kind: kind, likelihood: likelihood,
+                                purposes: purposes, evidence: evidence.mapValues { Placeholder.fill($0, with: values) }, sections: sections)
     }
 }

@@ -9,7 +9,7 @@ public enum DraftOption: String, CaseIterable, Sendable {
     case authorityShort = "authority-short"
     case authorityKind = "authority-kind"
     case regime, emissions
-    case date, set, format, output
+    case date, set, format, output, strict
 
     /// How a batch cell holds the option's values.
     public enum Cell: Sendable, Equatable {
@@ -41,7 +41,7 @@ public enum DraftOption: String, CaseIterable, Sendable {
         switch self {
         case .exemption, .limbs, .variant, .evidence, .purposes, .set: return .list
         case .question, .fact: return .lines
-        case .ncnd, .alternative, .separateParts, .emissions: return .flag
+        case .ncnd, .alternative, .separateParts, .emissions, .strict: return .flag
         case .ref, .likelihood, .outcome, .authority, .authorityShort, .authorityKind, .date, .format, .output, .regime: return .single
         }
     }
@@ -98,6 +98,9 @@ public enum DraftOption: String, CaseIterable, Sendable {
                                choices: OutputFormat.allCases.map(\.rawValue))
         case .output:
             return Declaration(value: "FILE", help: "write the document to FILE instead of standard output", cell: cell, choices: [])
+        case .strict:
+            return Declaration(value: nil, help: "run the quality checks (see 'pit help check'); any finding fails the draft, and nothing is written",
+                               cell: cell, choices: [])
         }
     }
 
@@ -161,6 +164,7 @@ public enum DraftOptions {
         request.regime = try choice(values(.regime), .regime)
         request.emissions = values(.emissions) != nil
         request.extraVariables = try pairs(values(.set), .set)
+        request.strict = values(.strict) != nil
         return request
     }
 

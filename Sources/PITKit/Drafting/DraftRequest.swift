@@ -24,6 +24,8 @@ public struct DraftRequest: Sendable {
     /// `--emissions`: the information requested is information on emissions.
     public var emissions = false
     public var date: DocumentDate
+    /// `--strict`: write the draft only when the quality checks find nothing.
+    public var strict = false
     /// `--set KEY=VALUE`, in the order given.
     public var extraVariables: [(key: String, value: String)] = []
     /// The date as the templates see it, when not `date`'s long form (the draft cache's placeholder).

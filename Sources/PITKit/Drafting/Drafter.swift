@@ -13,7 +13,7 @@ public struct Drafter: Sendable {
     /// `referenceDocx`: the Word document whose styles, header and footer frame .docx output.
     public init(library: TemplateLibrary, referenceDocx: ReferenceDocx? = nil) throws {
         self.library = library
-        cache = DraftCache(docx: DOCXWriter(reference: referenceDocx))
+        cache = DraftCache(library: library, docx: DOCXWriter(reference: referenceDocx))
     }
 
     /// The partials of drafts under `regime`.
@@ -37,8 +37,15 @@ public struct Drafter: Sendable {
         return try cache.draft(request) { try draftInFull($0) }
     }
 
-    /// Drafts a request and writes it in `format`: the same bytes as writing `draft(request)` with
-    /// `format.writer(docx:)`, .docx on this drafter's reference document.
+    /// The quality checks' findings on the draft of a request, in document order.
+    public func findings(_ request: DraftRequest) throws -> [Finding] {
+        let request = try prepared(request)
+        return try cache.findings(request) { try draftInFull($0) }
+    }
+
+    /// Drafts a request and writes it in `format` (with `request.strict`, only when the quality
+    /// checks find nothing: else it throws `ChecksFailed`): the same bytes as
+    /// `format.writer(docx: DOCXWriter(reference: referenceDocx)).write(draft(request))`.
     public func write(_ request: DraftRequest, as format: OutputFormat) throws -> [UInt8] {
         let request = try prepared(request)
         return try cache.write(request, as: format) { try draftInFull($0) }
@@ -119,8 +126,8 @@ public struct Drafter: Sendable {
                 sections.append(RenderedSection(section: section, variant: variant,
                                                 isEmpty: markdown.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }))
             }
-            applied.append(AppliedExemption(exemption: item.exemption, limbs: item.limbs, citation: item.citation,
-                                            likelihood: level, sections: sections))
+            applied.append(AppliedExemption(exemption: item.exemption, limbs: item.limbs, citation: item.citation, kind: item.kind,
+                                            likelihood: level, purposes: item.purposes, evidence: item.evidence, sections: sections))
             if item.kind.sections.isEmpty { balances.append([]) }
             objects.append(.object(variables))
         }
@@ -135,7 +142,7 @@ public struct Drafter: Sendable {
         let markdown = try render(try library.resolve("document.mustache", regime: plan.regime.id), stack: [.object(globals)],
                                   renderer: renderer, recorder: recorder)
         return Draft(reference: request.reference, date: request.date, authority: plan.authority,
-                     neitherConfirmNorDeny: ncnd, exemptions: applied,
+                     neitherConfirmNorDeny: ncnd, outcome: request.outcome, exemptions: applied,
                      questions: request.questions, facts: request.facts,
                      document: MarkdownReader.read(markdown), templatesUsed: recorder.files(in: library))
     }
@@ -153,7 +160,7 @@ public struct Drafter: Sendable {
 
     // MARK: - Variables
 
-    private func baseVariables(_ request: DraftRequest, plan: DraftPlan, likelihood: Likelihood?) -> [String: MustacheValue] {
+    func baseVariables(_ request: DraftRequest, plan: DraftPlan, likelihood: Likelihood?) -> [String: MustacheValue] {
         var variables: [String: MustacheValue] = [:]
         for (key, value) in request.extraVariables { variables[key] = .string(value) }
         variables["ref"] = .string(request.reference)
@@ -184,7 +191,7 @@ public struct Drafter: Sendable {
         return variables
     }
 
-    private func exemptionVariables(_ item: DraftPlan.Item, request: DraftRequest, plan: DraftPlan,
+    func exemptionVariables(_ item: DraftPlan.Item, request: DraftRequest, plan: DraftPlan,
                                     likelihood: Likelihood?) -> [String: MustacheValue] {
         let exemption = item.exemption
         let letters = item.limbs.map(\.letter)

@@ -97,6 +97,26 @@ public struct Exemption: Sendable, Equatable {
         public let limbs: [String]
         /// Needed only when this other evidence is given.
         public let with: String?
+        /// Words one of which shows, in a document a person has edited, that the evidence is
+        /// stated (`pit check` cannot know the text that was given): by default the name's words,
+        /// `qualified person`; a date is shown by a date.
+        public let cues: [String]
+        /// False where stating it in an NCND draft would itself show that information is held
+        /// (what is to be published, for s22(2)): the NCND form argues without it.
+        public let statedInNCND: Bool
+
+        public init(name: String, label: String, why: String, type: ValueType = .text, required: Bool = true,
+                    limbs: [String] = [], with: String? = nil, cues: [String]? = nil, statedInNCND: Bool = true) {
+            self.name = name
+            self.label = label
+            self.why = why
+            self.type = type
+            self.required = required
+            self.limbs = limbs
+            self.with = with
+            self.cues = cues ?? [String(name.map { $0 == "-" ? " " : $0 })]
+            self.statedInNCND = statedInNCND
+        }
 
         /// Whether a draft with `letters` and the evidence `given` needs this evidence.
         func isRequired(limbs letters: [String], given: Set<String>) -> Bool {
@@ -164,6 +184,9 @@ public struct Exemption: Sendable, Equatable {
     /// The provision of its public interest test where that is not its regime's (EIR regulation
     /// 13(1)(b) for personal data, not 12(1)(b)).
     public let balance: String?
+    /// Factors the public interest test normally may not weigh that this provision's own test
+    /// weighs: the burden of complying under EIR 12(4)(b), which the Regulations have no cost limit for.
+    public let weighs: [IrrelevantFactor]
 
     public init(id: String, section: String, title: String, kind: Kind, provision: String, limbs: [Limb] = [],
                 defaultLimbs: [String] = [], ncnd: String? = nil, likelihood: Likelihood? = nil, test: String? = nil,
@@ -171,7 +194,7 @@ public struct Exemption: Sendable, Equatable {
                 exclusions: [Exclusion] = [], absoluteFor: [AuthorityKind] = [], variantLimbs: [String: [String]] = [:],
                 regime: Regime.ID = .foia, word: String = "section", ncndNamesProvision: Bool = false,
                 sharedTemplates: String? = nil, noTest: String? = nil, emissions: String? = nil,
-                words: String? = nil, balance: String? = nil) {
+                words: String? = nil, balance: String? = nil, weighs: [IrrelevantFactor] = []) {
         self.id = id
         self.section = section
         self.title = title
@@ -196,6 +219,7 @@ public struct Exemption: Sendable, Equatable {
         self.emissions = emissions
         self.words = words
         self.balance = balance
+        self.weighs = weighs
     }
 
     /// Whether the exemption as a whole can need a public interest test (some limb is qualified).

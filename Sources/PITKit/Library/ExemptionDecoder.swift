@@ -8,7 +8,7 @@ struct ExemptionDecoder {
     static let fields: Set = [
         "section", "title", "kind", "provision", "limbs", "defaultLimbs", "ncnd", "likelihood", "test",
         "purposes", "evidence", "evidenceOneOf", "exclusive", "absoluteFor", "variantLimbs",
-        "templates", "noTest", "emissions", "words", "balance",
+        "templates", "noTest", "emissions", "words", "balance", "weighs",
     ]
 
     func decode(_ text: String) throws -> Exemption {
@@ -63,7 +63,13 @@ struct ExemptionDecoder {
             noTest: try optionalString(json, "noTest"),
             emissions: try optionalString(json, "emissions"),
             words: try optionalString(json, "words"),
-            balance: try optionalString(json, "balance")
+            balance: try optionalString(json, "balance"),
+            weighs: try strings(json["weighs"], "weighs").map { name in
+                guard let factor = IrrelevantFactor(rawValue: name) else {
+                    throw problem("'weighs' names '\(name)', which is not a factor (\(IrrelevantFactor.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                return factor
+            }
         )
     }
 
@@ -166,14 +172,14 @@ struct ExemptionDecoder {
         return Exemption.Purposes(subsection: subsection, limbs: limbs, list: list)
     }
 
-    /// `{"qualified-person": {"label": "…", "why": "…", "type": "date", "required": false, "limbs": [], "with": "…"}}`.
+    /// `{"qualified-person": {"label": "…", "why": "…", "type": "date", "required": false, "limbs": [], "with": "…", "cues": ["…"]}}`.
     private func decodeEvidence(_ value: JSONValue?, letters: [String]) throws -> [Exemption.Evidence] {
         guard let value else { return [] }
         guard case .object(let members) = value else { throw problem("'evidence' must be an object from name to description") }
         let evidence = try members.map { member -> Exemption.Evidence in
             let place = "evidence.\(member.key)."
             guard case .object(let fields) = member.value else { throw problem("'evidence.\(member.key)' must be an object") }
-            try checkKeys(fields, ["label", "why", "type", "required", "limbs", "with"], in: place)
+            try checkKeys(fields, ["label", "why", "type", "required", "limbs", "with", "cues", "statedInNCND"], in: place)
             guard EvidenceName.isValid(member.key) else {
                 throw problem("evidence name '\(member.key)' must be lower-case letters, digits and '-'")
             }
@@ -184,19 +190,19 @@ struct ExemptionDecoder {
                 }
                 type = known
             }
-            var required = true
-            if let flag = member.value["required"] {
-                guard case .bool(let value) = flag else { throw problem("'\(place)required' must be true or false") }
-                required = value
-            }
+            let required = try flag(member.value["required"], "\(place)required") ?? true
+            let statedInNCND = try flag(member.value["statedInNCND"], "\(place)statedInNCND") ?? true
             let limbs = try strings(member.value["limbs"], "\(place)limbs")
             try requireLimbs(limbs, known: letters, field: "\(place)limbs")
             guard let label = try optionalString(member.value, "label", in: place),
                   let why = try optionalString(member.value, "why", in: place) else {
                 throw problem("'evidence.\(member.key)' needs a 'label' and a 'why'")
             }
+            let cues = try strings(member.value["cues"], "\(place)cues")
+            guard !cues.contains(where: \.isEmpty) else { throw problem("'\(place)cues' must not hold an empty string") }
             return Exemption.Evidence(name: member.key, label: label, why: why, type: type, required: required,
-                                      limbs: limbs, with: try optionalString(member.value, "with", in: place))
+                                      limbs: limbs, with: try optionalString(member.value, "with", in: place),
+                                      cues: member.value["cues"] == nil ? nil : cues, statedInNCND: statedInNCND)
         }
         for item in evidence {
             if let with = item.with, !evidence.contains(where: { $0.name == with }) {
@@ -204,6 +210,12 @@ struct ExemptionDecoder {
             }
         }
         return evidence
+    }
+
+    private func flag(_ value: JSONValue?, _ field: String) throws -> Bool? {
+        guard let value else { return nil }
+        guard case .bool(let flag) = value else { throw problem("'\(field)' must be true or false") }
+        return flag
     }
 
     private func decodeOneOf(_ value: JSONValue?, names: [String]) throws -> [[String]] {

@@ -23,6 +23,8 @@ public final class TemplateLibrary: Sendable {
     private let exemptions = Locked<[String: Exemption]>([:])
     private let regimes = Locked<[Regime.ID: Regime]>([:])
     private let decodedAuthority = Locked<Authority?>(nil)
+    /// The exemptions the quality checks know (`knownExemptions`), found on first use.
+    let checkedExemptions = Locked<([Exemption], Set<String>)?>(nil)
 
     /// The built-in layer, then each overlay folder in order.
     public convenience init(overlays: [String]) throws {
@@ -53,6 +55,9 @@ public final class TemplateLibrary: Sendable {
         let given = Set(paths(under: folder).compactMap { files[$0]?.layer.name })
         return layers.map(\.name).filter(given.contains)
     }
+
+    /// Every path in the library, sorted.
+    public var paths: [String] { files.keys.sorted() }
 
     /// All paths in the library below `folder` (relative paths, sorted).
     public func paths(under folder: String) -> [String] {

@@ -35,8 +35,8 @@ enum Help {
 
     /// The short usage `pit` alone prints on standard error.
     static func shortUsage(_ commands: [any Command.Type]) -> String {
-        let names = commands.filter { !$0.hidden }.map { $0.name }.joined(separator: "|")
-        return "no command given\nusage: pit \(names) [options]\n'pit help' lists the commands; 'pit help COMMAND' explains one"
+        let names = commands.filter { !$0.hidden }.map { $0.name }.joined(separator: ", ")
+        return "no command given: usage: pit COMMAND [options], COMMAND one of\n\(names)\n'pit help' lists the commands; 'pit help COMMAND' explains one"
     }
 
     /// An option as help shows it: `--ref REF`.

@@ -24,6 +24,7 @@ enum BatchCommand: Command {
         .flag("overwrite", "replace files that already exist"),
         .flag("fail-fast", "stop at the first row that fails (drafts one row at a time)"),
         .flag("dry-run", "check and draft every row in memory; write nothing"),
+        .flag("strict", "run the quality checks on every row (as the column 'strict' does for one): a row with findings fails"),
         .flag("quiet", "no progress line"),
     ]
     static let arguments = [
@@ -48,6 +49,7 @@ enum BatchCommand: Command {
         options.overwrite = arguments.flag("overwrite")
         options.failFast = arguments.flag("fail-fast")
         options.dryRun = arguments.flag("dry-run")
+        options.strict = arguments.flag("strict")
         let library = try arguments.templateLibrary()
         let reference = try ReferenceDocx.resolve(path: arguments.value("reference-docx"), library: library)
         let drafter = try Drafter(library: library, referenceDocx: reference)
@@ -70,10 +72,7 @@ enum BatchCommand: Command {
             })
         if showsProgress { FileSystem.writeStandardError("\r\u{1B}[K") }
         FileSystem.writeStandardError("pit: \(summary.line)\n")
-        if summary.failed > 0 { throw BatchFailed() }
+        if summary.failed > 0 { throw AlreadyReported() }
         return []
     }
 }
-
-/// Some rows failed: each was reported, so the exit code (65) is all that is left to say.
-struct BatchFailed: Error {}

@@ -3,7 +3,7 @@ import PITKit
 /// pit's commands, and how a command line reaches one.
 enum Commands {
     static let all: [any Command.Type] = [
-        DraftCommand.self, BatchCommand.self, ListCommand.self, ShowCommand.self, InitCommand.self,
+        DraftCommand.self, BatchCommand.self, CheckCommand.self, LintCommand.self, ListCommand.self, ShowCommand.self, InitCommand.self,
         RenderCommand.self, CompletionCommand.self, HelpCommand.self, CompleteCommand.self,
     ]
 
@@ -31,3 +31,6 @@ enum Commands {
         return try command.run(arguments)
     }
 }
+
+/// A failure already told on standard error (a batch's failed rows, findings): exit 65, nothing more to say.
+struct AlreadyReported: Error {}

@@ -36,7 +36,15 @@ enum DraftCommand: Command {
         let reference = format == .docx || referencePath != nil ? try ReferenceDocx.resolve(path: referencePath, library: library) : nil
         let drafter = try Drafter(library: library, referenceDocx: reference)
         ProcessLifetime.keep(drafter)
-        let bytes = try drafter.write(request, as: format)
+        let bytes: [UInt8]
+        do {
+            bytes = try drafter.write(request, as: format)
+        } catch let failed as ChecksFailed {
+            let place = arguments.value("output") ?? "draft"
+            for finding in failed.findings { FileSystem.writeStandardError("pit: \(finding.line(file: place))\n") }
+            FileSystem.writeStandardError("pit: --strict: \(failed.findings.count) finding\(failed.findings.count == 1 ? "" : "s"); nothing written (see 'pit help check')\n")
+            throw AlreadyReported()
+        }
         // Warnings are said once the draft is out, never beside an error.
         let warn = { for warning in drafter.warnings(for: request) { FileSystem.writeStandardError("pit: \(warning)\n") } }
         if let output = arguments.value("output") {

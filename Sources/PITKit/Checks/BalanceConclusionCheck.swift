@@ -1,0 +1,112 @@
+extension CheckRun {
+    /// PIT004: each balancing test that decides states its conclusion, and the conclusion is
+    /// the outcome. An exemption's own test may instead hand its weight to a combined test, which
+    /// then decides. A conclusion is a sentence that concludes ("concluded", "therefore", "on
+    /// balance", …) and says which way the balance falls.
+    mutating func checkBalanceConclusions() {
+        guard !subject.qualified.isEmpty else { return }
+        let balances = document.sections(.balance)
+        let hasCombined = balances.contains { document.sections[$0].isCombined }
+        for section in balances where document.hasContent(section) {
+            let reading = BalanceReading(text(of: [section]))
+            let heading = document.sections[section].heading
+            if reading.conclusions.isEmpty {
+                if reading.defers && hasCombined && !document.sections[section].isCombined { continue }
+                report(.balanceConclusion, reading.defers
+                    ? "'\(heading)' leaves the weighing to a combined balancing test that the document does not have"
+                    : "'\(heading)' states no conclusion: say which way the balance falls and what follows", at: section)
+                continue
+            }
+            if reading.conclusions.contains(.withhold) && reading.conclusions.contains(.disclose) && !reading.conclusions.contains(.partial) {
+                report(.balanceConclusion, "'\(heading)' states conflicting conclusions: both withholding and disclosure", at: section)
+                continue
+            }
+            let concluded: Outcome = reading.conclusions.contains(.partial) ? .partial : reading.conclusions.first!
+            if let outcome = subject.outcome, concluded != outcome {
+                report(.balanceConclusion, "'\(heading)' concludes that the information is \(Self.describe(concluded, ncnd: subject.ncnd)), but the outcome is that it is \(Self.describe(outcome, ncnd: subject.ncnd))", at: section)
+            }
+        }
+    }
+
+    static func describe(_ outcome: Outcome, ncnd: Bool) -> String {
+        switch (outcome, ncnd) {
+        case (.withhold, false): return "withheld"
+        case (.partial, false): return "disclosed in part"
+        case (.disclose, false): return "disclosed"
+        case (.withhold, true): return "neither confirmed nor denied"
+        case (.partial, true): return "confirmed or denied for part of the request"
+        case (.disclose, true): return "confirmed or denied"
+        }
+    }
+}
+
+/// What a balancing test concludes, sentence by sentence.
+struct BalanceReading {
+    /// The outcomes its concluding sentences state.
+    private(set) var conclusions: Set<Outcome> = []
+    /// Whether it hands its weight to a combined balancing test.
+    private(set) var defers = false
+    /// The concluding sentences, for other checks (NCND framing).
+    private(set) var concluding: [Range<Int>] = []
+    let text: FoldedText
+
+    static let cues = ["conclude", "conclusion", "therefore", "we have decided", "has decided", "on balance", "accordingly", "for these reasons"]
+    /// Sentences that state the rule, not the result: "information is withheld only if …".
+    static let conditions = ["only if", "unless", "only where", "if the public interest", "where the public interest"]
+    static let deferrals = ["carried into", "combined balancing", "weighed together with", "considered together with", "taken together below"]
+    static let parts = ["part of the information", "for part", "that part", "the rest", "remainder", "some of the information", "partly", "in part"]
+    static let releases = ["is disclosed", "are disclosed", "be disclosed", "therefore disclosed", "is released", "are released", "be released",
+                           "will confirm or deny", "it confirms or denies", "favours disclosure", "favours confirming", "in favour of disclosure",
+                           "will disclose", "will release"]
+    static let withholds = ["withheld", "neither confirm", "favours maintaining", "favours withholding", "favour of maintaining", "favour of withholding"]
+
+    /// The phrase lists above, found in one pass: each tag is its list's number.
+    private enum List: Int { case cue, condition, deferral, part, release, withhold, outweigh }
+    private static let matcher = PhraseMatcher(
+        [(List.cue, cues), (.condition, conditions), (.deferral, deferrals), (.part, parts), (.release, releases),
+         (.withhold, withholds), (.outweigh, ["outweigh"])].flatMap { list, phrases in
+            phrases.map { PhraseMatcher.Phrase(bytes: Array($0.utf8), wholeWord: false, tag: list.rawValue) }
+        })
+
+    init(_ text: FoldedText) {
+        self.text = text
+        var hits: [(list: Int, at: Int)] = []
+        Self.matcher.scan(text) { tag, range in hits.append((tag, range.lowerBound)) }
+        guard !hits.isEmpty else { return }
+        for sentence in text.sentences() {
+            let found = Set(hits.filter { sentence.contains($0.at) }.map(\.list))
+            if found.contains(List.deferral.rawValue) { defers = true }
+            guard found.contains(List.cue.rawValue), !found.contains(List.condition.rawValue) else { continue }
+            let (outweighWithholds, outweighReleases) = found.contains(List.outweigh.rawValue) ? outweighing(in: sentence) : (false, false)
+            let withhold = outweighWithholds || found.contains(List.withhold.rawValue)
+            let release = outweighReleases || found.contains(List.release.rawValue)
+            guard withhold || release else { continue }
+            concluding.append(sentence)
+            if found.contains(List.part.rawValue) || (withhold && release) {
+                conclusions.insert(.partial)
+            } else {
+                conclusions.insert(withhold ? .withhold : .disclose)
+            }
+        }
+    }
+
+    /// What "outweighs" says in `sentence`: the public interest in maintaining the exemption
+    /// outweighs that in disclosure (withhold), or does not, or is outweighed (release).
+    private func outweighing(in sentence: Range<Int>) -> (withhold: Bool, release: Bool) {
+        var withhold = false, release = false
+        var from = sentence.lowerBound
+        while let found = text.find("outweigh", in: from..<sentence.upperBound) {
+            from = found + 8
+            let words = text.words(in: sentence.lowerBound..<found).suffix(2).map { Array(text.bytes[$0]) }
+            let negated = words.contains { $0 == Array("not".utf8) || $0.suffix(3).elementsEqual("n't".utf8) }
+            let after = String(decoding: text.bytes[from..<min(sentence.upperBound, from + 60)], as: UTF8.self)
+            let passive = after.hasPrefix("ed by")
+            let object = after.drop { $0 != " " }.dropFirst()
+            let againstMaintaining = object.hasPrefix("the public interest in maintain") || object.hasPrefix("that in maintain")
+            // Active: what outweighs is maintaining, unless the object is; passive: the reverse.
+            let favoursWithholding = (passive ? againstMaintaining : !againstMaintaining) != negated
+            if favoursWithholding { withhold = true } else { release = true }
+        }
+        return (withhold, release)
+    }
+}

@@ -1,0 +1,181 @@
+/// A document as the quality checks read it: its blocks in order, each with its plain text and its
+/// place (the line, or the paragraph number in a Word document), grouped into sections by its
+/// headings, each section with the part of a PIT it holds.
+public struct CheckDocument: Sendable {
+    /// One heading, paragraph or list item.
+    public struct Block: Sendable {
+        public enum Kind: Sendable, Equatable {
+            case heading(level: Int)
+            case paragraph
+            case listItem
+        }
+
+        public let kind: Kind
+        /// The text without markup.
+        public let text: String
+        let folded: FoldedText
+        /// The line (or paragraph number) the block starts on.
+        public let line: Int
+        /// Where later source lines of a wrapped paragraph start in `folded`, with their numbers.
+        let continuations: [(offset: Int, line: Int)]
+        /// The index of the section it belongs to (its own, for a heading).
+        public internal(set) var section = 0
+
+        init(kind: Kind, text: String, line: Int, continuations: [(offset: Int, line: Int)] = []) {
+            self.kind = kind
+            self.text = text
+            folded = FoldedText(text)
+            self.line = line
+            self.continuations = continuations
+        }
+
+        /// A block whose folded text is made line by line: each line's text, joined with spaces.
+        init(kind: Kind, lines: [(text: String, line: Int)]) {
+            var folded: [UInt8] = []
+            var capitals: [Int] = []
+            var continuations: [(offset: Int, line: Int)] = []
+            for (index, part) in lines.enumerated() {
+                if index > 0 {
+                    folded.append(UInt8(ascii: " "))
+                    continuations.append((folded.count, part.line))
+                }
+                FoldedText.append(part.text, to: &folded, capitals: &capitals)
+            }
+            self.kind = kind
+            text = lines.map(\.text).joined(separator: " ")
+            self.folded = FoldedText(bytes: folded, capitals: capitals)
+            line = lines.first?.line ?? 1
+            self.continuations = continuations
+        }
+
+        /// The line of the byte at `offset` of the folded text.
+        func line(at offset: Int) -> Int {
+            var line = self.line
+            for continuation in continuations where continuation.offset <= offset { line = continuation.line }
+            return line
+        }
+
+        var isHeading: Bool { if case .heading = kind { return true } else { return false } }
+    }
+
+    /// The blocks under one heading (or before the first heading).
+    public struct Section: Sendable {
+        /// The heading's text; empty for the blocks before any heading.
+        public let heading: String
+        public let part: Part
+        /// Whether it is the combined balancing test of several exemptions.
+        public let isCombined: Bool
+        /// The line of its heading (or of its first block).
+        public let line: Int
+        /// Its blocks, the heading excluded.
+        public let blocks: Range<Int>
+        /// The index of its heading's block.
+        let headingIndex: Int?
+        /// The exemption sections its heading cites (`31`, `22a`).
+        let citedSections: [String]
+    }
+
+    /// What a section of a PIT is for, from its heading.
+    public enum Part: String, Sendable {
+        case harm, `for`, against, balance
+        /// The request's questions, quoted.
+        case request
+        /// The list of exemptions applied.
+        case applied
+        case other
+
+        /// The parts that argue.
+        var isArgument: Bool { self == .harm || self == .for || self == .against || self == .balance }
+    }
+
+    public let blocks: [Block]
+    public let sections: [Section]
+
+    init(blocks: [Block]) {
+        var sections: [Section] = []
+        var heading: Int?
+        var start = 0
+        func close(_ end: Int) {
+            if let heading {
+                let folded = blocks[heading].folded
+                let (part, combined) = Self.part(of: folded)
+                sections.append(Section(heading: blocks[heading].text, part: part, isCombined: combined, line: blocks[heading].line,
+                                        blocks: start..<end, headingIndex: heading, citedSections: CitationReader.sections(in: folded)))
+            } else if end > 0 {
+                sections.append(Section(heading: "", part: .other, isCombined: false, line: blocks[0].line,
+                                        blocks: 0..<end, headingIndex: nil, citedSections: []))
+            }
+        }
+        for index in blocks.indices where blocks[index].isHeading {
+            close(index)
+            heading = index
+            start = index + 1
+        }
+        close(blocks.count)
+        var numbered = blocks
+        for (number, section) in sections.enumerated() {
+            for index in section.blocks { numbered[index].section = number }
+            if let heading = section.headingIndex { numbered[heading].section = number }
+        }
+        self.blocks = numbered
+        self.sections = sections
+    }
+
+    /// The document model of a draft, placed on lines as the text and Markdown writers place it:
+    /// one line a heading or paragraph, one a list item, a blank line between blocks.
+    public init(_ document: Document) {
+        var blocks: [Block] = []
+        var line = 1
+        for block in document.blocks {
+            switch block {
+            case .heading(let level, let content):
+                blocks.append(Block(kind: .heading(level: level), text: content.plainText, line: line))
+                line += 2
+            case .paragraph(let content):
+                blocks.append(Block(kind: .paragraph, text: content.plainText, line: line))
+                line += 2
+            case .list(_, let items):
+                for item in items {
+                    blocks.append(Block(kind: .listItem, text: item.plainText, line: line))
+                    line += 1
+                }
+                line += 1
+            }
+        }
+        self.init(blocks: blocks)
+    }
+
+    /// The part a heading names, and whether it is a combined balancing test. Headings are read
+    /// by their words, so a house style's own headings are understood ("Reasons for disclosure",
+    /// "Conclusion").
+    static func part(of heading: FoldedText) -> (Part, Bool) {
+        let all = 0..<heading.bytes.count
+        // The part before a colon names the part; what follows cites the exemption.
+        let name = heading.bytes.firstIndex(of: UInt8(ascii: ":")).map { 0..<$0 } ?? all
+        func has(_ phrases: String...) -> Bool { phrases.contains { heading.contains($0, in: name) } }
+        if has("exemption applied", "exemptions applied", "exception applied", "exceptions applied", "exemptions relied", "exemption relied") {
+            return (.applied, false)
+        }
+        if has("the request", "request made", "questions asked", "your request") { return (.request, false) }
+        if has("non-disclosure", "against disclosure", "against confirming", "neither confirm", "maintaining the exemption",
+               "maintaining the exception", "withholding", "favouring non", "favour of non") {
+            return (.against, false)
+        }
+        if has("disclos", "confirm", "releas") && has("favour", "for ", "reasons", "arguments", "factors", "in support") {
+            return (.for, false)
+        }
+        if has("balanc", "conclusion", "decision", "outcome") {
+            return (.balance, has("combined", "overall", "together", "aggregate", "all the exemptions"))
+        }
+        if has("harm", "prejudice", "engag", "the test") { return (.harm, false) }
+        return (.other, false)
+    }
+
+    /// The sections of a part, in order.
+    func sections(_ part: Part) -> [Int] { sections.indices.filter { sections[$0].part == part } }
+
+    /// Whether a section has any text under its heading.
+    func hasContent(_ section: Int) -> Bool {
+        sections[section].blocks.contains { !blocks[$0].folded.bytes.allSatisfy { $0 == 0x20 } }
+    }
+}

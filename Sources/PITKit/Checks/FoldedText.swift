@@ -1,0 +1,159 @@
+/// Text as the checks search it: UTF-8 with ASCII letters lowered and typographic characters
+/// folded to ASCII (curly quotes and apostrophes, dashes, non-breaking spaces), so one byte search
+/// finds a phrase however it was typed. An opening single curly quote becomes a backtick, so a
+/// quotation in single quotes can be told from an apostrophe.
+struct FoldedText {
+    var bytes: [UInt8]
+    /// Where a capital letter was folded, in order: names and the starts of sentences.
+    var capitals: [Int] = []
+
+    init(_ text: String) {
+        bytes = []
+        Self.append(text, to: &bytes, capitals: &capitals)
+    }
+
+    init(bytes: [UInt8], capitals: [Int] = []) {
+        self.bytes = bytes
+        self.capitals = capitals
+    }
+
+    /// Appends `text`, folded, noting where its capitals were.
+    static func append(_ text: String, to output: inout [UInt8], capitals: inout [Int]) {
+        text.withUTF8Bytes { source in
+            output.reserveCapacity(output.count + source.count)
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                if byte < 0x80 {
+                    if byte >= 0x41 && byte <= 0x5A { capitals.append(output.count) }
+                    output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                    index += 1
+                    continue
+                }
+                // Three-byte characters in U+2000…U+20FF, and the two-byte non-breaking space.
+                if byte == 0xE2, index + 2 < source.count, source[index + 1] == 0x80 {
+                    let folded: UInt8?
+                    switch source[index + 2] {
+                    case 0x98: folded = UInt8(ascii: "`")        // ‘
+                    case 0x99: folded = UInt8(ascii: "'")        // ’
+                    case 0x9C, 0x9D: folded = UInt8(ascii: "\"") // “ ”
+                    case 0x90, 0x91, 0x92, 0x93, 0x94: folded = UInt8(ascii: "-")  // hyphens, – —
+                    case 0xAF: folded = UInt8(ascii: " ")        // narrow no-break space
+                    default: folded = nil
+                    }
+                    if let folded {
+                        output.append(folded)
+                        index += 3
+                        continue
+                    }
+                }
+                if byte == 0xC2, index + 1 < source.count, source[index + 1] == 0xA0 {
+                    output.append(UInt8(ascii: " "))
+                    index += 2
+                    continue
+                }
+                output.append(byte)
+                index += 1
+            }
+        }
+    }
+
+    /// Whether `byte` is part of a word: an ASCII letter or digit, or any byte of a non-ASCII
+    /// character (letters of other scripts are words too).
+    @inline(__always)
+    static func isWord(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A)
+    }
+
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// The ranges of the words, in order.
+    func words(in range: Range<Int>? = nil) -> [Range<Int>] {
+        let range = range ?? 0..<bytes.count
+        var words: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard Self.isWord(bytes[index]) else { index += 1; continue }
+            let start = index
+            while index < range.upperBound, Self.isWord(bytes[index]) || (bytes[index] == UInt8(ascii: "'") && index + 1 < range.upperBound && Self.isWord(bytes[index + 1]) && index > start) {
+                index += 1
+            }
+            words.append(start..<index)
+        }
+        return words
+    }
+
+    /// The first place `phrase` (folded) starts at a word boundary in `range`, at or after `from`.
+    func find(_ phrase: String, in range: Range<Int>, wholeWord: Bool = false) -> Int? {
+        phrase.withUTF8Bytes { needle in
+            guard let first = needle.first, range.count >= needle.count else { return nil }
+            var index = range.lowerBound
+            let last = range.upperBound - needle.count
+            while index <= last {
+                if bytes[index] == first, matches(needle, at: index, in: range, wholeWord: wholeWord) { return index }
+                index += 1
+            }
+            return nil
+        }
+    }
+
+    /// Whether `needle` is at `index` with a word boundary before it (when it starts with a word
+    /// character) and, when `wholeWord`, after it.
+    @inline(__always)
+    func matches<Needle: RandomAccessCollection<UInt8>>(_ needle: Needle, at index: Int, in range: Range<Int>, wholeWord: Bool) -> Bool
+    where Needle.Index == Int {
+        guard index + needle.count <= range.upperBound else { return false }
+        for offset in 0..<needle.count where bytes[index + offset] != needle[offset] { return false }
+        if Self.isWord(needle[0]), index > range.lowerBound, Self.isWord(bytes[index - 1]) { return false }
+        if wholeWord, let end = needle.last, Self.isWord(end), index + needle.count < range.upperBound,
+           Self.isWord(bytes[index + needle.count]) { return false }
+        return true
+    }
+
+    func contains(_ phrase: String, in range: Range<Int>? = nil, wholeWord: Bool = false) -> Bool {
+        find(phrase, in: range ?? 0..<bytes.count, wholeWord: wholeWord) != nil
+    }
+
+    /// Whether any of `phrases` is in `range`.
+    func containsAny(_ phrases: [String], in range: Range<Int>? = nil) -> Bool {
+        phrases.contains { contains($0, in: range) }
+    }
+
+    /// The sentence around `index`: from after the previous sentence end to the next one.
+    func sentence(around index: Int) -> Range<Int> {
+        var start = index
+        while start > 0, !isSentenceEnd(at: start - 1) { start -= 1 }
+        var end = index
+        while end < bytes.count, !isSentenceEnd(at: end) { end += 1 }
+        return start..<min(bytes.count, end + 1)
+    }
+
+    /// Every sentence, in order.
+    func sentences() -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        var start = 0
+        for index in bytes.indices where isSentenceEnd(at: index) {
+            if index + 1 > start { sentences.append(start..<index + 1) }
+            start = index + 1
+        }
+        if start < bytes.count { sentences.append(start..<bytes.count) }
+        return sentences
+    }
+
+    /// A full stop, question mark, exclamation mark or semicolon followed by a space (or the
+    /// end), not after an abbreviation such as "e.g." or "s.".
+    private func isSentenceEnd(at index: Int) -> Bool {
+        let byte = bytes[index]
+        guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: ";") else { return false }
+        guard index + 1 == bytes.count || bytes[index + 1] == UInt8(ascii: " ") else { return false }
+        guard byte == UInt8(ascii: ".") else { return true }
+        var start = index
+        while start > 0, Self.isWord(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ".") { start -= 1 }
+        let word = bytes[start..<index]
+        return !Self.abbreviations.contains { $0.elementsEqual(word) }
+    }
+
+    private static let abbreviations: [[UInt8]] = ["e.g", "i.e", "s", "ss", "no", "v", "vs", "etc", "mr", "mrs", "ms", "dr", "st", "para", "reg", "art", "cf"]
+        .map { Array($0.utf8) }
+}

@@ -1,0 +1,100 @@
+extension CheckRun {
+    /// PIT002: the harm of each prejudice-based exemption states the provision's own test (the
+    /// key words of its metadata's `test`: "prejudice", "inhibit", "endanger", "required") and,
+    /// where the test has a level, the level relied on: "would" or "would be likely to" just
+    /// before those words. The test's own words ("would, or would be likely to, prejudice")
+    /// state no level, so they do not count as one.
+    mutating func checkHarmTests() {
+        for applied in subject.qualified where applied.kind == .prejudice {
+            let harm = sections(.harm, of: applied)
+            guard !harm.isEmpty else { continue }  // PIT001's finding
+            let text = self.text(of: harm)
+            let tests = applied.exemption.tests(limbs: applied.letters)
+            // The test's own words state the test, but no level: they are blanked out for the level.
+            var masked = text
+            for test in tests { HarmTest.mask(FoldedText(test).bytes, in: &masked) }
+            let words = text.words()
+            let maskedWords = masked.words()
+            for test in tests {
+                let key = HarmTest.key(of: test)
+                guard key.stems.allSatisfy({ stem in words.contains { text.bytes[$0].starts(with: stem) } }) else {
+                    report(.harmTest, "the harm for \(applied.citation) does not state its test: that disclosure \(test)", at: harm[0])
+                    continue
+                }
+                guard key.hasLevel && applied.exemption.hasLikelihood else { continue }
+                let levels = HarmTest.levels(before: key.stems[0], in: maskedWords, of: masked)
+                let keyWords = key.words.joined(separator: " ")
+                if levels.isEmpty {
+                    report(.harmTest, "the harm for \(applied.citation) does not state the level of likelihood: 'would \(keyWords)' or 'would be likely to \(keyWords)'", at: harm[0])
+                } else if let chosen = applied.likelihood, !levels.contains(chosen) {
+                    report(.harmTest, "the harm for \(applied.citation) does not state the level chosen: '\(chosen.phrase) \(keyWords)'", at: harm[0])
+                }
+            }
+        }
+    }
+}
+
+/// The key words of a statutory harm test, and where a level of likelihood is stated before them.
+enum HarmTest {
+    struct Key {
+        /// The words that name the effect: `prejudice`, `inhibit`, `required`, `adversely affect`.
+        let words: [String]
+        /// Their stems, matched at the start of a word ("prejudic" in "prejudicial").
+        let stems: [[UInt8]]
+        /// Whether the test has a level ("would, or would be likely to, …").
+        let hasLevel: Bool
+    }
+
+    /// "would, or would be likely to, prejudice" → prejudice; "would otherwise prejudice, or would
+    /// be likely otherwise to prejudice" → prejudice; "required for the purpose of …" → required.
+    static func key(of test: String) -> Key {
+        let folded = FoldedText(test)
+        let words = folded.words().map { String(decoding: folded.bytes[$0], as: UTF8.self) }
+        var key: [String]
+        let hasLevel = words.first == "would"
+        if hasLevel {
+            let start = (words.lastIndex(of: "to") ?? 0) + 1
+            key = Array(words[start...]).filter { $0 != "otherwise" }
+        } else {
+            key = Array(words.prefix(1))
+        }
+        if key.isEmpty { key = Array(words.suffix(1)) }
+        return Key(words: key, stems: key.map(stem), hasLevel: hasLevel)
+    }
+
+    /// The start of a word that its other forms share: "prejudice" → "prejudi", "inhibit" → "inhib".
+    static func stem(_ word: String) -> [UInt8] {
+        let bytes = Array(word.utf8)
+        return bytes.count >= 7 ? Array(bytes.dropLast(2)) : bytes
+    }
+
+    /// Blanks out each occurrence of `phrase` (the test's own words) in `text`.
+    static func mask(_ phrase: [UInt8], in text: inout FoldedText) {
+        guard !phrase.isEmpty else { return }
+        var start = 0
+        while start + phrase.count <= text.bytes.count {
+            if text.bytes[start] == phrase[0], text.bytes[start..<start + phrase.count].elementsEqual(phrase) {
+                for index in start..<start + phrase.count { text.bytes[index] = UInt8(ascii: " ") }
+                start += phrase.count
+            } else {
+                start += 1
+            }
+        }
+    }
+
+    /// The levels stated just before a word starting with `stem`: "would be likely to (otherwise)
+    /// prejudice", "likely otherwise to prejudice", "would (otherwise) prejudice".
+    static func levels(before stem: [UInt8], in words: [Range<Int>], of text: FoldedText) -> Set<Likelihood> {
+        var levels: Set<Likelihood> = []
+        func word(_ index: Int, is expected: String) -> Bool { text.bytes[words[index]].elementsEqual(expected.utf8) }
+        for index in words.indices where text.bytes[words[index]].starts(with: stem) {
+            let before = max(0, index - 4)..<index
+            if let position = before.last(where: { word($0, is: "likely") }), (position..<index).contains(where: { word($0, is: "to") }) {
+                levels.insert(.likely)
+            } else if before.suffix(3).contains(where: { word($0, is: "would") }), !before.contains(where: { word($0, is: "likely") }) {
+                levels.insert(.would)
+            }
+        }
+        return levels
+    }
+}

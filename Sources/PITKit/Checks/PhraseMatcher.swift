@@ -1,0 +1,109 @@
+/// Finds many phrases in folded text in one pass: each position's first two bytes are looked up
+/// in a bitmap, then in a small open-addressed table of the pairs that start some phrase, and
+/// only the few phrases that start with them are compared. Made once, shared.
+struct PhraseMatcher: Sendable {
+    struct Phrase: Sendable {
+        let bytes: [UInt8]
+        let wholeWord: Bool
+        /// What the caller knows the phrase by.
+        let tag: Int
+    }
+
+    private let phrases: [Phrase]
+    /// One bit for each first pair of bytes that starts some phrase.
+    private let bitmap: [UInt64]
+    /// The table of first pairs: each slot holds a pair plus one (0: empty) and where its
+    /// phrases' indices start and end in `candidates`.
+    private let slots: [UInt32]
+    private let candidates: [Int]
+    private static let slotCount = 512
+
+    init(_ phrases: [Phrase]) {
+        self.phrases = phrases
+        var bitmap = [UInt64](repeating: 0, count: 1024)
+        var byPair: [UInt16: [Int]] = [:]
+        for (index, phrase) in phrases.enumerated() where phrase.bytes.count >= 2 {
+            let pair = UInt16(phrase.bytes[0]) << 8 | UInt16(phrase.bytes[1])
+            bitmap[Int(pair >> 6)] |= 1 << UInt64(pair & 63)
+            byPair[pair, default: []].append(index)
+        }
+        precondition(byPair.count < Self.slotCount / 2, "too many phrases for the table")
+        var slots = [UInt32](repeating: 0, count: Self.slotCount * 2)
+        var candidates: [Int] = []
+        for (pair, indices) in byPair.sorted(by: { $0.key < $1.key }) {
+            var slot = Self.slot(pair)
+            while slots[slot * 2] != 0 { slot = (slot + 1) & (Self.slotCount - 1) }
+            slots[slot * 2] = UInt32(pair) + 1
+            slots[slot * 2 + 1] = UInt32(candidates.count) << 16 | UInt32(candidates.count + indices.count)
+            candidates += indices
+        }
+        self.bitmap = bitmap
+        self.slots = slots
+        self.candidates = candidates
+    }
+
+    @inline(__always)
+    private static func slot(_ pair: UInt16) -> Int { Int((UInt32(pair) &* 0x9E37) >> 7) & (slotCount - 1) }
+
+    /// The phrases (indices) that start with `pair`, or an empty range.
+    @inline(__always)
+    private func phrases(startingWith pair: UInt16, slots: UnsafeBufferPointer<UInt32>) -> Range<Int> {
+        var slot = Self.slot(pair)
+        while true {
+            let held = slots[slot * 2]
+            if held == 0 { return 0..<0 }
+            if held == UInt32(pair) + 1 {
+                let span = slots[slot * 2 + 1]
+                return Int(span >> 16)..<Int(span & 0xFFFF)
+            }
+            slot = (slot + 1) & (Self.slotCount - 1)
+        }
+    }
+
+    /// Calls `found` with each phrase's tag and range where it occurs at a word boundary.
+    func scan(_ text: FoldedText, _ found: (_ tag: Int, _ range: Range<Int>) -> Void) {
+        let bytes = text.bytes
+        guard bytes.count >= 2 else { return }
+        let all = 0..<bytes.count
+        bitmap.withUnsafeBufferPointer { bitmap in
+            slots.withUnsafeBufferPointer { slots in
+                for index in 0..<bytes.count - 1 {
+                    let pair = UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+                    guard bitmap[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                    for candidate in candidates[phrases(startingWith: pair, slots: slots)] {
+                        let phrase = phrases[candidate]
+                        if text.matches(phrase.bytes, at: index, in: all, wholeWord: phrase.wholeWord) {
+                            found(phrase.tag, index..<index + phrase.bytes.count)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether any phrase may occur in ASCII `bytes`, compared without case: a quick test that
+    /// lets most texts skip folding and the checks altogether.
+    func mayOccur(inASCII bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 2 else { return false }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        return bitmap.withUnsafeBufferPointer { bitmap in
+            slots.withUnsafeBufferPointer { slots in
+                var next = lower(bytes[0])
+                for index in 0..<bytes.count - 1 {
+                    let first = next
+                    next = lower(bytes[index + 1])
+                    let pair = UInt16(first) << 8 | UInt16(next)
+                    guard bitmap[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                    for candidate in candidates[phrases(startingWith: pair, slots: slots)] {
+                        let phrase = phrases[candidate].bytes
+                        guard index + phrase.count <= bytes.count else { continue }
+                        var offset = 2
+                        while offset < phrase.count, lower(bytes[index + offset]) == phrase[offset] { offset += 1 }
+                        if offset >= phrase.count { return true }
+                    }
+                }
+                return false
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// Runs the quality checks (`Check`) on a document: the checks of its structure once, and the
+/// text checks on each of its blocks. Findings come in document order.
+public enum QualityChecks {
+    public static func run(_ document: CheckDocument, _ subject: CheckSubject) -> [Finding] {
+        var run = CheckRun(document: document, subject: subject)
+        run.checkStructure()
+        run.checkText()
+        return Finding.ordered(run.findings)
+    }
+}
+
+/// One run of the checks over one document.
+struct CheckRun {
+    let document: CheckDocument
+    let subject: CheckSubject
+    var findings: [Finding] = []
+    /// The whole document as one folded text.
+    let wholeText: FoldedText
+
+    init(document: CheckDocument, subject: CheckSubject) {
+        self.document = document
+        self.subject = subject
+        var bytes: [UInt8] = []
+        for block in document.blocks {
+            bytes += block.folded.bytes
+            bytes += ". ".utf8
+        }
+        wholeText = FoldedText(bytes: bytes)
+    }
+
+    /// The checks of the document as a whole.
+    mutating func checkStructure() {
+        checkMissingParts()
+        checkHarmTests()
+        checkCaseSpecificContent()
+        checkBalanceConclusions()
+        checkEvidence()
+        checkExclusivePairs()
+        checkNCNDFraming()
+        checkAbsoluteExemptions()
+    }
+
+    /// The text checks on every block.
+    mutating func checkText() {
+        let facts = TextChecks.Facts(subject)
+        for block in document.blocks {
+            let section = document.sections[block.section]
+            TextChecks.scan(block.folded, original: block.text, part: section.part, facts: facts) { check, message, offset in
+                findings.append(Finding(check, message, line: block.line(at: offset), section: section.heading))
+            }
+        }
+    }
+
+    mutating func report(_ check: Check, _ message: String, at section: Int?) {
+        if let section {
+            findings.append(Finding(check, message, line: document.sections[section].line, section: document.sections[section].heading))
+        } else {
+            findings.append(Finding(check, message, line: 1, section: ""))
+        }
+    }
+
+    mutating func report(_ check: Check, _ message: String, block: Int, offset: Int = 0) {
+        let section = document.sections[document.blocks[block].section]
+        findings.append(Finding(check, message, line: document.blocks[block].line(at: offset), section: section.heading))
+    }
+
+    // MARK: - Helpers
+
+    /// The sections of `part` that argue `applied`: those whose heading cites it, and those whose
+    /// heading cites none of the exemptions applied (a house style's plain "Harm").
+    func sections(_ part: CheckDocument.Part, of applied: CheckSubject.Applied) -> [Int] {
+        let appliedSections = Set(subject.exemptions.map(\.section))
+        return document.sections(part).filter { index in
+            let cited = document.sections[index].citedSections
+            return cited.contains(applied.section) || !cited.contains(where: appliedSections.contains)
+        }
+    }
+
+    /// The argument sections of `applied`: harm, factors and balance.
+    func argumentSections(of applied: CheckSubject.Applied) -> [Int] {
+        [CheckDocument.Part.harm, .for, .against, .balance].flatMap { sections($0, of: applied) }.sorted()
+    }
+
+    /// The text of `sections` as one folded text, a sentence break between blocks.
+    func text(of sections: [Int]) -> FoldedText {
+        var bytes: [UInt8] = []
+        for section in sections {
+            for index in document.sections[section].blocks {
+                bytes += document.blocks[index].folded.bytes
+                bytes += ". ".utf8
+            }
+        }
+        return FoldedText(bytes: bytes)
+    }
+
+
+    /// The first section of `parts` for `applied`, to point a finding at.
+    func firstSection(_ parts: [CheckDocument.Part], of applied: CheckSubject.Applied?) -> Int? {
+        for part in parts {
+            let found = applied.map { sections(part, of: $0) } ?? document.sections(part)
+            if let first = found.first { return first }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,76 @@
+/// The quality checks of a draft's shape (`DraftCache`): the findings in its library text, found
+/// once from the shape's document (each user text a placeholder), and where each user text
+/// stands, so that a request of that shape needs only its own texts checked.
+struct ShapeChecks: Sendable {
+    /// Where one user text stands in the document: each line it is on.
+    struct Placement: Sendable {
+        let index: Int
+        let line: Int
+        let section: String
+        let part: CheckDocument.Part
+    }
+
+    private let findings: [Finding]
+    /// Every place of every text, by text, in document order.
+    private let placements: [[Placement]]
+    private let facts: TextChecks.Facts
+
+    init(_ draft: Draft, library: TemplateLibrary) {
+        let document = CheckDocument(draft.document)
+        let subject = CheckSubject(draft, library: library)
+        findings = QualityChecks.run(document, subject)
+        facts = TextChecks.Facts(subject)
+        var placements: [Int: [Placement]] = [:]
+        for block in document.blocks {
+            let bytes = block.folded.bytes
+            var index = 0
+            while index + 3 < bytes.count {
+                defer { index += 1 }
+                guard bytes[index] == 0, bytes[index + 1] & 0xF0 == 0xE0 else { continue }
+                let scalar = Int(bytes[index + 1] & 0x0F) << 12 | Int(bytes[index + 2] & 0x3F) << 6 | Int(bytes[index + 3] & 0x3F)
+                let number = scalar - Int(Placeholder.firstScalar)
+                let line = block.line(at: index)
+                guard number >= 0, number != DraftTexts.dateIndex, placements[number]?.last?.line != line else { continue }
+                let section = document.sections[block.section]
+                placements[number, default: []].append(Placement(index: number, line: line, section: section.heading, part: section.part))
+            }
+        }
+        self.placements = placements.keys.sorted().map { placements[$0]! }
+    }
+
+    /// The findings of a request of this shape whose texts are `values` (`DraftTexts` order):
+    /// the shape's, and each text's own, wherever the text stands.
+    func findings(for values: [String]) -> [Finding] {
+        var all = findings
+        let shapeCount = all.count
+        for places in placements where places[0].index < values.count {
+            let value = values[places[0].index]
+            guard TextChecks.mayFind(in: value) else { continue }
+            let text = FoldedText(value)
+            // A text reads the same wherever it stands, but in the request's own words (its quoted
+            // questions) only placeholders count.
+            var inRequest: [(Check, String)]?
+            var elsewhere: [(Check, String)]?
+            for place in places {
+                let isRequest = place.part == .request
+                if (isRequest ? inRequest : elsewhere) == nil {
+                    var list: [(Check, String)] = []
+                    TextChecks.scan(text, original: value, part: isRequest ? .request : .other, facts: facts) { check, message, _ in
+                        list.append((check, message))
+                    }
+                    if isRequest { inRequest = list } else { elsewhere = list }
+                }
+                for (check, message) in (isRequest ? inRequest : elsewhere)! {
+                    all.append(Finding(check, message, line: place.line, section: place.section))
+                }
+            }
+        }
+        // The shape's own findings are in order already; only a text's finding needs sorting in.
+        return all.count == shapeCount ? all : Finding.ordered(all)
+    }
+}
+
+/// A draft that `--strict` refused: what the checks found.
+public struct ChecksFailed: Error, Sendable {
+    public let findings: [Finding]
+}

@@ -1,0 +1,81 @@
+@testable import PITKit
+import Testing
+
+/// The built-in library passes its own checks: `pit lint` finds nothing, and every default draft
+/// of every qualified exemption (its required evidence and one fact given), alone and in the
+/// usual pairs, normal and NCND, for each outcome, passes the checks — as drafted (`--strict`),
+/// and as `pit check` reads its Markdown, text and Word forms.
+struct LibraryChecksTests {
+    static let library = LibraryWalkTests.library
+    static let drafter = LibraryWalkTests.drafter
+
+    @Test func theBuiltInLibraryPassesLint() {
+        #expect(LibraryLinter.lint(Self.library).map(\.text) == [])
+    }
+
+    static let pairs = [["s24", "s31"], ["s23", "s24"], ["s30", "s31"], ["s35", "s36"], ["s21", "s31"], ["s40-1", "s40"], ["s31", "s43"], ["s27", "s27-2"]]
+
+    /// Each exemption alone and the usual pairs, with whether NCND applies to all.
+    static let subjects: [String] = (library.exemptionIDs.map { [$0] } + pairs).compactMap { ids in
+        let exemptions = ids.compactMap { try? library.exemption($0) }
+        guard exemptions.contains(where: \.isQualified) else { return nil }
+        return ids.joined(separator: "+")
+    }
+
+    @Test(arguments: subjects)
+    func everyDefaultDraftPassesTheChecks(_ subject: String) throws {
+        let ids = subject.split(separator: "+").map(String.init)
+        let exemptions = try ids.map { try Self.library.exemption($0) }
+        for ncnd in exemptions.allSatisfy({ $0.ncnd != nil }) ? [false, true] : [false] {
+            for outcome in Outcome.allCases {
+                var request = DraftRequest(reference: "P/1", exemptionIDs: ids, date: LibraryWalkTests.date)
+                request.neitherConfirmNorDeny = ncnd
+                for exemption in exemptions where exemption.isQualified {
+                    let limbs = LibraryWalkTests.qualifiedLimbs(exemption)
+                    if limbs != exemption.defaultLimbs { request.limbChoices.append(try LimbChoice(parsing: "\(exemption.id)=\(limbs.joined(separator: ","))")) }
+                    request.evidence += LibraryWalkTests.evidence(exemption, limbs: limbs, all: false)
+                }
+                if exemptions.contains(where: { $0.exclusions.contains { ids.contains($0.id) } }) { request.relation = .alternative }
+                request.authorityName = "Northshire Council"
+                request.facts = ["The request asks for the figures by ward, which would show where patrols are thinnest at night."]
+                request.outcome = outcome
+                let label = "\(subject) \(ncnd ? "NCND " : "")\(outcome)"
+                let draft = try Self.drafter.draft(request)
+                #expect(try Self.drafter.findings(request).map { $0.line(file: "strict") } == [], "\(label)")
+                for (format, bytes) in [(CheckDocument.Format.markdown, MarkdownWriter().write(draft)), (.text, TextWriter().write(draft)),
+                                        (.docx, DOCXWriter().write(draft))] {
+                    let found = try FileCheck.run(bytes, name: format.rawValue, format: format, library: Self.library, exemptionIDs: [],
+                                                  ncnd: nil, outcome: outcome)
+                    #expect(found.map { $0.line(file: format.rawValue) } == [], "\(label)")
+                }
+            }
+        }
+    }
+
+    /// What a template may use, as `pit lint` knows it, is what the drafter defines.
+    @Test func theDocumentedVariablesAreTheDrafters() throws {
+        var request = DraftRequest(reference: "1", exemptionIDs: ["s31", "s24"], date: LibraryWalkTests.date)
+        request.authorityName = "N"
+        let plan = try DraftPlan(request, library: Self.library) { _ in "default" }
+        let base = Self.drafter.baseVariables(request, plan: plan, likelihood: .likely)
+        let laterGlobals: Set = ["exemptions", "exemption", "qualified_exemptions", "absolute_exemptions", "balance"]
+        let exemptionType = TemplateVariables.exemption(limbKeys: [], evidence: [])
+        let documented = TemplateVariables.globals(exemption: exemptionType, setKeys: [])
+        #expect(Set(base.keys).union(laterGlobals) == Set(documented.keys))
+        guard case .object(let authority)? = base["authority"], case .object(let fields)? = documented["authority"] else {
+            Issue.record("authority is an object")
+            return
+        }
+        #expect(Set(authority.keys) == Set(fields.keys))
+        guard case .object(let regime)? = base["regime"], case .object(let regimeFields)? = documented["regime"] else {
+            Issue.record("regime is an object")
+            return
+        }
+        #expect(Set(regime.keys) == Set(regimeFields.keys))
+        let item = plan.items[0]
+        let variables = Self.drafter.exemptionVariables(item, request: request, plan: plan, likelihood: .likely)
+        guard case .object(let known) = exemptionType else { return }
+        let sections = Set(Exemption.Section.allCases.map(\.rawValue))
+        #expect(Set(variables.keys).union(sections) == Set(known.keys))
+    }
+}
