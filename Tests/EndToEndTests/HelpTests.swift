@@ -22,7 +22,7 @@ struct HelpTests {
 
     @Test func everyCommandHasHelpWithExamplesIn80Columns() throws {
         let commands = try Self.commands()
-        #expect(commands == ["draft", "batch", "list", "show", "init", "render", "completion", "help"])
+        #expect(commands == ["draft", "batch", "check", "lint", "list", "show", "init", "render", "completion", "help"])
         for command in commands {
             let help = try Pit.run(["help", command])
             #expect(help.status == 0, "\(command): \(help.stderr)")

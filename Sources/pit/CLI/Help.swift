@@ -36,7 +36,7 @@ enum Help {
     /// The short usage `pit` alone prints on standard error.
     static func shortUsage(_ commands: [any Command.Type]) -> String {
         let names = commands.filter { !$0.hidden }.map { $0.name }.joined(separator: "|")
-        return "no command given\nusage: pit \(names) [options]\n'pit help' lists the commands; 'pit help COMMAND' explains one"
+        return "no command given\nusage: pit \(names)\n'pit help' lists the commands; 'pit help COMMAND' explains one"
     }
 
     /// An option as help shows it: `--ref REF`.
