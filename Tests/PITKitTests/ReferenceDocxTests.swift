@@ -183,6 +183,8 @@ struct ReferenceDocxTests {
             .init("[Content_Types].xml", text: "<Types/>"),
             .init("_rels/.rels", text: "<Relationships><Relationship Id=\"rId1\" Type=\"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>"),
         ]), "Strict Open XML"),
+        ("missing styles", TestZip.archive(WordLikeDocx().entries.filter { $0.name != "word/styles.xml" }),
+         "its styles part 'word/styles.xml' is missing"),
         ("malformed document", {
             var word = WordLikeDocx()
             word.hasHeader = false

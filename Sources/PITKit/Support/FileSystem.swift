@@ -205,38 +205,64 @@ public enum FileSystem {
 
 /// Temporary files being written, so an interrupted run can remove them before it exits.
 ///
-/// A temporary file is created under the lock `removeAll` takes, so an interrupt at any moment
-/// finds every temporary file that exists, and none is created after it. The interrupt is handled
-/// on a thread of its own (see `installInterruptHandler`), never inside a signal handler, so it can
-/// take the lock safely.
+/// A temporary file is known from just before it is created; the interrupt (`removeAll`) stops
+/// any more being started, waits for those being created, and removes them all, so none is left
+/// however the threads and the interrupt fall. Files are created outside the lock, so threads
+/// do not wait on one another. The interrupt is handled on a thread of its own (see
+/// `installInterruptHandler`), never inside a signal handler, so it can take the lock safely.
 public enum TemporaryFiles {
-    private static let paths = Locked<(next: Int, live: Set<String>, ended: Bool)>((0, [], false))
+    private struct State {
+        var next = 0
+        var live: Set<String> = []
+        /// Files whose names are reserved and which are being created.
+        var creating = 0
+        /// Set by `removeAll`: the run is ending.
+        var ended = false
+    }
+
+    private static let state = Locked(State())
 
     /// Creates a new file beside `path` for writing: its name, and its descriptor (negative when
     /// it cannot be created, with `errno` saying why). Once `removeAll` has run, the run is ending:
     /// the calling thread waits for the exit instead.
     static func create(beside path: String) -> (name: String, descriptor: Int32) {
-        paths.withLock { state in
-            while state.ended { pause() }
+        let reserved = state.withLock { state -> String? in
+            guard !state.ended else { return nil }
             state.next += 1
-            let name = "\(path).pit-\(getpid())-\(state.next).tmp"
-            let descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if descriptor >= 0 { state.live.insert(name) }
-            return (name, descriptor)
+            state.creating += 1
+            return "\(path).pit-\(getpid())-\(state.next).tmp"
         }
+        guard let name = reserved else { waitForExit() }
+        let descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let code = errno
+        let ended = state.withLock { state -> Bool in
+            if descriptor >= 0 { state.live.insert(name) }
+            state.creating -= 1
+            return state.ended
+        }
+        if ended { waitForExit() }
+        errno = code
+        return (name, descriptor)
     }
 
     static func release(_ path: String) {
-        paths.withLock { _ = $0.live.remove(path) }
+        state.withLock { _ = $0.live.remove(path) }
     }
 
-    /// Removes every temporary file, and stops more being created.
+    /// Stops more temporary files being started, waits for those being created, and removes
+    /// every one that exists.
     public static func removeAll() {
-        paths.withLock { state in
+        state.withLock { $0.ended = true }
+        while state.withLock({ $0.creating }) > 0 { usleep(1000) }
+        state.withLock { state in
             for path in state.live { unlink(path) }
             state.live.removeAll()
-            state.ended = true
         }
+    }
+
+    /// The run is ending on another thread (`removeAll`, then the exit): this one waits for it.
+    private static func waitForExit() -> Never {
+        while true { pause() }
     }
 
     /// Blocks SIGINT and SIGTERM in every thread and waits for them on a thread of its own, which

@@ -60,6 +60,12 @@ private struct ReferenceReader {
         func target(_ type: String) -> String? {
             relationships.first { $0.type == type && !$0.external }.map { OPCParts.resolve($0.target, from: main) }
         }
+        /// The part of a kind the main document relates to, if it relates to one (which must exist).
+        func part(_ type: String, _ what: String) throws -> ZipReader.Entry? {
+            guard let name = target(type) else { return nil }
+            guard let entry = zip.entry(name) else { throw PITError.data("its \(what) part '\(name)' is missing") }
+            return entry
+        }
         var document = try ReferenceDocument(data(main, what: "main document"))
 
         // Parts pit adds where the reference has none: named in the main document's folder,
@@ -90,11 +96,11 @@ private struct ReferenceReader {
 
         var styles: DOCXBase.StyleIDs
         var changedStyles: ZipArchive.Entry?
-        let stylesName = target(Types.styles)
-        if let stylesName, let entry = zip.entry(stylesName) {
-            var merged = try ReferenceStyles(zip.data(entry))
+        let stylesEntry = try part(Types.styles, "styles")
+        if let stylesEntry {
+            var merged = try ReferenceStyles(zip.data(stylesEntry))
             styles = merged.styleIDs(footer: footerPartName != nil, themeFonts: target(Types.theme) != nil)
-            if let text = merged.textWithAdditions { changedStyles = ZipArchive.Entry(name: stylesName, data: text) }
+            if let text = merged.textWithAdditions { changedStyles = ZipArchive.Entry(name: stylesEntry.name, data: text) }
         } else {
             let part = add("styles", type: Content.styles, relationship: Types.styles)
             added.append(.fixed(ZipArchive.Entry(name: part.name, text: DOCXParts.styles)))
@@ -102,8 +108,9 @@ private struct ReferenceReader {
         }
 
         let numbering: DOCXBase.Numbering
-        var numberingName = target(Types.numbering) ?? ""
-        if let entry = zip.entry(numberingName) {
+        let numberingName: String
+        if let entry = try part(Types.numbering, "numbering") {
+            numberingName = entry.name
             numbering = try Self.numbering(zip.data(entry))
         } else {
             numberingName = add("numbering", type: Content.numbering, relationship: Types.numbering).name
@@ -111,7 +118,7 @@ private struct ReferenceReader {
             added.append(.numbering)
         }
 
-        if target(Types.settings).flatMap(zip.entry) == nil {
+        if try part(Types.settings, "settings") == nil {
             let part = add("settings", type: Content.settings, relationship: Types.settings)
             added.append(.fixed(ZipArchive.Entry(name: part.name, text: DOCXParts.settings)))
         }
@@ -153,7 +160,7 @@ private struct ReferenceReader {
         for entry in zip.entries where !dropped.contains(entry.name.lowercased()) {
             if entry.name == numberingName {
                 parts.append(.numbering)
-            } else if entry.name == stylesName, let changedStyles {
+            } else if entry.name == stylesEntry?.name, let changedStyles {
                 parts.append(.fixed(changedStyles))
             } else {
                 _ = try zip.data(entry)  // checks it decompresses to its size and checksum
