@@ -90,11 +90,13 @@ public final class BatchRunner {
                     summary.skipped += 1
                 } else if let failure = outcome {
                     summary.failed += 1
-                    if failure.utf8.contains(UInt8(ascii: "\n")) {
-                        for line in failure.utf8.split(separator: UInt8(ascii: "\n")) { report("row \(row.number): \(String(decoding: line, as: UTF8.self))") }
-                    } else {
-                        report("row \(row.number): \(failure)")
+                    // One line a reason (missing evidence, findings), each naming the row.
+                    var rest = Substring(failure)
+                    while let newline = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) {
+                        report("row \(row.number): \(rest[..<newline])")
+                        rest = rest[rest.utf8.index(after: newline)...]
                     }
+                    report("row \(row.number): \(rest)")
                     stopped = options.failFast
                 } else {
                     summary.drafted += 1
@@ -155,7 +157,7 @@ public final class BatchRunner {
                 } catch let error as PITError {
                     shared.buffer[index] = error.message
                 } catch let failed as ChecksFailed {
-                    shared.buffer[index] = failed.findings.map { "line \($0.line): \($0.check.id) \($0.message)" }.joined(separator: "\n")
+                    shared.buffer[index] = failed.lines
                 } catch {
                     shared.buffer[index] = "\(error)"
                 }

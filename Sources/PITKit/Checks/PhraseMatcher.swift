@@ -81,29 +81,25 @@ struct PhraseMatcher: Sendable {
         }
     }
 
-    /// Whether any phrase may occur in ASCII `bytes`, compared without case: a quick test that
-    /// lets most texts skip folding and the checks altogether.
-    func mayOccur(inASCII bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 2 else { return false }
-        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-        return bitmap.withUnsafeBufferPointer { bitmap in
-            slots.withUnsafeBufferPointer { slots in
-                var next = lower(bytes[0])
-                for index in 0..<bytes.count - 1 {
-                    let first = next
-                    next = lower(bytes[index + 1])
-                    let pair = UInt16(first) << 8 | UInt16(next)
-                    guard bitmap[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0 else { continue }
-                    for candidate in candidates[phrases(startingWith: pair, slots: slots)] {
-                        let phrase = phrases[candidate].bytes
-                        guard index + phrase.count <= bytes.count else { continue }
-                        var offset = 2
-                        while offset < phrase.count, lower(bytes[index + offset]) == phrase[offset] { offset += 1 }
-                        if offset >= phrase.count { return true }
-                    }
-                }
-                return false
+    /// Whether some phrase starts at `index` of ASCII `bytes`, compared without case: for quick
+    /// tests that look only where phrases can start.
+    @inline(__always)
+    func mayStart(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard index + 1 < bytes.count else { return false }
+        let pair = UInt16(Self.lower(bytes[index])) << 8 | UInt16(Self.lower(bytes[index + 1]))
+        guard bitmap[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0 else { return false }
+        return slots.withUnsafeBufferPointer { slots in
+            for candidate in candidates[phrases(startingWith: pair, slots: slots)] {
+                let phrase = phrases[candidate].bytes
+                guard index + phrase.count <= bytes.count else { continue }
+                var offset = 2
+                while offset < phrase.count, Self.lower(bytes[index + offset]) == phrase[offset] { offset += 1 }
+                if offset >= phrase.count { return true }
             }
+            return false
         }
     }
+
+    @inline(__always)
+    static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 }

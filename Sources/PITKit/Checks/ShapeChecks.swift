@@ -11,6 +11,8 @@ struct ShapeChecks: Sendable {
     }
 
     private let findings: [Finding]
+    /// The shape's findings as a batch reports them, made once.
+    private let lines: String
     /// Every place of every text, by text, in document order.
     private let placements: [[Placement]]
     private let facts: TextChecks.Facts
@@ -19,6 +21,7 @@ struct ShapeChecks: Sendable {
         let document = CheckDocument(draft.document)
         let subject = CheckSubject(draft, library: library)
         findings = QualityChecks.run(document, subject)
+        lines = ChecksFailed.lines(findings)
         facts = TextChecks.Facts(subject)
         var placements: [Int: [Placement]] = [:]
         for block in document.blocks {
@@ -68,9 +71,27 @@ struct ShapeChecks: Sendable {
         // The shape's own findings are in order already; only a text's finding needs sorting in.
         return all.count == shapeCount ? all : Finding.ordered(all)
     }
+
+    /// The failure of a request whose texts are `values`, or nil when nothing is found.
+    func failure(for values: [String]) -> ChecksFailed? {
+        let found = findings(for: values)
+        guard !found.isEmpty else { return nil }
+        return ChecksFailed(findings: found, lines: found.count == findings.count ? lines : nil)
+    }
 }
 
 /// A draft that `--strict` refused: what the checks found.
 public struct ChecksFailed: Error, Sendable {
     public let findings: [Finding]
+    /// One line a finding, `line 15: PIT005 message`, as a batch reports them.
+    public let lines: String
+
+    init(findings: [Finding], lines: String? = nil) {
+        self.findings = findings
+        self.lines = lines ?? Self.lines(findings)
+    }
+
+    static func lines(_ findings: [Finding]) -> String {
+        findings.map { "line \($0.line): \($0.check.id) \($0.message)" }.joined(separator: "\n")
+    }
 }

@@ -61,27 +61,32 @@ enum TextChecks {
     /// no phrase occurs, compared without case, is passed over.
     static func mayFind(in text: String) -> Bool {
         text.withUTF8Bytes { bytes in
-            var digits = false
-            for byte in bytes {
+            // One pass: any non-ASCII byte (folding could change what follows), a phrase at the
+            // start of a word or at a symbol, or a citation's start ("s31", "section", "reg")
+            // with a digit somewhere.
+            var previousIsWord = false
+            var citeStart = false
+            var digit = false
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
                 if byte >= 0x80 { return true }
-                if FoldedText.isDigit(byte) { digits = true }
+                let isWord = FoldedText.isWord(byte)
+                if byte >= 0x30 && byte <= 0x39 { digit = true }
+                if !(isWord && previousIsWord) {
+                    if matcher.mayStart(at: index, in: bytes) { return true }
+                    let lowered = byte | 0x20
+                    if (lowered == UInt8(ascii: "s") || lowered == UInt8(ascii: "r")) && index + 1 < bytes.count {
+                        let next = bytes[index + 1]
+                        let nextLowered = next | 0x20
+                        if FoldedText.isDigit(next) || next == UInt8(ascii: ".") || nextLowered == UInt8(ascii: "e") || nextLowered == UInt8(ascii: "s") {
+                            citeStart = true
+                        }
+                    }
+                }
+                previousIsWord = isWord
             }
-            return (digits && mayCite(bytes)) || matcher.mayOccur(inASCII: bytes)
+            return citeStart && digit
         }
-    }
-
-    /// Whether ASCII `bytes` may hold a citation: `s` or `r` starting a word, then a digit, `.`,
-    /// a space or `e` ("s31", "s.31", "section 31", "regulation 12").
-    private static func mayCite(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for index in 0..<max(0, bytes.count - 1) {
-            let byte = bytes[index] | 0x20
-            guard byte == UInt8(ascii: "s") || byte == UInt8(ascii: "r"), index == 0 || !FoldedText.isWord(bytes[index - 1]) else { continue }
-            let next = bytes[index + 1] | 0x20
-            if FoldedText.isDigit(bytes[index + 1]) || bytes[index + 1] == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "s") {
-                return true
-            }
-        }
-        return false
     }
 
     /// Runs the text checks on `text` (folded from `original`), which stands in `part`;

@@ -73,10 +73,7 @@ final class DraftCache: Sendable {
             return try format.writer(docx: docx).write(draft)
         }
         let shape = try entry(request, texts, format: format, strict: request.strict, orInFull: full)
-        if let checks = shape.checks {
-            let findings = checks.findings(for: texts.values)
-            guard findings.isEmpty else { throw ChecksFailed(findings: findings) }
-        }
+        if let failure = shape.checks?.failure(for: texts.values) { throw failure }
         switch shape.prepared {
         case .text(let text): return Placeholder.fill(text, with: texts.values)
         case .docx(let package): return docx.fill(package, with: texts.values, date: request.date)

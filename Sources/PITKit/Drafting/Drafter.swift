@@ -44,8 +44,8 @@ public struct Drafter: Sendable {
     }
 
     /// Drafts a request and writes it in `format` (with `request.strict`, only when the quality
-    /// checks find nothing: else it throws `ChecksFailed`): the same bytes as
-    /// `format.writer(docx: DOCXWriter(reference: referenceDocx)).write(draft(request))`.
+    /// checks find nothing: else it throws `ChecksFailed`): the same bytes as writing
+    /// `draft(request)` with `format.writer(docx:)`, .docx on this drafter's reference document.
     public func write(_ request: DraftRequest, as format: OutputFormat) throws -> [UInt8] {
         let request = try prepared(request)
         return try cache.write(request, as: format) { try draftInFull($0) }

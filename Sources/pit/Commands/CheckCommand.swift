@@ -12,14 +12,16 @@ enum CheckCommand: Command {
         applied, and whether the draft neither confirms nor denies, are read from its citations
         unless --exemption and --ncnd say; --outcome adds the check that the balancing test
         concludes as the response does. Exit 0 when nothing is found, 65 when anything is, 66 when
-        the file does not exist. 'pit help check' lists the checks; the README says why each matters.
+        the file does not exist. The checks are below; the README says why each matters, and how
+        to fix what it finds.
         """
     static let table: (title: String, rows: [(String, String)])? = ("Checks", Check.allCases.map { ($0.id, $0.summary) })
     static let options: [OptionSpec] = [
         .value("exemption", "ID[,ID...]", "the exemptions applied, when the text cannot tell (default: its citations)", repeatable: true)
             .completing(.exemptions),
         .flag("ncnd", "the draft neither confirms nor denies (default: when it cites only NCND provisions)"),
-        OptionSpec(draftOption: .outcome),
+        .value("outcome", "OUTCOME", "the response's outcome, which the balancing test must conclude (default: not checked)")
+            .choices(Outcome.allCases.map(\.rawValue)),
         .value("format", "text|json", "the report: FILE:LINE lines (default) or JSON").choices(["text", "json"]),
         .value("input", "markdown|text|docx", "how to read the file (default: from its extension, else its content)")
             .choices(["markdown", "text", "docx"]),
