@@ -321,3 +321,30 @@ struct CheckDocumentationTests {
         }
     }
 }
+
+/// `pit check` reads what was applied from the citations, as pit writes them and as people do.
+struct CitationReadingTests {
+    static let known = LibraryWalkTests.library.exemptionIDs.compactMap { try? LibraryWalkTests.library.exemption($0) }
+
+    static func read(_ text: String) -> [String] {
+        let folded = FoldedText(text)
+        return CitationReader.citations(in: folded).compactMap { citation in
+            CitationReader.resolve(citation, in: folded, among: known).map { resolved in
+                "\(resolved.exemption.id) \(resolved.letters.joined(separator: ","))\(resolved.purposes.isEmpty ? "" : " +" + resolved.purposes.joined(separator: ","))\(resolved.ncnd ? " ncnd" : "")"
+            }
+        }
+    }
+
+    @Test func citationsNameTheirExemptionsLimbsAndPurposes() {
+        #expect(Self.read("Section 31(1)(a)(b) – Law enforcement") == ["s31 a,b"])
+        #expect(Self.read("section 31(1)(a) and (b)") == ["s31 a,b"])
+        #expect(Self.read("Section 31(1)(g) and (2)(a)(c)") == ["s31 g +a,c"])
+        #expect(Self.read("Section 31(1)(h) and (i)") == ["s31 h,i"])
+        #expect(Self.read("Section 36(2)(b)(i)(ii)") == ["s36 b(i),b(ii)"])
+        #expect(Self.read("Section 40(2) by virtue of section 40(4A)") == ["s40 third"])
+        #expect(Self.read("Section 27(4)(b)") == ["s27-2  ncnd"])
+        #expect(Self.read("Section 31(3)") == ["s31  ncnd"])
+        #expect(Self.read("s.43(2) and sections 23 and 24") == ["s43 ", "s23 ", "s24 "])
+        #expect(Self.read("section 1(1)(a) of the Act; 1990 figures; the 3rd section") == [])
+    }
+}

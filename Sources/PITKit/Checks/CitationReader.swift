@@ -148,6 +148,11 @@ enum CitationReader {
                 if best == nil || groups.count > best!.length { best = (exemption, groups.count, isNCND) }
             }
         }
+        // A bare "section 23" names the section's main exemption.
+        if best == nil, citation.groups.isEmpty,
+           let main = exemptions.first(where: { split($0.provision).number == citation.number }) {
+            best = (main, 0, false)
+        }
         guard let best else { return nil }
         let exemption = best.exemption
         if best.ncnd { return Resolved(exemption: exemption, letters: ncndLimbs(exemption, citation), purposes: [], ncnd: true) }

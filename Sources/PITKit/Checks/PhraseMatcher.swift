@@ -16,7 +16,10 @@ struct PhraseMatcher: Sendable {
     /// phrases' indices start and end in `candidates`.
     private let slots: [UInt32]
     private let candidates: [Int]
-    private static let slotCount = 512
+    /// One bit for each hash of the first three bytes of a phrase of three or more: most pairs
+    /// that start a phrase start many ordinary words too ("in" of "information is held").
+    private let triples: [UInt64]
+    fileprivate static let slotCount = 512
 
     init(_ phrases: [Phrase]) {
         self.phrases = phrases
@@ -37,13 +40,24 @@ struct PhraseMatcher: Sendable {
             slots[slot * 2 + 1] = UInt32(candidates.count) << 16 | UInt32(candidates.count + indices.count)
             candidates += indices
         }
+        var triples = [UInt64](repeating: 0, count: 1024)
+        for phrase in phrases where phrase.bytes.count >= 3 {
+            let hash = Self.triple(phrase.bytes[0], phrase.bytes[1], phrase.bytes[2])
+            triples[hash >> 6] |= 1 << UInt64(hash & 63)
+        }
         self.bitmap = bitmap
         self.slots = slots
         self.candidates = candidates
+        self.triples = triples
     }
 
     @inline(__always)
-    private static func slot(_ pair: UInt16) -> Int { Int((UInt32(pair) &* 0x9E37) >> 7) & (slotCount - 1) }
+    fileprivate static func triple(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        Int((UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)) &* 0x9E37_79B1 >> 16) & 0xFFFF
+    }
+
+    @inline(__always)
+    fileprivate static func slot(_ pair: UInt16) -> Int { Int((UInt32(pair) &* 0x9E37) >> 7) & (slotCount - 1) }
 
     /// The phrases (indices) that start with `pair`, or an empty range.
     @inline(__always)
@@ -81,22 +95,56 @@ struct PhraseMatcher: Sendable {
         }
     }
 
-    /// Whether some phrase starts at `index` of ASCII `bytes`, compared without case: for quick
-    /// tests that look only where phrases can start.
-    @inline(__always)
-    func mayStart(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard index + 1 < bytes.count else { return false }
-        let pair = UInt16(Self.lower(bytes[index])) << 8 | UInt16(Self.lower(bytes[index + 1]))
-        guard bitmap[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0 else { return false }
-        return slots.withUnsafeBufferPointer { slots in
-            for candidate in candidates[phrases(startingWith: pair, slots: slots)] {
-                let phrase = phrases[candidate].bytes
+    /// The matcher's tables as pointers, for a quick test that looks at many places of a text
+    /// (`mayStart`) without touching the arrays each time.
+    struct Tables {
+        fileprivate let bitmap: UnsafeBufferPointer<UInt64>
+        fileprivate let slots: UnsafeBufferPointer<UInt32>
+        fileprivate let candidates: UnsafeBufferPointer<Int>
+        fileprivate let phrases: UnsafeBufferPointer<Phrase>
+        fileprivate let triples: UnsafeBufferPointer<UInt64>
+
+        /// Whether some phrase starts at `index` of ASCII `bytes`, compared without case.
+        @inline(__always)
+        func mayStart(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard index + 1 < bytes.count else { return false }
+            let first = PhraseMatcher.lower(bytes[index]), second = PhraseMatcher.lower(bytes[index + 1])
+            let pair = UInt16(first) << 8 | UInt16(second)
+            guard bitmap[Int(pair >> 6)] & (1 << UInt64(pair & 63)) != 0 else { return false }
+            // Two-byte phrases ("{{") pass on their pair; longer ones need their first three bytes.
+            if index + 2 < bytes.count, first != UInt8(ascii: "{"), first != UInt8(ascii: "}") {
+                let hash = PhraseMatcher.triple(first, second, PhraseMatcher.lower(bytes[index + 2]))
+                guard triples[hash >> 6] & (1 << UInt64(hash & 63)) != 0 else { return false }
+            }
+            var slot = PhraseMatcher.slot(pair)
+            while slots[slot * 2] != UInt32(pair) + 1 {
+                if slots[slot * 2] == 0 { return false }
+                slot = (slot + 1) & (PhraseMatcher.slotCount - 1)
+            }
+            let span = slots[slot * 2 + 1]
+            for candidate in Int(span >> 16)..<Int(span & 0xFFFF) {
+                let phrase = phrases[candidates[candidate]].bytes
                 guard index + phrase.count <= bytes.count else { continue }
                 var offset = 2
-                while offset < phrase.count, Self.lower(bytes[index + offset]) == phrase[offset] { offset += 1 }
+                while offset < phrase.count, PhraseMatcher.lower(bytes[index + offset]) == phrase[offset] { offset += 1 }
                 if offset >= phrase.count { return true }
             }
             return false
+        }
+    }
+
+    /// Calls `body` with the tables.
+    func withTables<Result>(_ body: (Tables) -> Result) -> Result {
+        bitmap.withUnsafeBufferPointer { bitmap in
+            slots.withUnsafeBufferPointer { slots in
+                candidates.withUnsafeBufferPointer { candidates in
+                    phrases.withUnsafeBufferPointer { phrases in
+                        triples.withUnsafeBufferPointer { triples in
+                            body(Tables(bitmap: bitmap, slots: slots, candidates: candidates, phrases: phrases, triples: triples))
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -60,32 +60,33 @@ enum TextChecks {
     /// then not folded or scanned at all. Only ASCII text without digits (no citation) in which
     /// no phrase occurs, compared without case, is passed over.
     static func mayFind(in text: String) -> Bool {
-        text.withUTF8Bytes { bytes in
-            // One pass: any non-ASCII byte (folding could change what follows), a phrase at the
-            // start of a word or at a symbol, or a citation's start ("s31", "section", "reg")
-            // with a digit somewhere.
-            var previousIsWord = false
-            var citeStart = false
-            var digit = false
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x80 { return true }
-                let isWord = FoldedText.isWord(byte)
-                if byte >= 0x30 && byte <= 0x39 { digit = true }
-                if !(isWord && previousIsWord) {
-                    if matcher.mayStart(at: index, in: bytes) { return true }
+        matcher.withTables { tables in
+            text.withUTF8Bytes { bytes in
+                // One pass: any non-ASCII byte (folding could change what follows), a phrase at the
+                // start of a word or at a symbol, or a citation's start ("s31", "section", "reg")
+                // with a digit somewhere.
+                var previousIsWord = false
+                var citeStart = false
+                var digit = false
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    if byte >= 0x80 { return true }
                     let lowered = byte | 0x20
-                    if (lowered == UInt8(ascii: "s") || lowered == UInt8(ascii: "r")) && index + 1 < bytes.count {
-                        let next = bytes[index + 1]
-                        let nextLowered = next | 0x20
-                        if FoldedText.isDigit(next) || next == UInt8(ascii: ".") || nextLowered == UInt8(ascii: "e") || nextLowered == UInt8(ascii: "s") {
-                            citeStart = true
+                    let isLetter = lowered >= 0x61 && lowered <= 0x7A
+                    let isDigit = byte >= 0x30 && byte <= 0x39
+                    digit = digit || isDigit
+                    if !previousIsWord {
+                        if tables.mayStart(at: index, in: bytes) { return true }
+                        if (lowered == 0x73 || lowered == 0x72) && index + 1 < bytes.count {  // s, r
+                            let next = bytes[index + 1]
+                            let nextLowered = next | 0x20
+                            citeStart = citeStart || (next >= 0x30 && next <= 0x39) || next == 0x2E || nextLowered == 0x65 || nextLowered == 0x73
                         }
                     }
+                    previousIsWord = isLetter || isDigit
                 }
-                previousIsWord = isWord
+                return citeStart && digit
             }
-            return citeStart && digit
         }
     }
 
