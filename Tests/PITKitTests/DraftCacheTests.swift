@@ -89,6 +89,20 @@ struct DraftCacheTests {
         #expect(first == second)
     }
 
+    /// A remembered failure names the exemption as the request at hand spells it, not as the
+    /// request that failed first did (found by fuzzing: batch rows `S99x` then `s99x`).
+    @Test func aRememberedFailureNamesTheIdAsThisRequestSpellsIt() throws {
+        let drafter = try Drafter(library: Self.library)
+        for id in ["S99x", "s99x", "S99X"] {
+            let request = DraftRequest(reference: "1", exemptionIDs: [id], date: DocumentDate(year: 2026, month: 1, day: 1)!)
+            let drafted = #expect(throws: PITError.self) { try drafter.draft(request) }
+            let written = #expect(throws: PITError.self) { try drafter.write(request, as: .text) }
+            for error in [drafted, written] {
+                #expect(error?.message.contains("'\(id)'") == true, "\(error?.message ?? "")")
+            }
+        }
+    }
+
     /// The regime is part of a draft's shape: the same id drafts differently under FOIA and FOISA,
     /// and `--emissions` turns a draft into a refusal, however the cache was filled.
     @Test func theRegimeIsPartOfTheShape() throws {

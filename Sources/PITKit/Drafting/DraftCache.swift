@@ -126,7 +126,9 @@ struct DraftShape: Hashable {
     let emissions: Bool
 
     init(_ request: DraftRequest) {
-        exemptionIDs = request.exemptionIDs.map { id in id.containsByte { $0 >= 0x41 && $0 <= 0x5A } ? id.lowercased() : id }
+        // As given, not lower-cased: a failure is remembered with its message, which names the ids
+        // as this request spells them.
+        exemptionIDs = request.exemptionIDs
         limbs = request.limbChoices
         likelihood = request.likelihood
         neitherConfirmNorDeny = request.neitherConfirmNorDeny
