@@ -65,6 +65,36 @@ struct CheckReadingTests {
         #expect(document.blocks.contains { $0.kind == .listItem && $0.text.hasPrefix("Section 36(2)(b)(i)(ii)") })
     }
 
+    /// Text pasted from a PDF: headings run into paragraphs or end in colons, paragraphs broken
+    /// across blank lines, a balance concluding in its last sentence without a concluding word.
+    @Test func textPastedFromAPDFReadsAsItsParts() throws {
+        let pasted = """
+            Request reference: 88/26
+            Exemption applied: Section 31(1)(a) - Law enforcement
+            Harm
+            We consider that disclosure of the rota would be likely to prejudice the prevention of crime, since it shows
+
+            the hours when nobody is on foot patrol in the town centre.
+
+            Factors favouring disclosure:
+
+            Publishing the rota would show how the patrol budget is spent.
+            Factors favouring non-disclosure:
+            Anyone planning a burglary could choose the unwatched hours.
+
+            Balancing test
+
+            The public interest in providing the rota is outweighed by the harm its release would do.
+
+            Northshire Council will not disclose the rota.
+            """
+        let document = CheckDocument.plainText(pasted)
+        #expect(document.sections.map(\.part) == [.other, .harm, .for, .against, .balance])
+        #expect(document.blocks.contains { $0.text.hasSuffix("since it shows the hours when nobody is on foot patrol in the town centre.") })
+        #expect(Self.said(try Self.check(Array(pasted.utf8), .text)) == [])
+        #expect(Self.said(try Self.check(Array(pasted.utf8), .text, outcome: .disclose)).first?.hasPrefix("PIT004") == true)
+    }
+
     /// The checks a batch runs once a shape, with each row's texts after, find what the checks
     /// find on each whole draft.
     @Test func checksThroughTheCacheEqualChecksOnTheWholeDraft() throws {

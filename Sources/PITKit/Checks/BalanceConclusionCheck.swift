@@ -50,15 +50,18 @@ struct BalanceReading {
     private(set) var concluding: [Range<Int>] = []
     let text: FoldedText
 
-    static let cues = ["conclude", "conclusion", "therefore", "we have decided", "has decided", "on balance", "accordingly", "for these reasons"]
+    static let cues = ["conclude", "conclusion", "therefore", "we have decided", "has decided", "on balance", "accordingly", "for these reasons",
+                       "having considered", "having weighed", "overall"]
     /// Sentences that state the rule, not the result: "information is withheld only if …".
     static let conditions = ["only if", "unless", "only where", "if the public interest", "where the public interest"]
     static let deferrals = ["carried into", "combined balancing", "weighed together with", "considered together with", "taken together below"]
     static let parts = ["part of the information", "for part", "that part", "the rest", "remainder", "some of the information", "partly", "in part"]
     static let releases = ["is disclosed", "are disclosed", "be disclosed", "therefore disclosed", "is released", "are released", "be released",
                            "will confirm or deny", "it confirms or denies", "favours disclosure", "favours confirming", "in favour of disclosure",
-                           "will disclose", "will release"]
-    static let withholds = ["withheld", "neither confirm", "favours maintaining", "favours withholding", "favour of maintaining", "favour of withholding"]
+                           "will disclose", "will release", "favours release", "favour of release"]
+    static let withholds = ["withheld", "neither confirm", "favours maintaining", "favours withholding", "favour of maintaining", "favour of withholding",
+                            "favours non-disclosure", "favours nondisclosure", "favours non-release", "favour of non-disclosure", "will not disclose", "will not be disclosed",
+                            "will not release", "will not be released"]
 
     /// The phrase lists above, found in one pass: each tag is its list's number.
     private enum List: Int { case cue, condition, deferral, part, release, withhold, outweigh }
@@ -73,10 +76,13 @@ struct BalanceReading {
         var hits: [(list: Int, at: Int)] = []
         Self.matcher.scan(text) { tag, range in hits.append((tag, range.lowerBound)) }
         guard !hits.isEmpty else { return }
-        for sentence in text.sentences() {
+        let sentences = text.sentences().filter { range in text.bytes[range].contains(where: FoldedText.isWord) }
+        for (index, sentence) in sentences.enumerated() {
             let found = Set(hits.filter { sentence.contains($0.at) }.map(\.list))
             if found.contains(List.deferral.rawValue) { defers = true }
-            guard found.contains(List.cue.rawValue), !found.contains(List.condition.rawValue) else { continue }
+            // A concluding word, or the last sentence: "X will not disclose the information."
+            let concludes = found.contains(List.cue.rawValue) || index == sentences.count - 1
+            guard concludes, !found.contains(List.condition.rawValue) else { continue }
             let (outweighWithholds, outweighReleases) = found.contains(List.outweigh.rawValue) ? outweighing(in: sentence) : (false, false)
             let withhold = outweighWithholds || found.contains(List.withhold.rawValue)
             let release = outweighReleases || found.contains(List.release.rawValue)
@@ -95,16 +101,32 @@ struct BalanceReading {
     private func outweighing(in sentence: Range<Int>) -> (withhold: Bool, release: Bool) {
         var withhold = false, release = false
         var from = sentence.lowerBound
+        let disclosing = ["interest in disclos", "interest in providing", "interest in releas", "interest in confirm", "benefits of disclos", "that in disclos"]
+        let maintaining = ["interest in maintain", "that in maintain"]
         while let found = text.find("outweigh", in: from..<sentence.upperBound) {
             from = found + 8
             let words = text.words(in: sentence.lowerBound..<found).suffix(2).map { Array(text.bytes[$0]) }
             let negated = words.contains { $0 == Array("not".utf8) || $0.suffix(3).elementsEqual("n't".utf8) }
             let after = String(decoding: text.bytes[from..<min(sentence.upperBound, from + 60)], as: UTF8.self)
             let passive = after.hasPrefix("ed by")
-            let object = after.drop { $0 != " " }.dropFirst()
-            let againstMaintaining = object.hasPrefix("the public interest in maintain") || object.hasPrefix("that in maintain")
-            // Active: what outweighs is maintaining, unless the object is; passive: the reverse.
-            let favoursWithholding = (passive ? againstMaintaining : !againstMaintaining) != negated
+            let object = String(after.drop { $0 != " " }.dropFirst())
+            let subject = max(sentence.lowerBound, found - 80)..<found
+            // What weighs more: the side named before "outweighs" (after "is outweighed by").
+            let heavier: (disclosing: Bool, maintaining: Bool) = passive
+                ? (disclosing.contains(where: object.contains), maintaining.contains(where: object.contains))
+                : (text.containsAny(disclosing, in: subject), text.containsAny(maintaining, in: subject))
+            let lighter: (disclosing: Bool, maintaining: Bool) = passive
+                ? (text.containsAny(disclosing, in: subject), text.containsAny(maintaining, in: subject))
+                : (disclosing.contains(where: object.contains), maintaining.contains(where: object.contains))
+            var favoursWithholding: Bool
+            if heavier.maintaining || lighter.disclosing {
+                favoursWithholding = true
+            } else if heavier.disclosing || lighter.maintaining {
+                favoursWithholding = false
+            } else {
+                favoursWithholding = !passive  // "…outweighs the harm": read as the usual form
+            }
+            if negated { favoursWithholding.toggle() }
             if favoursWithholding { withhold = true } else { release = true }
         }
         return (withhold, release)

@@ -64,30 +64,58 @@ extension CheckDocument {
     }
 
     /// Plain text: blocks separated by blank lines; a block whose lines start with `- ` or `1. `
-    /// is a list; a short single line that does not end a sentence is a heading.
+    /// is a list; a short single line that does not end a sentence is a heading. Text copied from
+    /// a PDF is understood too: a block that starts in lower case continues the one before (a
+    /// paragraph broken across a blank line), and a line naming a part of a PIT ("Balancing
+    /// Test", "Factors favouring disclosure:") is a heading even inside a block.
     static func plainText(_ text: String) -> CheckDocument {
-        var blocks: [Block] = []
-        var pending: [(text: String, line: Int)] = []
-        func flush() {
-            defer { pending.removeAll() }
-            guard !pending.isEmpty else { return }
-            let items = pending.map { listItemText($0.text) }
-            if items.allSatisfy({ $0 != nil }) {
-                for (index, item) in items.enumerated() { blocks.append(Block(kind: .listItem, lines: [(item!, pending[index].line)])) }
-            } else if pending.count == 1, looksLikeHeading(pending[0].text) {
-                blocks.append(Block(kind: .heading(level: blocks.isEmpty ? 1 : 2), lines: pending))
-            } else {
-                blocks.append(Block(kind: .paragraph, lines: pending))
-            }
-        }
+        typealias Line = (text: String, line: Int)
+        var raw: [[Line]] = [[]]
         var number = 0
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             let line = rawLine.trimmingBlanks
-            if line.isEmpty { flush() } else { pending.append((String(line), number)) }
+            if line.isEmpty {
+                if !raw[raw.count - 1].isEmpty { raw.append([]) }
+            } else {
+                raw[raw.count - 1].append((String(line), number))
+            }
         }
-        flush()
+        var merged: [[Line]] = []
+        for block in raw where !block.isEmpty {
+            if let first = block[0].text.first, first.isLowercase, let last = merged.last?.last, listItemText(last.text) == nil {
+                merged[merged.count - 1] += block
+            } else {
+                merged.append(block)
+            }
+        }
+        var blocks: [Block] = []
+        func add(_ lines: [Line]) {
+            guard !lines.isEmpty else { return }
+            if let split = lines.indices.first(where: { looksLikePartHeading(lines[$0].text) }), lines.count > 1 || split > 0 {
+                add(Array(lines[..<split]))
+                blocks.append(Block(kind: .heading(level: 2), lines: [lines[split]]))
+                add(Array(lines[(split + 1)...]))
+                return
+            }
+            let items = lines.map { listItemText($0.text) }
+            if items.allSatisfy({ $0 != nil }) {
+                for (index, item) in items.enumerated() { blocks.append(Block(kind: .listItem, lines: [(item!, lines[index].line)])) }
+            } else if lines.count == 1, looksLikeHeading(lines[0].text) || looksLikePartHeading(lines[0].text) {
+                blocks.append(Block(kind: .heading(level: blocks.isEmpty ? 1 : 2), lines: lines))
+            } else {
+                blocks.append(Block(kind: .paragraph, lines: lines))
+            }
+        }
+        for block in merged { add(block) }
         return CheckDocument(blocks: blocks)
+    }
+
+    /// A short heading-like line that names a part of a PIT: harm, factors, balance.
+    private static func looksLikePartHeading(_ line: String) -> Bool {
+        let line = line.hasSuffix(":") ? String(line.dropLast()) : line
+        guard looksLikeHeading(line), line.split(separator: " ").count <= 8 else { return false }
+        return [.harm, .for, .against, .balance].contains(part(of: FoldedText(line)).0)
     }
 
     /// `- item` or `12. item` → `item`.

@@ -86,7 +86,7 @@ public struct CheckSubject: Sendable {
         self.ncnd = isNCND
         self.outcome = outcome
         factCount = nil
-        libraryText = LibraryText(library)
+        libraryText = library.libraryText
     }
 
     /// The exemptions the document cites as applied: those in its list of exemptions applied,
@@ -106,6 +106,14 @@ public struct CheckSubject: Sendable {
 }
 
 extension TemplateLibrary {
+    /// The library's own words, for telling an edited document's text from the library's; made once.
+    var libraryText: LibraryText {
+        if let text = checkedText.withLock({ $0 }) { return text }
+        let text = LibraryText(self)
+        checkedText.withLock { $0 = text }
+        return text
+    }
+
     /// Every exemption whose metadata reads, and their sections folded (`31`, `22a`), found once.
     var knownExemptions: ([Exemption], Set<String>) {
         if let known = checkedExemptions.withLock({ $0 }) { return known }

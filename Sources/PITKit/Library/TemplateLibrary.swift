@@ -25,6 +25,8 @@ public final class TemplateLibrary: Sendable {
     private let decodedAuthority = Locked<Authority?>(nil)
     /// The exemptions the quality checks know (`knownExemptions`), found on first use.
     let checkedExemptions = Locked<([Exemption], Set<String>)?>(nil)
+    /// The library's own words for the quality checks (`libraryText`), made on first use.
+    let checkedText = Locked<LibraryText?>(nil)
 
     /// The built-in layer, then each overlay folder in order.
     public convenience init(overlays: [String]) throws {

@@ -1,6 +1,6 @@
 extension LibraryLinter {
-    /// Drafts every section variant of every qualified exemption (normal and NCND, for each
-    /// outcome), and every combined balancing test, with the evidence each needs and one fact,
+    /// Drafts every section variant of every qualified exemption (normal and NCND; balancing
+    /// tests for each outcome), and every combined balancing test, with the evidence each needs and one fact,
     /// and runs the quality checks on the drafts: a finding in the variant's section is the
     /// variant's; one elsewhere, the layout's (`document.mustache`).
     mutating func checkDraftedText(_ exemptions: [Exemption]) {
@@ -18,7 +18,9 @@ extension LibraryLinter {
                             request.limbChoices = [(try? LimbChoice(parsing: "\(exemption.id)=\(limbs.joined(separator: ","))"))].compactMap { $0 }
                         }
                         Self.addSample(exemption, limbs: limbs, to: &request)
-                        draftAndCheck(request, drafter: drafter, label: "\(folder)/\(variant).mustache")
+                        // Only a balancing test concludes: other sections are drafted for one outcome.
+                        draftAndCheck(request, drafter: drafter, label: "\(folder)/\(variant).mustache",
+                                      outcomes: section == .balance ? Outcome.allCases : [.withhold])
                     }
                 }
             }
@@ -85,9 +87,10 @@ extension LibraryLinter {
 
     /// Drafts `request` for each outcome and files the checks' findings under the template that
     /// wrote the section they are in.
-    private mutating func draftAndCheck(_ request: DraftRequest, drafter: Drafter, label: String, jointVariant: String? = nil) {
+    private mutating func draftAndCheck(_ request: DraftRequest, drafter: Drafter, label: String, jointVariant: String? = nil,
+                                        outcomes: [Outcome] = Outcome.allCases) {
         guard !broken.contains(label) else { return }
-        for outcome in Outcome.allCases {
+        for outcome in outcomes {
             var request = request
             request.outcome = outcome
             request.extraVariables = setKeys.sorted().map { ($0, "the text given for \($0)") }
