@@ -300,6 +300,9 @@ struct TextCheckPrefilterTests {
                 var found = false
                 TextChecks.scan(FoldedText(text), original: text, part: .against, facts: facts) { _, _, _ in found = true }
                 if found { #expect(TextChecks.mayFind(in: text), "\(text)") }
+                var quoted = false
+                TextChecks.scan(FoldedText(text), original: text, part: .request, facts: facts) { _, _, _ in quoted = true }
+                if quoted { #expect(TextChecks.mayFindPlaceholder(in: text), "\(text)") }
             }
         }
         #expect(!TextChecks.mayFind(in: "The figures are broken down by ward and by month."))

@@ -48,7 +48,8 @@ struct ShapeChecks: Sendable {
         let shapeCount = all.count
         for places in placements where places[0].index < values.count {
             let value = values[places[0].index]
-            guard TextChecks.mayFind(in: value) else { continue }
+            let quotedOnly = places.allSatisfy { $0.part == .request }
+            guard quotedOnly ? TextChecks.mayFindPlaceholder(in: value) : TextChecks.mayFind(in: value) else { continue }
             let text = FoldedText(value)
             // A text reads the same wherever it stands, but in the request's own words (its quoted
             // questions) only placeholders count.

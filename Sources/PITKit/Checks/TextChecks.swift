@@ -90,6 +90,24 @@ enum TextChecks {
         }
     }
 
+    /// `mayFind` for a text that stands only in the request's quoted questions, where only
+    /// placeholders count: `{`, `}`, `[`, `TODO` or `XXX`.
+    static func mayFindPlaceholder(in text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            for index in 0..<bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["): return true
+                case UInt8(ascii: "T") where index + 3 < bytes.count && bytes[index + 1] == UInt8(ascii: "O") && bytes[index + 2] == UInt8(ascii: "D"):
+                    return true
+                case UInt8(ascii: "X") where index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "X"):
+                    return true
+                default: continue
+                }
+            }
+            return false
+        }
+    }
+
     /// Runs the text checks on `text` (folded from `original`), which stands in `part`;
     /// `report` gets each finding's check, message and offset in `text`.
     static func scan(_ text: FoldedText, original: String, part: CheckDocument.Part, facts: Facts,
