@@ -18,6 +18,10 @@ enum TextChecks {
             self.citations = citations
         }
 
+        /// All that a text check's result depends on beside the text (the library's sections
+        /// are the same for a whole run).
+        var signature: String { "\(ncnd) \(applied.sorted()) \(citations)" }
+
         init(_ subject: CheckSubject) {
             ncnd = subject.ncnd
             applied = Set(subject.exemptions.map(\.section))
