@@ -6,10 +6,10 @@
 #   scripts/fuzz.sh --build-only [TARGET]
 #   scripts/fuzz.sh --list
 #
-# Targets: mustache, markdown, csv, json, arguments, docx. The modules (Mustache, PITKit with
-# its embedded templates, and pit's command-line code without main.swift) are compiled once
-# into .build-fuzz/ (git-ignored) with -sanitize=fuzzer,address, and rebuilt when a source is
-# newer than the build. Each run starts from a copy of the committed seeds (Fuzz/corpus/TARGET)
+# Targets: mustache, markdown, csv, json, arguments, docx, reference-docx. The modules (Mustache,
+# PITKit with its embedded templates, and pit's command-line code without main.swift) are
+# compiled once into .build-fuzz/ (git-ignored) with -sanitize=fuzzer,address, and rebuilt when
+# a source is newer than the build. Each run starts from a copy of the committed seeds (Fuzz/corpus/TARGET)
 # in .build-fuzz/corpus/TARGET, where libFuzzer also writes what it finds; a crash, hang, leak
 # or sanitizer report leaves its input in .build-fuzz/artifacts/TARGET/ and makes this script
 # fail. One fuzzer runs at a time, in one process.
@@ -21,7 +21,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 out=.build-fuzz
 swiftc=${SWIFTC:-swiftc}
-targets=(mustache markdown csv json arguments docx)
+targets=(mustache markdown csv json arguments docx reference-docx)
 opt=${FUZZ_OPT:--O}
 flags=(-sanitize=fuzzer,address -parse-as-library "$opt" -g -enable-testing -swift-version 5 -module-cache-path "$out/module-cache")
 
@@ -73,7 +73,7 @@ build_target() {
     mkdir -p "$out/bin"
     if stale "$binary" "Fuzz/Targets/$target.swift" Fuzz/Support/ "$out/objects/"; then
         echo "fuzz.sh: linking $binary" >&2
-        "$swiftc" "${flags[@]}" -module-name "Fuzz_$target" -I "$out/modules" \
+        "$swiftc" "${flags[@]}" -module-name "Fuzz_${target//-/_}" -I "$out/modules" \
             "Fuzz/Targets/$target.swift" Fuzz/Support/*.swift \
             "$out/objects/Mustache.o" "$out/objects/PITKit.o" "$out/objects/pit.o" -use-ld=lld -lm -o "$binary"
     fi

@@ -16,7 +16,7 @@ def write(target, name, data):
 def words(*parts):
     return "\0".join(parts)
 
-for target in ["mustache", "markdown", "csv", "json", "arguments", "docx"]:
+for target in ["mustache", "markdown", "csv", "json", "arguments", "docx", "reference-docx"]:
     shutil.rmtree(os.path.join(root, target), ignore_errors=True)
 
 # Mustache: every kind of tag, partials and parents (which the target resolves to the template
@@ -95,3 +95,20 @@ text = parts["word/document.xml"].encode()
 write("docx", "fixed.deflate", raw_deflate(text, zlib.Z_FIXED))
 write("docx", "dynamic.deflate", raw_deflate(text * 3))
 write("docx", "stored.deflate", raw_deflate(text[:200], level=0))
+
+# The reference .docx's parts, for the target that packs them itself: NAME, a line feed, the text;
+# NUL between parts.
+def parts_input(names, replace={}):
+    return "\0".join(name + "\n" + (replace[name] if name in replace else parts[name]) for name in names)
+
+write("reference-docx", "package", parts_input(every))
+write("reference-docx", "minimal", parts_input(["[Content_Types].xml", "_rels/.rels", "word/document.xml"]))
+write("reference-docx", "footer-and-comments", parts_input(every + ["word/footer1.xml", "word/comments.xml"], {
+    "word/_rels/document.xml.rels": f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{R}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="{R}/numbering" Target="numbering.xml"/><Relationship Id="rId3" Type="{R}/footer" Target="footer1.xml"/><Relationship Id="rId4" Type="{R}/comments" Target="comments.xml"/><Relationship Id="rId5" Type="{R}/hyperlink" Target="http://example.org/" TargetMode="External"/></Relationships>',
+    "word/document.xml": f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}" xmlns:r="{R}"><w:body><w:p/><w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="12240" w:h="15840"/></w:sectPr></w:body></w:document>',
+    "word/footer1.xml": f'<w:ftr xmlns:w="{W}"><w:p><w:r><w:t>Footer &amp; more</w:t></w:r></w:p></w:ftr>',
+    "word/comments.xml": f'<w:comments xmlns:w="{W}"/>',
+}))
+write("reference-docx", "empty-section", parts_input(every, {
+    "word/document.xml": f'<?xml version="1.0"?><!-- c --><w:document xmlns:w="{W}"><w:body><w:sectPr/></w:body></w:document>',
+}))

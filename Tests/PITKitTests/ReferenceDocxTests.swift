@@ -194,7 +194,27 @@ struct ReferenceDocxTests {
                 .init(entry.name, entry.name == "word/document.xml" ? Array("<w:document xmlns:w=\"x\"><w:body>".utf8) : try! zip.data(entry))
             })
         }(), "not well-formed XML"),
+        // Found by fuzzing: pit decoded `&#0;` and wrote a NUL into its own [Content_Types].xml,
+        // and copied a control character in the section properties into its document part.
+        ("NUL character reference", editing("[Content_Types].xml") {
+            $0.replacingOccurrences(of: "wordprocessingml.styles+xml", with: "wordprocessingml.styles&#0;+xml")
+        }, "a character reference is invalid"),
+        ("control character reference", editing("_rels/.rels") { $0.replacingOccurrences(of: "Id=\"rId1\"", with: "Id=\"rId&#x1;1\"") },
+         "a character reference is invalid"),
+        ("control character", editing("word/document.xml") { $0.replacingOccurrences(of: "w:rsidSect=\"00B1C2D3\"", with: "w:rsidSect=\"00B1\u{1}C2D3\"") },
+         "it holds a control character"),
     ]
+
+    /// The `WordLikeDocx` package with one part's text changed.
+    static func editing(_ part: String, _ edit: (String) -> String) -> [UInt8] {
+        TestZip.archive(WordLikeDocx().entries.map { entry in
+            guard entry.name == part else { return entry }
+            let text = String(decoding: entry.data, as: UTF8.self)
+            let edited = edit(text)
+            precondition(edited != text, "the edit of \(part) changes nothing")
+            return .init(entry.name, text: edited)
+        })
+    }
 
     @Test(arguments: unusable.map(\.name))
     func unusableReferencesAreRefused(_ name: String) throws {

@@ -2,9 +2,14 @@
 /// text checks on each of its blocks. Findings come in document order.
 public enum QualityChecks {
     public static func run(_ document: CheckDocument, _ subject: CheckSubject) -> [Finding] {
+        run(document, subject, memo: nil)
+    }
+
+    /// With `memo`, paragraphs whose text checks were run before are not checked again.
+    static func run(_ document: CheckDocument, _ subject: CheckSubject, memo: TextCheckMemo?) -> [Finding] {
         var run = CheckRun(document: document, subject: subject)
         run.checkStructure()
-        run.checkText()
+        run.checkText(memo: memo)
         return Finding.ordered(run.findings)
     }
 }
@@ -41,11 +46,18 @@ struct CheckRun {
     }
 
     /// The text checks on every block.
-    mutating func checkText() {
+    mutating func checkText(memo: TextCheckMemo? = nil) {
         let facts = TextChecks.Facts(subject)
+        let signature = memo == nil ? "" : facts.signature
         for block in document.blocks {
             let section = document.sections[block.section]
-            TextChecks.scan(block.folded, original: block.text, part: section.part, facts: facts) { check, message, offset in
+            func check() -> TextCheckMemo.Found {
+                var found: TextCheckMemo.Found = []
+                TextChecks.scan(block.folded, original: block.text, part: section.part, facts: facts) { found.append(($0, $1, $2)) }
+                return found
+            }
+            let found = memo?.found(TextCheckMemo.Key(text: block.text, part: section.part, subject: signature), orCheck: check) ?? check()
+            for (check, message, offset) in found {
                 findings.append(Finding(check, message, line: block.line(at: offset), section: section.heading))
             }
         }

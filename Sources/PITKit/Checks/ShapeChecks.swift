@@ -17,10 +17,10 @@ struct ShapeChecks: Sendable {
     private let placements: [[Placement]]
     private let facts: TextChecks.Facts
 
-    init(_ draft: Draft, library: TemplateLibrary) {
+    init(_ draft: Draft, library: TemplateLibrary, memo: TextCheckMemo) {
         let document = CheckDocument(draft.document)
         let subject = CheckSubject(draft, library: library)
-        findings = QualityChecks.run(document, subject)
+        findings = QualityChecks.run(document, subject, memo: memo)
         lines = ChecksFailed.lines(findings)
         facts = TextChecks.Facts(subject)
         var placements: [Int: [Placement]] = [:]

@@ -21,6 +21,10 @@ enum TextChecks {
             self.weighed = weighed
         }
 
+        /// All that a text check's result depends on beside the text (the library's sections
+        /// are the same for a whole run).
+        var signature: String { "\(ncnd) \(applied.sorted()) \(citations)" }
+
         init(_ subject: CheckSubject) {
             ncnd = subject.ncnd
             applied = Set(subject.exemptions.map(\.section))

@@ -27,6 +27,8 @@ final class DraftCache: Sendable {
     let docx: DOCXWriter
     /// The library the drafts come from, for the quality checks' metadata.
     let library: TemplateLibrary
+    /// The text checks' results on the paragraphs the shapes share.
+    private let memo = TextCheckMemo()
 
     init(library: TemplateLibrary, docx: DOCXWriter = DOCXWriter()) {
         self.library = library
@@ -91,7 +93,7 @@ final class DraftCache: Sendable {
         } else {
             do {
                 let draft = try full(texts.placeholderRequest(request))
-                let checks = shape.strict ? ShapeChecks(draft, library: library) : nil
+                let checks = shape.strict ? ShapeChecks(draft, library: library, memo: memo) : nil
                 entry = .success(ShapeDraft(draft, format: format, docx: docx, checks: checks))
             } catch let error as PITError {
                 entry = .failure(error)

@@ -237,11 +237,7 @@ struct ExemptionDecoder {
         return try items.map { item in
             guard case .object(let fields) = item else { throw problem("'exclusive' must be an array of objects") }
             try checkKeys(fields, ["with", "reason", "alwaysAlternative"], in: "exclusive.")
-            var always = false
-            if let flag = item["alwaysAlternative"] {
-                guard case .bool(let value) = flag else { throw problem("'exclusive.alwaysAlternative' must be true or false") }
-                always = value
-            }
+            let always = try flag(item["alwaysAlternative"], "exclusive.alwaysAlternative") ?? false
             guard let with = try optionalString(item, "with", in: "exclusive."),
                   let reason = try optionalString(item, "reason", in: "exclusive.") else {
                 throw problem("each of 'exclusive' needs 'with' and 'reason'")

@@ -19,11 +19,16 @@ struct XMLTag {
 
 /// Reads the tags of an XML text in order. Comments, processing instructions and CDATA sections
 /// are passed over; a document type declaration, a tag left open, a malformed attribute, end
-/// tags that do not match their start tags, or anything but one root element is an error
+/// tags that do not match their start tags, anything but one root element, or a control
+/// character XML 1.0 forbids (written as it is or as a character reference) is an error
 /// (`.data`). There is no tree: callers track depth themselves, and no entity but the five
 /// predefined ones and character references is expanded.
 enum XMLTags {
     static func scan(_ text: [UInt8]) throws -> [XMLTag] {
+        // Copied into what pit writes, such a character would make that invalid XML too.
+        if text.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+            throw malformed("it holds a control character")
+        }
         var tags: [XMLTag] = []
         var open: [String] = []
         var roots = 0
@@ -155,11 +160,19 @@ enum XMLTags {
                 } else {
                     throw malformed("it refers to an unknown entity '&\(reference);'")
                 }
-                guard let number, let character = Unicode.Scalar(number) else { throw malformed("a character reference is invalid") }
+                guard let number, let character = Unicode.Scalar(number), isXMLCharacter(number) else {
+                    throw malformed("a character reference is invalid")
+                }
                 output.append(character)
             }
         }
         return String(output)
+    }
+
+    /// Whether XML 1.0 allows the character (its `Char` production): tab, line feed, carriage
+    /// return and the rest of Unicode from U+0020, but for the surrogates, U+FFFE and U+FFFF.
+    private static func isXMLCharacter(_ number: UInt32) -> Bool {
+        number == 0x09 || number == 0x0A || number == 0x0D || (number >= 0x20 && number != 0xFFFE && number != 0xFFFF)
     }
 
     private static func malformed(_ reason: String) -> PITError { PITError(.data, "not well-formed XML: \(reason)") }
