@@ -110,7 +110,7 @@ struct CheckReadingTests {
             if Bool.random(using: &generator) { request.authorityName = ["Northshire Council", "[Authority name]", "TODO Council"].randomElement(using: &generator)! }
             request.outcome = Outcome.allCases.randomElement(using: &generator)!
             let cached = try drafter.findings(request)
-            let draft = try drafter.draftInFull(drafter.prepared(request))
+            let draft = try drafter.draft(request)
             let whole = QualityChecks.run(CheckDocument(draft.document), CheckSubject(draft, library: Self.library))
             #expect(cached == whole, "round \(round)")
             request.strict = true

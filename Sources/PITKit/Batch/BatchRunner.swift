@@ -44,7 +44,8 @@ public struct BatchSummary: Sendable, Equatable {
 /// written on `jobs` threads a chunk at a time, and reported in order, so the files and messages
 /// are the same whatever `jobs` is. Memory is bounded by one chunk, however long the input.
 public final class BatchRunner {
-    let drafter: Drafter
+    /// The drafter, wrapped in a cache of shapes: a batch's rows share a few shapes.
+    let drafter: CachedDrafter
     let options: BatchOptions
     let today: DocumentDate
     /// The rows that claimed each output name, by a 64-bit hash of the name without case: a few
@@ -55,7 +56,7 @@ public final class BatchRunner {
     static let rowsPerJob = 256
 
     public init(drafter: Drafter, options: BatchOptions, today: DocumentDate = .today()) {
-        self.drafter = drafter
+        self.drafter = CachedDrafter(drafter)
         self.options = options
         self.today = today
     }

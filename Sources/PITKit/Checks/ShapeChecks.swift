@@ -1,4 +1,4 @@
-/// The quality checks of a draft's shape (`DraftCache`): the findings in its library text, found
+/// The quality checks of a draft's shape (`CachedDrafter`): the findings in its library text, found
 /// once from the shape's document (each user text a placeholder), and where each user text
 /// stands, so that a request of that shape needs only its own texts checked.
 struct ShapeChecks: Sendable {

@@ -28,8 +28,6 @@ public struct DraftRequest: Sendable {
     public var strict = false
     /// `--set KEY=VALUE`, in the order given.
     public var extraVariables: [(key: String, value: String)] = []
-    /// The date as the templates see it, when not `date`'s long form (the draft cache's placeholder).
-    var dateText: String?
 
     public init(reference: String, exemptionIDs: [String], date: DocumentDate) {
         self.reference = reference

@@ -8,12 +8,13 @@ public struct Drafter: Sendable {
     /// Each regime's partials by name, with the paths they come from (a regime may replace
     /// top-level ones), found on the regime's first draft; each is parsed when first included.
     private let partials = Locked<[Regime.ID: [String: String]]>([:])
-    private let cache: DraftCache
+    /// The writer of .docx output: pit's own styles, or the authority's reference document's.
+    public let docx: DOCXWriter
 
     /// `referenceDocx`: the Word document whose styles, header and footer frame .docx output.
     public init(library: TemplateLibrary, referenceDocx: ReferenceDocx? = nil) throws {
         self.library = library
-        cache = DraftCache(library: library, docx: DOCXWriter(reference: referenceDocx))
+        docx = DOCXWriter(reference: referenceDocx)
     }
 
     /// The partials of drafts under `regime`.
@@ -30,28 +31,31 @@ public struct Drafter: Sendable {
         request.regime ?? (try? library.authority().regime) ?? .foia
     }
 
-    /// Drafts a request: a draft of the same shape (every option but the user's own text) comes
-    /// from the cache with the text put in; a new shape is drafted in full and remembered.
+    /// Drafts a request from the templates.
     public func draft(_ request: DraftRequest) throws -> Draft {
-        let request = try prepared(request)
-        return try cache.draft(request) { try draftInFull($0) }
+        try draftInFull(prepared(request))
     }
 
     /// The quality checks' findings on the draft of a request, in document order.
     public func findings(_ request: DraftRequest) throws -> [Finding] {
-        let request = try prepared(request)
-        return try cache.findings(request) { try draftInFull($0) }
+        let draft = try draft(request)
+        return QualityChecks.run(CheckDocument(draft.document), CheckSubject(draft, library: library))
     }
 
-    /// Drafts a request and writes it in `format` (with `request.strict`, only when the quality
-    /// checks find nothing: else it throws `ChecksFailed`): the same bytes as writing
-    /// `draft(request)` with `format.writer(docx:)`, .docx on this drafter's reference document.
+    /// Drafts a request and writes it in `format`, .docx on this drafter's reference document.
+    /// With `request.strict`, a draft the quality checks find fault with throws `ChecksFailed`
+    /// instead.
     public func write(_ request: DraftRequest, as format: OutputFormat) throws -> [UInt8] {
-        let request = try prepared(request)
-        return try cache.write(request, as: format) { try draftInFull($0) }
+        let draft = try draft(request)
+        if request.strict {
+            let findings = QualityChecks.run(CheckDocument(draft.document), CheckSubject(draft, library: library))
+            guard findings.isEmpty else { throw ChecksFailed(findings: findings) }
+        }
+        return try format.writer(docx: docx).write(draft)
     }
 
-    /// The request checked and normalized, its dated evidence printed as the document prints dates.
+    /// The request checked and normalized, its evidence as the document prints it: dates in long
+    /// form, line breaks as spaces.
     func prepared(_ request: DraftRequest) throws -> DraftRequest {
         var request = try RequestValidation.normalized(request)
         guard !request.evidence.isEmpty else { return request }
@@ -62,7 +66,7 @@ public struct Drafter: Sendable {
             for evidence in exemption.evidence where evidence.type == .date { dated.insert(evidence.name) }
         }
         request.evidence = try request.evidence.map { pair in
-            guard dated.contains(pair.key) else { return pair }
+            guard dated.contains(pair.key) else { return (pair.key, pair.value.unbroken) }
             guard let date = try? DocumentDate(iso: pair.value) else {
                 throw PITError.data("--evidence \(pair.key): '\(pair.value)' is not a date; expected YYYY-MM-DD")
             }
@@ -83,8 +87,9 @@ public struct Drafter: Sendable {
         return "warning: the authority is the placeholder '\(authority.name)': give --authority NAME, or set \"name\" in an overlay's authority.json (see the README, \"Your authority\")"
     }
 
-    /// Drafts a request from the templates, without the cache. The request is already prepared.
-    func draftInFull(_ request: DraftRequest) throws -> Draft {
+    /// Drafts a request that is already prepared. `dateText`: the date as the templates see it,
+    /// when not the request's date in long form (`CachedDrafter` drafts a shape with a stand-in).
+    func draftInFull(_ request: DraftRequest, dateText: String? = nil) throws -> Draft {
         let ncnd = request.neitherConfirmNorDeny
         let regime = regime(of: request)
         let preliminary = VariantResolver(library: library, choices: request.variantChoices,
@@ -104,7 +109,7 @@ public struct Drafter: Sendable {
         let renderer = makeRenderer(recorder: recorder, partials: try partials(plan.regime.id))
         let levelled = plan.qualified.first { $0.kind == .prejudice && $0.exemption.hasLikelihood }
         let likelihood = request.likelihood ?? levelled?.exemption.likelihood
-        var globals = baseVariables(request, plan: plan, likelihood: likelihood)
+        var globals = baseVariables(request, plan: plan, likelihood: likelihood, dateText: dateText)
 
         // Each exemption's sections, rendered with that exemption as `exemption`.
         var applied: [AppliedExemption] = []
@@ -160,11 +165,11 @@ public struct Drafter: Sendable {
 
     // MARK: - Variables
 
-    func baseVariables(_ request: DraftRequest, plan: DraftPlan, likelihood: Likelihood?) -> [String: MustacheValue] {
+    func baseVariables(_ request: DraftRequest, plan: DraftPlan, likelihood: Likelihood?, dateText: String? = nil) -> [String: MustacheValue] {
         var variables: [String: MustacheValue] = [:]
         for (key, value) in request.extraVariables { variables[key] = .string(value) }
         variables["ref"] = .string(request.reference)
-        variables["date"] = .string(request.dateText ?? request.date.longForm)
+        variables["date"] = .string(dateText ?? request.date.longForm)
         var authority: [String: MustacheValue] = [
             "name": .string(plan.authority.name), "short": .string(plan.authority.short), "kind": .string(plan.authority.kind.rawValue),
         ]

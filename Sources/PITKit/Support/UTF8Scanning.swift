@@ -13,6 +13,15 @@ extension String {
     func containsByte(where predicate: (UInt8) -> Bool) -> Bool {
         withUTF8Bytes { $0.contains(where: predicate) }
     }
+
+    /// The text with each line break character (CR or LF) a space, as a document prints text
+    /// given on one line (`MarkdownEscaping` does the same).
+    var unbroken: String {
+        guard containsByte(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return self }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+        return String(scalars)
+    }
 }
 
 extension String {

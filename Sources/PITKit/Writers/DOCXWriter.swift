@@ -15,44 +15,21 @@ public struct DOCXWriter: DocumentWriter {
     var base: DOCXBase { reference?.base ?? .builtIn }
 
     public func write(_ draft: Draft) -> [UInt8] {
-        fill(prepare(draft), with: [], date: draft.date)
-    }
-
-    /// The parts of a draft's package that depend on the draft, before any placeholder is filled.
-    struct Prepared: Sendable {
-        /// The core properties up to their dates.
-        let core: [UInt8]
-        let document: [UInt8]
-        let numbering: ZipArchive.Entry
-        let footer: [UInt8]?
-    }
-
-    func prepare(_ draft: Draft) -> Prepared {
         let body = body(draft.document)
-        return Prepared(core: Array(DOCXParts.coreProperties(draft).utf8), document: body.xml,
-                        numbering: ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists)),
-                        footer: base.footerPartName.map { _ in DOCXParts.footer(reference: draft.reference, style: base.styles.footer) })
-    }
-
-    /// The package, with each placeholder of the prepared parts replaced by its text, escaped as the
-    /// writer escapes any text (escaping is character by character, so this is the package of the
-    /// filled draft), and `date` as the document's created and modified dates.
-    func fill(_ prepared: Prepared, with values: [String], date: DocumentDate) -> [UInt8] {
         var archive = ZipArchive()
         for part in base.parts {
             switch part {
             case .fixed(let entry):
                 archive.add(entry)
             case .coreProperties:
-                archive.add("docProps/core.xml", Placeholder.fill(prepared.core, with: values, escaping: XMLEscaping.append)
-                            + DOCXParts.coreDates(date).utf8)
+                archive.add("docProps/core.xml", Array((DOCXParts.coreProperties(draft) + DOCXParts.coreDates(draft.date)).utf8))
             case .document:
-                archive.add(base.documentPartName, Placeholder.fill(prepared.document, with: values, escaping: Self.appendText))
+                archive.add(base.documentPartName, body.xml)
             case .numbering:
-                archive.add(prepared.numbering)
+                archive.add(base.numberingPartName, base.numbering.part(body.orderedLists))
             case .footer:
-                if let name = base.footerPartName, let footer = prepared.footer {
-                    archive.add(name, Placeholder.fill(footer, with: values, escaping: Self.appendText))
+                if let name = base.footerPartName {
+                    archive.add(name, DOCXParts.footer(reference: draft.reference, style: base.styles.footer))
                 }
             }
         }
@@ -117,8 +94,7 @@ public struct DOCXWriter: DocumentWriter {
 
     private static let textStart = Array("<w:t xml:space=\"preserve\">".utf8)
 
-    /// Text inside `w:t`, escaped character by character (so that the text of a placeholder can be
-    /// escaped on its own): a tab or line break closes the piece and opens the next one.
+    /// Text inside `w:t`, escaped: a tab or line break closes the piece and opens the next one.
     static func appendText(_ text: String, to xml: inout [UInt8]) {
         let breaks = text.containsByte { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         guard breaks else {

@@ -10,7 +10,7 @@ enum XMLEscaping {
 
     /// The bytes that may need replacing or dropping: `&<>"'`, controls, and 0xEF (U+FFFE, U+FFFF).
     private static let needsAttention: [Bool] = (0..<256).map { (byte: Int) -> Bool in
-        let isControl = byte > 0 && byte < 0x20
+        let isControl = byte < 0x20
         return isControl || "&<>\"'".utf8.contains(UInt8(byte)) || byte == 0xEF
     }
 
@@ -34,9 +34,7 @@ enum XMLEscaping {
                 case UInt8(ascii: ">"): replacement = "&gt;"
                 case UInt8(ascii: "\""): replacement = "&quot;"
                 case UInt8(ascii: "'"): replacement = "&#39;"
-                case 0x00, 0x09, 0x0A, 0x0D:
-                    // NUL is kept for the draft cache's placeholders: it is in no other text,
-                    // since user text and templates with control characters are refused.
+                case 0x09, 0x0A, 0x0D:
                     index += 1
                     continue
                 case 0x00..<0x20:

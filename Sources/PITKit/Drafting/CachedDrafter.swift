@@ -6,95 +6,86 @@ import Musl
 import Darwin
 #endif
 
-/// Remembers drafts by shape, so a batch drafts each shape from the templates once.
+/// A drafter that remembers drafts by shape, so that a batch drafts each shape from the
+/// templates once. `pit batch` drafts through one; a single draft does not need one.
 ///
 /// A draft's shape is every option except the user's own text (reference, date, questions,
-/// facts, authority, `--set` values): its exemptions, limbs, likelihood, variants, NCND, and
-/// how many texts there are and which are empty. A new shape is drafted with a placeholder for
-/// each text (a NUL and a private-use character, which no text can contain: control characters
-/// are refused); a later request of that shape gets the shape's document with its texts put in.
+/// facts, authority, `--set` values, evidence): its exemptions, limbs, likelihood, variants, NCND,
+/// and how many texts there are and which are empty. A new shape is drafted with a stand-in for
+/// each text (a NUL and a private-use character, which no text can hold: control characters are
+/// refused wherever text is read); a later request of that shape gets the shape's document with
+/// its texts put in, and is written by the usual writers.
 ///
 /// That gives the very bytes a full draft gives, because a template can only interpolate a text
 /// or test whether it is empty (both part of the shape), the escaping keeps an interpolated text
 /// literal, a text never holds a line break by the time it is placed, and texts are trimmed, so
 /// the reader's trimming of lines cannot touch them. A test compares the two on many requests.
-final class DraftCache: Sendable {
+public final class CachedDrafter: Sendable {
     /// Shapes remembered at most; when full the cache starts again, so memory stays bounded.
     static let capacity = 2048
 
+    /// The drafter that drafts each new shape, and every request the cache cannot take.
+    public let drafter: Drafter
     private let entries = Locked<[ShapeKey: Result<ShapeDraft, PITError>]>([:])
-    /// The writer of .docx output (with the reference document, if any).
-    let docx: DOCXWriter
-    /// The library the drafts come from, for the quality checks' metadata.
-    let library: TemplateLibrary
     /// The text checks' results on the paragraphs the shapes share.
     private let memo = TextCheckMemo()
 
-    init(library: TemplateLibrary, docx: DOCXWriter = DOCXWriter()) {
-        self.library = library
-        self.docx = docx
+    public init(_ drafter: Drafter) {
+        self.drafter = drafter
     }
 
-    /// A shape, the format its output is prepared in (nil: the document alone), and whether
-    /// its quality checks are wanted.
+    /// A shape, whether it is prepared as plain text, and whether its quality checks are wanted.
     private struct ShapeKey: Hashable {
         let shape: DraftShape
-        let format: OutputFormat?
+        let text: Bool
         let strict: Bool
     }
 
-    func draft(_ request: DraftRequest, orInFull full: (DraftRequest) throws -> Draft) throws -> Draft {
+    /// The same draft as `drafter.draft(request)`.
+    public func draft(_ request: DraftRequest) throws -> Draft {
+        let request = try drafter.prepared(request)
         let texts = DraftTexts(request)
-        guard texts.values.count < Placeholder.maximumCount else { return try full(request) }
-        return try entry(request, texts, format: nil, orInFull: full).filled(with: texts, request: request)
+        guard texts.values.count < Placeholder.maximumCount else { return try drafter.draftInFull(request) }
+        return try entry(request, texts, text: false, strict: false).filled(with: texts, request: request)
     }
 
-    /// The quality checks' findings on a request (`--strict`): the shape's, found once, and its
-    /// own texts'.
-    func findings(_ request: DraftRequest, orInFull full: (DraftRequest) throws -> Draft) throws -> [Finding] {
+    /// The same findings as `drafter.findings(request)`: the shape's, found once, and the
+    /// request's own texts'.
+    public func findings(_ request: DraftRequest) throws -> [Finding] {
+        let request = try drafter.prepared(request)
         let texts = DraftTexts(request)
         guard texts.values.count < Placeholder.maximumCount else {
-            let draft = try full(request)
-            return QualityChecks.run(CheckDocument(draft.document), CheckSubject(draft, library: library))
+            let draft = try drafter.draftInFull(request)
+            return QualityChecks.run(CheckDocument(draft.document), CheckSubject(draft, library: drafter.library))
         }
-        return try entry(request, texts, format: nil, strict: true, orInFull: full).checks!.findings(for: texts.values)
+        return try entry(request, texts, text: false, strict: true).checks!.findings(for: texts.values)
     }
 
-    /// The document written in `format`. Text is written straight from the shape's text with the
-    /// texts put in: the text writer copies every run of text as it is, so that is the same as
-    /// writing the filled document.
-    /// With `request.strict`, a request with findings throws `ChecksFailed` instead.
-    func write(_ request: DraftRequest, as format: OutputFormat, orInFull full: (DraftRequest) throws -> Draft) throws -> [UInt8] {
-        let texts = DraftTexts(request)
-        guard texts.values.count < Placeholder.maximumCount else {
-            let draft = try full(request)
-            if request.strict {
-                let findings = QualityChecks.run(CheckDocument(draft.document), CheckSubject(draft, library: library))
-                guard findings.isEmpty else { throw ChecksFailed(findings: findings) }
-            }
-            return try format.writer(docx: docx).write(draft)
-        }
-        let shape = try entry(request, texts, format: format, strict: request.strict, orInFull: full)
+    /// The same bytes as `drafter.write(request, as: format)`. Plain text is written straight
+    /// from the shape's text with the texts put in: the text writer copies every run of text as
+    /// it is, so that is the same as writing the filled document. Other formats write the filled
+    /// document.
+    public func write(_ request: DraftRequest, as format: OutputFormat) throws -> [UInt8] {
+        let prepared = try drafter.prepared(request)
+        let texts = DraftTexts(prepared)
+        guard texts.values.count < Placeholder.maximumCount else { return try drafter.write(request, as: format) }
+        let shape = try entry(prepared, texts, text: format == .text, strict: prepared.strict)
         if let failure = shape.checks?.failure(for: texts.values) { throw failure }
-        switch shape.prepared {
-        case .text(let text): return Placeholder.fill(text, with: texts.values)
-        case .docx(let package): return docx.fill(package, with: texts.values, date: request.date)
-        case .none: return try format.writer(docx: docx).write(shape.filled(with: texts, request: request))
-        }
+        if let text = shape.text { return Placeholder.fill(text, with: texts.values) }
+        return try format.writer(docx: drafter.docx).write(shape.filled(with: texts, request: prepared))
     }
 
-    private func entry(_ request: DraftRequest, _ texts: DraftTexts, format: OutputFormat?, strict: Bool = false,
-                       orInFull full: (DraftRequest) throws -> Draft) throws -> ShapeDraft {
-        let shape = ShapeKey(shape: DraftShape(request), format: format, strict: strict)
+    private func entry(_ request: DraftRequest, _ texts: DraftTexts, text: Bool, strict: Bool) throws -> ShapeDraft {
+        let shape = ShapeKey(shape: DraftShape(request), text: text, strict: strict)
         let cached = entries.withLock { $0[shape] }
         let entry: Result<ShapeDraft, PITError>
         if let cached {
             entry = cached
         } else {
             do {
-                let draft = try full(texts.placeholderRequest(request))
-                let checks = shape.strict ? ShapeChecks(draft, library: library, memo: memo) : nil
-                entry = .success(ShapeDraft(draft, format: format, docx: docx, checks: checks))
+                let draft = try drafter.draftInFull(texts.placeholderRequest(request), dateText: Placeholder.text(DraftTexts.dateIndex))
+                let checks = shape.strict ? ShapeChecks(draft, library: drafter.library, memo: memo) : nil
+                entry = .success(ShapeDraft(draft, text: text, checks: checks))
             } catch let error as PITError {
                 entry = .failure(error)
             }
@@ -161,14 +152,14 @@ struct DraftTexts {
     init(_ request: DraftRequest) {
         var values: [String] = []
         values.reserveCapacity(4 + request.questions.count + request.facts.count + request.extraVariables.count + request.evidence.count)
-        values.append(Self.unbroken(request.reference))
+        values.append(request.reference.unbroken)
         values.append(request.date.longForm)
-        for text in request.questions { values.append(Self.unbroken(text)) }
-        for text in request.facts { values.append(Self.unbroken(text)) }
-        if let name = request.authorityName { values.append(Self.unbroken(name)) }
-        if let short = request.authorityShort { values.append(Self.unbroken(short)) }
-        for (_, value) in request.extraVariables { values.append(Self.unbroken(value)) }
-        for (_, value) in request.evidence { values.append(Self.unbroken(value)) }
+        for text in request.questions { values.append(text.unbroken) }
+        for text in request.facts { values.append(text.unbroken) }
+        if let name = request.authorityName { values.append(name.unbroken) }
+        if let short = request.authorityShort { values.append(short.unbroken) }
+        for (_, value) in request.extraVariables { values.append(value.unbroken) }
+        for (_, value) in request.evidence { values.append(value.unbroken) }
         self.values = values
     }
 
@@ -181,23 +172,14 @@ struct DraftTexts {
         }
         var shaped = request
         shaped.reference = next(request.reference)
-        index += 1  // the date: drafted through its own placeholder below
+        index += 1  // the date: drafted through its own stand-in (`dateText`)
         shaped.questions = request.questions.map(next)
         shaped.facts = request.facts.map(next)
         shaped.authorityName = request.authorityName.map(next)
         shaped.authorityShort = request.authorityShort.map(next)
         shaped.extraVariables = request.extraVariables.map { ($0.key, next($0.value)) }
         shaped.evidence = request.evidence.map { ($0.key, next($0.value)) }
-        shaped.dateText = Placeholder.text(1)
         return shaped
-    }
-
-    /// Each line break character becomes a space, as `MarkdownEscaping` does.
-    private static func unbroken(_ text: String) -> String {
-        guard text.containsByte(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return text }
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: text.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
-        return String(scalars)
     }
 }
 
@@ -221,14 +203,12 @@ enum Placeholder {
         return String(decoding: text.withUTF8 { fill($0, with: values) }, as: UTF8.self)
     }
 
-    /// UTF-8 `bytes` with each placeholder replaced by its value, escaped by `escape`.
-    static func fill(_ bytes: [UInt8], with values: [String],
-                     escaping escape: (String, inout [UInt8]) -> Void = { $1 += $0.utf8 }) -> [UInt8] {
-        bytes.withUnsafeBufferPointer { fill($0, with: values, escaping: escape) }
+    /// UTF-8 `bytes` with each placeholder replaced by its value.
+    static func fill(_ bytes: [UInt8], with values: [String]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { fill($0, with: values) }
     }
 
-    static func fill(_ bytes: UnsafeBufferPointer<UInt8>, with values: [String],
-                     escaping escape: (String, inout [UInt8]) -> Void = { $1 += $0.utf8 }) -> [UInt8] {
+    static func fill(_ bytes: UnsafeBufferPointer<UInt8>, with values: [String]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 64)
         var start = 0
@@ -246,7 +226,7 @@ enum Placeholder {
                 start = index + 1
                 continue
             }
-            escape(values[number], &output)
+            output += values[number].utf8
             start = index + 4
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
@@ -259,26 +239,15 @@ struct ShapeDraft {
     let draft: Draft
     /// The indices of the blocks whose text holds a placeholder.
     let blocksWithPlaceholders: [Int]
-    /// The output of a writer that can fill placeholders itself, placeholders and all.
-    let prepared: PreparedOutput?
+    /// The shape's document as plain text, when the shape is written as text.
+    let text: [UInt8]?
     /// The quality checks of the shape, when they are wanted.
     let checks: ShapeChecks?
 
-    /// Output whose placeholders the writer fills with each text escaped as it escapes all text:
-    /// formats whose escaping goes character by character. Other formats write the filled draft.
-    enum PreparedOutput {
-        case text([UInt8])
-        case docx(DOCXWriter.Prepared)
-    }
-
-    init(_ draft: Draft, format: OutputFormat?, docx: DOCXWriter, checks: ShapeChecks?) {
+    init(_ draft: Draft, text: Bool, checks: ShapeChecks?) {
         self.draft = draft
         self.checks = checks
-        switch format {
-        case .text: prepared = .text(TextWriter().write(draft))
-        case .docx: prepared = .docx(docx.prepare(draft))
-        default: prepared = nil
-        }
+        self.text = text ? TextWriter().write(draft) : nil
         blocksWithPlaceholders = draft.document.blocks.indices.filter { index in
             switch draft.document.blocks[index] {
             case .heading(_, let content), .paragraph(let content): return Self.hasPlaceholder(content)
