@@ -98,7 +98,8 @@ public final class CachedDrafter: Sendable {
     }
 }
 
-/// Everything about a request but its texts.
+/// Everything about a request but its texts. Hashed by a quick FNV-1a of its fields (every
+/// batch row hashes one), equal when every field is.
 struct DraftShape: Hashable {
     let exemptionIDs: [String]
     let limbs: [LimbChoice]
@@ -138,6 +139,59 @@ struct DraftShape: Hashable {
         authorityKind = request.authorityKind
         regime = request.regime
         emissions = request.emissions
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var fnv = FNV1a()
+        for id in exemptionIDs { fnv.add(id) }
+        fnv.add(limbs.count)
+        for limb in limbs {
+            fnv.add(limb.exemptionID ?? "")
+            for letter in limb.letters { fnv.add(letter) }
+        }
+        fnv.add(variants.count)
+        for variant in variants {
+            switch variant {
+            case .everywhere(let name): fnv.add(name)
+            case .section(let section, let name): fnv.add(section.rawValue); fnv.add(name)
+            case .exemptionSection(let id, let section, let name): fnv.add(id); fnv.add(section.rawValue); fnv.add(name)
+            }
+        }
+        for key in extraKeys { fnv.add(key) }
+        for key in evidenceKeys { fnv.add(key) }
+        for purpose in purposes { fnv.add(purpose) }
+        fnv.add(questionCount)
+        fnv.add(factCount)
+        for word in [likelihood?.rawValue, outcome.rawValue, relation?.rawValue, authorityKind?.rawValue, regime?.rawValue] {
+            fnv.add(word ?? "")
+        }
+        fnv.add((neitherConfirmNorDeny ? 1 : 0) | (emissions ? 2 : 0) | (authorityGiven[0] ? 4 : 0) | (authorityGiven[1] ? 8 : 0))
+        for empty in emptyExtras { fnv.add(empty ? 1 : 0) }
+        hasher.combine(fnv.value)
+    }
+}
+
+/// The 64-bit FNV-1a hash: quick for short keys, and the same in every process.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    mutating func add(_ text: String) {
+        text.withUTF8Bytes { bytes in
+            for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        add(bytes: 0xFF)  // a separator, so "ab","c" and "a","bc" differ
+    }
+
+    mutating func add(_ number: Int) {
+        var number = UInt64(bitPattern: Int64(number))
+        for _ in 0..<8 {
+            add(bytes: UInt8(truncatingIfNeeded: number))
+            number >>= 8
+        }
+    }
+
+    private mutating func add(bytes byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 }
 
@@ -234,8 +288,9 @@ enum Placeholder {
     }
 }
 
-/// A draft drafted with placeholders, and where in its document they stand.
-struct ShapeDraft {
+/// A draft drafted with placeholders, and where in its document they stand (a class: every
+/// request of the shape shares it).
+final class ShapeDraft: Sendable {
     let draft: Draft
     /// The indices of the blocks whose text holds a placeholder.
     let blocksWithPlaceholders: [Int]

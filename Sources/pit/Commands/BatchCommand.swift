@@ -58,7 +58,9 @@ enum BatchCommand: Command {
         }
         let input = try BatchInput(path: arguments.positional(0)!)
         let showsProgress = !arguments.flag("quiet") && FileSystem.isTerminal(2)
-        let summary = try BatchRunner(drafter: drafter, options: options).run(
+        let runner = BatchRunner(drafter: drafter, options: options)
+        ProcessLifetime.keep(runner)  // its cache of shapes is not torn down at exit
+        let summary = try runner.run(
             input,
             report: { line in
                 if showsProgress { FileSystem.writeStandardError("\r\u{1B}[K") }
