@@ -152,8 +152,8 @@ public final class TemplateLibrary: Sendable {
         if let exemption = exemptions.withLock({ $0[cacheKey] }) { return exemption }
         let path = "\(regime.exemptionsFolder)/\(key)/exemption.json"
         guard let file = files[path] else { throw try unknownExemption(id, regime: regime) }
-        let decoder = ExemptionDecoder(id: key, path: file.displayPath, regime: regime == .foia ? nil : try self.regime(regime))
-        let exemption = try decoder.decode(file.text)
+        let decoder = ExemptionDecoder(id: key, path: file.displayPath, text: file.text, regime: regime == .foia ? nil : try self.regime(regime))
+        let exemption = try decoder.decode()
         exemptions.withLock { $0[cacheKey] = exemption }
         return exemption
     }
