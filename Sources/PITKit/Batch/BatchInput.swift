@@ -17,7 +17,9 @@ public final class BatchInput {
     /// the run (a quoted field never closed, a bad header) stops it before anything is drafted.
     public init(path: String) throws {
         source = path == "-" ? "stdin" : path
-        reader = path == "-" ? try ByteReader(standardInputUpTo: InputLimits.standardInputBytes) : try ByteReader(path: path)
+        reader = path == "-"
+            ? ByteReader(bytes: try FileSystem.readStandardInput(limit: InputLimits.standardInputBytes), name: "standard input")
+            : try ByteReader(path: path)
         let lower = path.lowercased()
         if lower.hasSuffix(".csv") {
             kind = .csv

@@ -41,26 +41,12 @@ public final class ByteReader {
         inMemory = false
     }
 
-    /// Reads all of standard input into memory, up to `limit` bytes (more is an error), so that it
-    /// can be read twice: checked whole, then drafted.
-    public init(standardInputUpTo limit: Int) throws {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw PITError(.io, "standard input: cannot read: \(FileSystem.describe(errno))")
-            }
-            if count == 0 { break }
-            bytes += chunk[0..<count]
-            if bytes.count > limit {
-                throw PITError.data("stdin: more than \(limit >> 20) MiB; give a file instead of standard input")
-            }
-        }
+    /// Reads `bytes` from memory (standard input read whole, so that it can be read twice:
+    /// checked, then drafted); `name` names it in errors.
+    public init(bytes: [UInt8], name: String) {
         descriptor = -1
         ownsDescriptor = false
-        name = "standard input"
+        self.name = name
         buffer = .allocate(capacity: max(1, bytes.count))
         _ = buffer.initialize(from: bytes)
         end = bytes.count

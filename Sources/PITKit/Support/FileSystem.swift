@@ -37,7 +37,12 @@ public enum FileSystem {
         path == "-" ? (try readAll(0, name: "stdin"), "stdin") : (try readBytes(path), path)
     }
 
-    private static func readAll(_ descriptor: Int32, name: String) throws -> [UInt8] {
+    /// All of standard input, which must be at most `limit` bytes.
+    public static func readStandardInput(limit: Int) throws -> [UInt8] {
+        try readAll(0, name: "stdin", limit: limit)
+    }
+
+    private static func readAll(_ descriptor: Int32, name: String, limit: Int = .max) throws -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -48,6 +53,7 @@ public enum FileSystem {
             }
             if count == 0 { break }
             bytes += chunk[0..<count]
+            if bytes.count > limit { throw PITError.data("\(name): more than \(limit >> 20) MiB; give a file instead") }
         }
         return bytes
     }
