@@ -11,7 +11,7 @@ import PITKit
 TemporaryFiles.installInterruptHandler()
 
 do {
-    let output = try Commands.run(Array(CommandLine.arguments.dropFirst()))
+    let output = try Commands.run(RawArguments.ofProcess())
     try FileSystem.writeStandardOutput(output)
     exit(0)
 } catch is AlreadyReported {

@@ -135,7 +135,7 @@ struct BatchTests {
     }
 
     @Test(arguments: [
-        ("ref,exemptoin\nA,s31\n", "rows.csv:1: unknown column 'exemptoin' — did you mean 'exemption'?", Int32(65)),
+        ("ref,exemptoin\nA,s31\n", "rows.csv:1: field 2: unknown column 'exemptoin' — did you mean 'exemption'?", Int32(65)),
         ("exemption\ns31\n", "rows.csv:1: no 'ref' column", Int32(65)),
         ("ref,exemption\nA,\"s31\n", "rows.csv:2: a quoted field is never closed", Int32(65)),
     ])

@@ -30,7 +30,7 @@ struct ErrorTests {
         Case(name: "bad --date", arguments: ["draft", "--ref", "1", "--exemption", "s31", "--date", "2026-02-30"], status: 64,
              message: ["invalid date '2026-02-30'"]),
         Case(name: "control character in --ref", arguments: ["draft", "--ref", "a\u{7}b", "--exemption", "s31"], status: 64,
-             message: ["--ref must not contain control characters"]),
+             message: ["--ref holds a control character (U+0007), which a document cannot carry"]),
         Case(name: "reference too long", arguments: ["draft", "--ref", String(repeating: "x", count: 65), "--exemption", "s31"],
              status: 64, message: ["--ref must be 1 to 64 characters"]),
         Case(name: "unknown format", arguments: base + ["--exemption", "s31", "--format", "pdf"], status: 64,

@@ -143,3 +143,16 @@ struct HostileTemplateTests {
         }
     }
 }
+
+extension RendererTests {
+    /// One line of 200,000 tags: the lexer's place of each tag is found by a cursor, not by
+    /// counting from the start, or this test would not finish (no time is measured). The last
+    /// tag's place shows the columns are right.
+    @Test func oneLineOfTwoHundredThousandTagsParses() throws {
+        let source = String(repeating: "{{a}}", count: 200_000) + "{{/b}}"
+        #expect(throws: MustacheError(template: "t.mustache", line: 1, column: 1_000_001, message: "closing tag 'b' has no open section")) {
+            try render(source, ["a": "x"])
+        }
+        #expect(try render(String(repeating: "{{a}}", count: 200_000), ["a": "x"]).utf8.count == 200_000)
+    }
+}

@@ -4,6 +4,12 @@ import Testing
 
 /// The batch readers and output naming, on their own.
 struct BatchInputTests {
+    func temporaryCSV(_ csv: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pit-csv-\(UUID().uuidString).csv").path
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     func records(_ csv: String, chunkSize: Int = 7) throws -> [CSVReader.Record] {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pit-csv-\(UUID().uuidString).csv").path
         try csv.write(toFile: path, atomically: true, encoding: .utf8)
@@ -50,7 +56,7 @@ struct BatchInputTests {
 
     @Test func outputsMustBePlainNames() throws {
         #expect(try OutputNaming.fileName(output: "a.docx", reference: "x", format: .text) == "a.docx")
-        for bad in ["../x.txt", "dir/x.txt", "..", ""] {
+        for bad in ["../x.txt", "dir/x.txt", "..", "", ".txt", ".hidden.docx", "a\u{FEFF}.txt", String(repeating: "x", count: 201)] {
             #expect(throws: PITError.self) { try OutputNaming.fileName(output: bad, reference: "x", format: .text) }
         }
     }
@@ -70,5 +76,39 @@ struct BatchInputTests {
         #expect(row[.ncnd] != nil)
         #expect(row[.ref] == nil)
         #expect(throws: PITError.self) { try row.set(.ncnd, csvCell: "perhaps") }
+    }
+
+    /// A character of many combining marks is cut at a scalar, never dropped whole to leave `.txt`.
+    @Test func aLongCharacterIsCutNotDropped() {
+        let name = OutputNaming.safeName("a" + String(repeating: "\u{301}", count: 60_000))
+        #expect(name.utf8.count <= OutputNaming.maximumBytes)
+        #expect(name.utf8.first == UInt8(ascii: "a"))
+        #expect(!OutputNaming.safeName(String(repeating: ".", count: 300) + "x").hasPrefix("."))
+    }
+
+    @Test func csvCellsWithForbiddenCharactersOrTooLongAreRefused() {
+        var row = BatchRow(number: 2)
+        #expect(throws: PITError.data("column 'ref' holds a byte-order mark (U+FEFF), which a document cannot carry")) {
+            try row.set(.ref, csvCell: "\u{FEFF}A1")
+        }
+        #expect(throws: PITError.data("column 'fact' holds a control character (U+0000), which a document cannot carry")) {
+            try row.set(.fact, csvCell: "a\u{0}b")
+        }
+        #expect(throws: PITError.self) { try row.set(.fact, csvCell: String(repeating: "x", count: InputLimits.valueBytes + 1)) }
+        #expect(throws: Never.self) { try row.set(.fact, csvCell: "two\nlines\tand a tab") }
+    }
+
+    /// A quote never closed near the end is found by reading the input through, before any row.
+    @Test func aLateUnclosedQuoteIsFoundBeforeAnyRow() throws {
+        let rows = ["ref,exemption"] + (0..<3000).map { "R\($0),s31" } + ["X,\"s31"]
+        let path = try temporaryCSV(rows.joined(separator: "\n") + "\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: PITError.data("\(path):3002: a quoted field is never closed")) { try BatchInput(path: path) }
+    }
+
+    @Test func headerErrorsNameTheLineAndField() throws {
+        let path = try temporaryCSV("\n\nref,ref,exemption\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: PITError.data("\(path):3: field 2: column 'ref' appears twice")) { try BatchInput(path: path) }
     }
 }

@@ -19,7 +19,7 @@ struct EmbeddedLibraryTests {
 
     @Test func noTemplateHoldsAControlCharacter() {
         for (path, text) in TemplateLayer.builtIn.files {
-            #expect(TemplateLayer.controlCharacterLine(text) == nil, "Templates/\(path)")
+            #expect(TemplateLayer.forbiddenCharacter(in: text) == nil, "Templates/\(path)")
         }
     }
 

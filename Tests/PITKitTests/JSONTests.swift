@@ -41,3 +41,44 @@ extension JSONTests {
         #expect(throws: PITError.self) { try JSONValue.parse("{\"a\": 1, \"a\": 2}", source: "t") }
     }
 }
+
+extension JSONTests {
+    /// A line of 200,000 keys: linear work, or this test would not finish (no time is measured).
+    @Test func twoHundredThousandKeysParse() throws {
+        let object = try JSONValue.parse("{" + (0..<200_000).map { "\"k\($0)\": 1" }.joined(separator: ",") + "}", source: "t")
+        guard case .object(let members) = object else { Issue.record("not an object"); return }
+        #expect(members.count == 200_000)
+    }
+
+    @Test(arguments: [
+        (#"{"a": "x\u0000\ue000"}"#, "t.json:1:7: the string holds a control character (U+0000), which a document cannot carry"),
+        ("{\"a\": \"x\u{7F}\"}", "t.json:1:9: the string holds a control character (U+007F), which a document cannot carry"),
+        ("{\"a\": \"x\u{85}\"}", "t.json:1:9: the string holds a control character (U+0085), which a document cannot carry"),
+        ("{\"a\": \"x\u{FEFF}\"}", "t.json:1:9: the string holds a byte-order mark (U+FEFF), which a document cannot carry"),
+        (#"{"a": "\uffff"}"#, "t.json:1:7: the string holds a noncharacter (U+FFFF), which a document cannot carry"),
+        (#"{"\u0007": 1}"#, "t.json:1:2: the string holds a control character (U+0007), which a document cannot carry"),
+    ])
+    func stringsWithCharactersADocumentCannotCarryAreRefused(_ text: String, _ message: String) {
+        #expect(throws: PITError.data(message)) { try JSONValue.parse(text, source: "t.json") }
+    }
+
+    @Test func lineBreaksAndTabsMayBeEscapedAndALeadingByteOrderMarkIsSkipped() throws {
+        #expect(try JSONValue.parse(#"{"a": "x\n\ty"}"#, source: "t")["a"] == .string("x\n\ty"))
+        #expect(try JSONValue.parse(Array("\u{FEFF}{\"a\": 1}".utf8), source: "t")["a"] == .number(1, text: "1"))
+        #expect(throws: PITError.self) { try JSONValue.parse(Array("{\"a\": 1}".utf8) + [0xEF, 0xBB, 0xBF], source: "t") }
+    }
+
+    @Test func aStringLongerThanAValueMayBeIsRefused() {
+        let long = String(repeating: "x", count: InputLimits.valueBytes + 1)
+        #expect(throws: PITError.data("t:1:7: a string of more than \(InputLimits.valueBytes) bytes")) {
+            try JSONValue.parse("{\"a\": \"\(long)\"}", source: "t")
+        }
+    }
+
+    @Test func aFieldIsPlacedByItsPath() {
+        let text = "{\n  \"a\": 1,\n  \"b\": {\n    \"c\": \"x\"\n  }\n}"
+        #expect(JSONValue.place(of: ["b", "c"], in: text, source: "f") == "f:4:10")
+        #expect(JSONValue.place(of: ["b", "missing"], in: text, source: "f") == "f:3:8")
+        #expect(JSONValue.place(of: ["nothing"], in: text, source: "f") == "f:1:1")
+    }
+}

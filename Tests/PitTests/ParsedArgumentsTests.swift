@@ -101,3 +101,26 @@ struct ParsedArgumentsTests {
         #expect(try !parse(["--", "--help"]).wantsHelp, "after --, --help is a positional")
     }
 }
+
+extension ParsedArgumentsTests {
+    @Test func argumentsThatAreNotUTF8AreRefusedNamingThePlaceAndOption() throws {
+        #expect(try RawArguments.decode([Array("draft".utf8), Array("--ref".utf8), Array("é".utf8)]) == ["draft", "--ref", "é"])
+        #expect(throws: PITError.usage("argument 3 (the value of --output) is not UTF-8 text")) {
+            try RawArguments.decode([Array("draft".utf8), Array("--output".utf8), [0x78, 0xFE]])
+        }
+        #expect(throws: PITError.usage("argument 2 (--output) is not UTF-8 text")) {
+            try RawArguments.decode([Array("draft".utf8), Array("--output=".utf8) + [0xC3]])
+        }
+        #expect(throws: PITError.usage("argument 1 is not UTF-8 text")) { try RawArguments.decode([[0xFF]]) }
+    }
+
+    @Test func valuesAndArgumentsWithForbiddenCharactersAreRefusedNamingTheOption() {
+        #expect(throws: PITError.usage("test: --ref holds a control character (U+0001), which a document cannot carry")) {
+            try parse(["--ref", "a\u{1}"])
+        }
+        #expect(throws: PITError.usage("test: FILE holds a byte-order mark (U+FEFF), which a document cannot carry")) {
+            try parse(["\u{FEFF}rows.csv"])
+        }
+        #expect(throws: Never.self) { try parse(["--fact", "two\nlines"]) }
+    }
+}

@@ -10,56 +10,66 @@ public final class BatchInput {
     private var columns: [DraftOption] = []
     private var jsonLine = 0
 
-    /// Opens `path` (`-` for standard input); the kind comes from the extension (`.csv`,
-    /// `.jsonl`, `.ndjson`), or from the first character for standard input (`{` means JSON Lines).
+    /// Opens `path` (`-` for standard input, read whole: at most `InputLimits.standardInputBytes`);
+    /// the kind comes from the extension (`.csv`, `.jsonl`, `.ndjson`), or for standard input from
+    /// its first character other than white space and a byte-order mark (`{` means JSON Lines).
+    /// CSV is read through once before any row is given out, so that an error that would stop
+    /// the run (a quoted field never closed, a bad header) stops it before anything is drafted.
     public init(path: String) throws {
-        reader = try ByteReader(path: path)
         source = path == "-" ? "stdin" : path
+        reader = path == "-"
+            ? ByteReader(bytes: try FileSystem.readStandardInput(limit: InputLimits.standardInputBytes), name: "standard input")
+            : try ByteReader(path: path)
         let lower = path.lowercased()
         if lower.hasSuffix(".csv") {
             kind = .csv
         } else if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
             kind = .jsonLines
         } else if path == "-" {
-            kind = try Self.sniff(reader)
+            kind = Self.sniff(reader)
         } else {
             throw PITError.usage("\(path): cannot tell the input format: name it .csv, .jsonl or .ndjson")
         }
-        if kind == .csv { try readHeader() }
+        if kind == .csv {
+            try CSVReader.checkStructure(of: reader, source: source)
+            try reader.rewind()
+            try readHeader()
+        }
     }
 
     /// The first byte that is not white space or a byte-order mark: `{` is JSON Lines.
-    private static func sniff(_ reader: ByteReader) throws -> Kind {
-        try reader.peek() == UInt8(ascii: "{") ? .jsonLines : .csv
+    private static func sniff(_ reader: ByteReader) -> Kind {
+        var bytes = reader.prefix(1 << 16)[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let first = bytes.first { !(0x20 == $0 || 0x09 == $0 || 0x0A == $0 || 0x0D == $0) }
+        return first == UInt8(ascii: "{") ? .jsonLines : .csv
     }
 
     private func readHeader() throws {
         let csv = CSVReader(input: reader, source: source)
         self.csv = csv
         guard let header = try csv.next() else { throw PITError.data("\(source): empty input: no header row") }
-        if let problem = header.problem { throw PITError.data(problem) }
+        let place = "\(source):\(header.line)"
+        if let problem = header.problem { throw PITError.data("\(place): the header row: \(problem)") }
         let names = DraftOption.allCases.map(\.rawValue)
-        columns = try header.fields.map { field in
+        columns = try header.fields.enumerated().map { number, field in
             let name = field.trimmingSpaces.lowercased()
             guard let column = DraftOption(rawValue: name) else {
-                throw PITError.data("\(source):\(header.line): unknown column '\(field)'\(Suggestion.didYouMean(name, in: names)) (columns: \(names.joined(separator: ", ")))")
+                throw PITError.data("\(place): field \(number + 1): unknown column '\(field)'\(Suggestion.didYouMean(name, in: names)) (columns: \(names.joined(separator: ", ")))")
             }
             return column
         }
-        if let duplicate = columns.first(where: { column in columns.filter { $0 == column }.count > 1 }) {
-            throw PITError.data("\(source):\(header.line): column '\(duplicate.rawValue)' appears twice")
+        if let duplicate = columns.indices.first(where: { index in columns[..<index].contains(columns[index]) }) {
+            throw PITError.data("\(place): field \(duplicate + 1): column '\(columns[duplicate].rawValue)' appears twice")
         }
         for required in [DraftOption.ref, .exemption] where !columns.contains(required) {
-            throw PITError.data("\(source):\(header.line): no '\(required.rawValue)' column")
+            throw PITError.data("\(place): no '\(required.rawValue)' column")
         }
     }
 
     /// The next row, or nil at the end. A row that cannot be read comes back with a `problem`.
     public func next() throws -> BatchRow? {
-        switch kind {
-        case .csv: return try nextCSV()
-        case .jsonLines: return try nextJSONLine()
-        }
+        kind == .csv ? try nextCSV() : try nextJSONLine()
     }
 
     private func nextCSV() throws -> BatchRow? {
@@ -85,8 +95,13 @@ public final class BatchInput {
         var line: [UInt8] = []
         while true {
             line.removeAll(keepingCapacity: true)
-            guard try reader.readLine(into: &line) else { return nil }
+            guard try reader.readLine(into: &line, limit: InputLimits.rowBytes + 1) else { return nil }
             jsonLine += 1
+            if line.count > InputLimits.rowBytes {
+                var row = BatchRow(number: jsonLine)
+                row.problem = "a line of more than \(InputLimits.rowBytes >> 20) MiB"
+                return row
+            }
             if jsonLine == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { continue }
             var row = BatchRow(number: jsonLine)

@@ -14,6 +14,10 @@ public struct BatchRow: Sendable {
     /// Sets a column from a CSV cell (an empty cell sets nothing).
     mutating func set(_ column: DraftOption, csvCell cell: String) throws {
         guard !cell.isEmpty else { return }
+        if cell.utf8.count > InputLimits.valueBytes {
+            throw PITError.data("column '\(column.rawValue)': a value of more than \(InputLimits.valueBytes) bytes")
+        }
+        try ForbiddenCharacters.check(cell, allowingLineBreaks: true, .data, subject: "column '\(column.rawValue)'")
         switch column.cell {
         case .flag:
             cells[column.index] = try Self.flag(cell, column) ? [] : nil

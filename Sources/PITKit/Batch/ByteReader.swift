@@ -17,6 +17,8 @@ public final class ByteReader {
     @exclusivity(unchecked) private var start = 0
     @exclusivity(unchecked) private var end = 0
     private var finished = false
+    /// Whether the whole input is in `buffer` (standard input read whole), so rewinding is free.
+    private let inMemory: Bool
 
     /// Reads the file at `path`, or standard input when `path` is `-`.
     public init(path: String, chunkSize: Int = 1 << 16) throws {
@@ -36,6 +38,37 @@ public final class ByteReader {
             name = path
         }
         buffer = .allocate(capacity: chunkSize)
+        inMemory = false
+    }
+
+    /// Reads `bytes` from memory (standard input read whole, so that it can be read twice:
+    /// checked, then drafted); `name` names it in errors.
+    public init(bytes: [UInt8], name: String) {
+        descriptor = -1
+        ownsDescriptor = false
+        self.name = name
+        buffer = .allocate(capacity: max(1, bytes.count))
+        _ = buffer.initialize(from: bytes)
+        end = bytes.count
+        finished = true
+        inMemory = true
+    }
+
+    /// The first bytes of the input (at most `count`), without consuming them; for an input in
+    /// memory only (a file's kind comes from its name).
+    public func prefix(_ count: Int) -> [UInt8] {
+        inMemory ? Array(buffer[start..<min(end, start + count)]) : []
+    }
+
+    /// Goes back to the first byte, to read the input again.
+    public func rewind() throws {
+        start = 0
+        guard !inMemory else { return }
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+            throw PITError(.io, "\(name): cannot read it again: \(FileSystem.describe(errno))")
+        }
+        end = 0
+        finished = false
     }
 
     deinit {
@@ -74,19 +107,19 @@ public final class ByteReader {
         }
     }
 
-    /// Appends bytes up to and including the next `delimiter` (or the end) to `line`; false at the end.
-    public func readLine(into line: inout [UInt8], delimiter: UInt8 = UInt8(ascii: "\n")) throws -> Bool {
+    /// Appends bytes up to and including the next `delimiter` (or the end) to `line`, but no more
+    /// than `limit` of them (the rest of a longer line is read and dropped); false at the end.
+    public func readLine(into line: inout [UInt8], delimiter: UInt8 = UInt8(ascii: "\n"), limit: Int = .max) throws -> Bool {
         var readAny = false
         while true {
             if start == end, !(try fill()) { return readAny }
             readAny = true
-            if let index = buffer[start..<end].firstIndex(of: delimiter) {
-                line += UnsafeBufferPointer(rebasing: buffer[start...index])
-                start = index + 1
-                return true
-            }
-            line += UnsafeBufferPointer(rebasing: buffer[start..<end])
-            start = end
+            let found = buffer[start..<end].firstIndex(of: delimiter)
+            let stop = found.map { $0 + 1 } ?? end
+            let room = max(0, limit - line.count)
+            line += UnsafeBufferPointer(rebasing: buffer[start..<min(stop, start + room)])
+            start = stop
+            if found != nil { return true }
         }
     }
 

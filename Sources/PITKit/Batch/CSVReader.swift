@@ -26,13 +26,30 @@ public final class CSVReader {
     private let source: String
     private var line = 1
     private var startedInput = false
+    /// Whether records are only read through, for the errors that stop a run (`checkStructure`).
+    private let checkingOnly: Bool
 
-    public init(input: ByteReader, source: String) {
-        self.input = input
-        self.source = source
+    public convenience init(input: ByteReader, source: String) {
+        self.init(input: input, source: source, checkingOnly: false)
     }
 
-    /// The next record, or nil at the end of the input. Blank lines are skipped.
+    private init(input: ByteReader, source: String, checkingOnly: Bool) {
+        self.input = input
+        self.source = source
+        self.checkingOnly = checkingOnly
+    }
+
+    /// Reads the whole input for the errors that stop a run, not one row — a quoted field never
+    /// closed (it would swallow every row after it) and a row longer than `InputLimits.rowBytes` —
+    /// so that a batch stops on them before it drafts any row. Leaves `input` at its end.
+    public static func checkStructure(of input: ByteReader, source: String) throws {
+        let reader = CSVReader(input: input, source: source, checkingOnly: true)
+        while try reader.next() != nil {}
+    }
+
+    /// The next record, or nil at the end of the input. Blank lines are skipped. A quoted field
+    /// never closed, or a row longer than `InputLimits.rowBytes`, is an error (a record that is
+    /// otherwise malformed comes back with its `problem`).
     public func next() throws -> Record? {
         if !startedInput {
             startedInput = true
@@ -67,6 +84,7 @@ public final class CSVReader {
                         if byte == UInt8(ascii: "\n") { line += 1 }
                         field.append(byte)
                         try input.appendRun(into: &field, stoppingAt: Self.quotedStops)
+                        try checkLength(startLine)
                     }
                     continue
                 }
@@ -95,6 +113,7 @@ public final class CSVReader {
                     fieldStarted = true
                     field.append(byte)
                     try input.appendRun(into: &field, stoppingAt: Self.unquotedStops)
+                    try checkLength(startLine)
                 }
             }
             } catch let error as RecordProblem {
@@ -102,6 +121,7 @@ public final class CSVReader {
                 return Record(line: startLine, fields: [], problem: error.message)
             }
             if fieldEnds == [0] { continue }  // a blank line
+            if checkingOnly { return Record(line: startLine, fields: []) }
             var texts: [String] = []
             texts.reserveCapacity(fieldEnds.count)
             var fieldStart = 0
@@ -113,6 +133,13 @@ public final class CSVReader {
                 fieldStart = fieldEnd
             }
             return Record(line: startLine, fields: texts)
+        }
+    }
+
+    @inline(__always)
+    private func checkLength(_ startLine: Int) throws {
+        if field.count > InputLimits.rowBytes {
+            throw PITError.data("\(source):\(startLine): a row of more than \(InputLimits.rowBytes >> 20) MiB (is a quote never closed?)")
         }
     }
 

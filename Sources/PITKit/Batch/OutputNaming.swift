@@ -6,24 +6,33 @@ enum OutputNaming {
         byte < 0x20 || byte == 0x7F || "/\\:*?\"<>|".utf8.contains(UInt8(byte))
     }
     static let reserved = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
+    /// The longest name most file systems take (255 bytes), less room for a temporary suffix.
+    static let maximumBytes = 200
 
     static func fileName(output: String?, reference: String, format: OutputFormat) throws -> String {
         if let output {
-            guard !output.isEmpty, !output.contains("/"), !output.contains("\\"), output != ".", output != "..",
-                  !RequestValidation.hasControl(output) else {
-                throw PITError.data("output '\(output)' must be a plain file name inside --out-dir")
+            guard !output.isEmpty, !output.contains("/"), !output.contains("\\"), !output.hasPrefix("."),
+                  output.utf8.count <= maximumBytes,
+                  !ForbiddenCharacters.contained(in: output, allowingLineBreaks: false) else {
+                throw PITError.data("output '\(output)' must be a plain file name inside --out-dir (not hidden, at most \(maximumBytes) bytes)")
             }
             return output
         }
         return safeName(reference) + "." + format.fileExtension
     }
 
-    /// `reference` with every character a file system could reject replaced by `-`, trailing dots
-    /// and spaces removed, a leading dot and the names Windows reserves (`CON`, `LPT1`…) prefixed
-    /// with `_`, and at most 200 bytes long.
+    /// `reference` with every character a file system could reject replaced by `-`, cut to at most
+    /// `maximumBytes` bytes (at a character's scalar, so a character of many combining marks is cut,
+    /// not dropped whole), trailing dots and spaces removed, and a leading dot, an empty name and
+    /// the names Windows reserves (`CON`, `LPT1`…) prefixed with `_`: never a hidden file.
     static func safeName(_ reference: String) -> String {
         var bytes = Array(reference.utf8)
         for index in bytes.indices where unsafe[Int(bytes[index])] { bytes[index] = UInt8(ascii: "-") }
+        if bytes.count > maximumBytes {
+            var end = maximumBytes
+            while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a scalar's bytes
+            bytes.removeSubrange(end...)
+        }
         while let last = bytes.last, last == UInt8(ascii: ".") || last == UInt8(ascii: " ") { bytes.removeLast() }
         while let first = bytes.first, first == UInt8(ascii: " ") { bytes.removeFirst() }
         let stem = bytes.prefix { $0 != UInt8(ascii: ".") }
@@ -31,8 +40,6 @@ enum OutputNaming {
             || (stem.count <= 4 && reserved.contains(String(decoding: stem, as: UTF8.self).lowercased())) {
             bytes.insert(UInt8(ascii: "_"), at: 0)
         }
-        var name = String(decoding: bytes, as: UTF8.self)
-        while name.utf8.count > 200 { name.removeLast() }
-        return name
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

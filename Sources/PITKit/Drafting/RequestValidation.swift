@@ -34,12 +34,11 @@ enum RequestValidation {
 
     static func validate(_ request: DraftRequest) throws {
         let reference = request.reference
-        guard !reference.isEmpty, reference.utf8.count <= 64 || reference.count <= 64 else {
-            throw PITError.usage("--ref must be 1 to 64 characters, not \(reference.count)")
+        guard !reference.isEmpty, reference.utf8.count <= InputLimits.referenceBytes,
+              reference.count <= InputLimits.referenceCharacters else {
+            throw PITError.usage("--ref must be 1 to \(InputLimits.referenceCharacters) characters and at most \(InputLimits.referenceBytes) bytes, not \(reference.count) characters (\(reference.utf8.count) bytes)")
         }
-        if hasControl(reference) {
-            throw PITError.usage("--ref must not contain control characters")
-        }
+        try check(reference, "--ref", allowingLineBreaks: false)
         guard !request.exemptionIDs.isEmpty else { throw PITError.usage("missing --exemption") }
         try checkTexts(request.questions, label: "--question")
         try checkTexts(request.facts, label: "--fact")
@@ -51,21 +50,18 @@ enum RequestValidation {
             guard !reservedVariables.contains(key) else {
                 throw PITError.usage("--set '\(key)': that is a built-in variable; use its own option")
             }
-            if hasControl(value, allowingLineBreaksAndTabs: true) {
-                throw PITError.usage("--set \(key): the value must not contain control characters")
-            }
+            try check(value, "--set \(key)", allowingLineBreaks: true)
         }
         for (name, value) in request.evidence {
             guard EvidenceName.isValid(name) else {
                 throw PITError.usage("--evidence '\(name)': an evidence name is lower-case letters, digits and '-' (see 'pit show ID')")
             }
             if value.isEmpty { throw PITError.usage("--evidence \(name): the text must not be empty") }
-            if hasControl(value, allowingLineBreaksAndTabs: true) {
-                throw PITError.usage("--evidence \(name): the text must not contain control characters")
-            }
+            try check(value, "--evidence \(name)", allowingLineBreaks: true)
         }
-        for case let text? in [request.authorityName, request.authorityShort] where text.isEmpty || hasControl(text) {
-            throw PITError.usage("--authority and --authority-short must be non-empty, without control characters")
+        for case let (text?, label) in [(request.authorityName, "--authority"), (request.authorityShort, "--authority-short")] {
+            if text.isEmpty { throw PITError.usage("\(label) must not be empty") }
+            try check(text, label, allowingLineBreaks: false)
         }
     }
 
@@ -73,28 +69,19 @@ enum RequestValidation {
     private static func checkTexts(_ texts: [String], label: String) throws {
         for text in texts {
             if text.isEmpty { throw PITError.usage("\(label) must not be empty") }
-            if hasControl(text, allowingLineBreaksAndTabs: true) { throw PITError.usage("\(label) must not contain control characters") }
+            try check(text, label, allowingLineBreaks: true)
         }
+    }
+
+    /// One text of the user's: at most `InputLimits.valueBytes`, and no character a document cannot carry.
+    static func check(_ text: String, _ label: String, allowingLineBreaks: Bool) throws {
+        if text.utf8.count > InputLimits.valueBytes {
+            throw PITError.usage("\(label) is \(text.utf8.count) bytes long; a value is at most \(InputLimits.valueBytes)")
+        }
+        try ForbiddenCharacters.check(text, allowingLineBreaks: allowingLineBreaks, .usage, subject: label)
     }
 
     private static func isWhiteSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
-
-    /// Whether `text` holds a control character other than those in `allowed` (ASCII).
-    static func hasControl(_ text: String, allowingLineBreaksAndTabs allowsBreaks: Bool = false) -> Bool {
-        text.withUTF8Bytes { bytes in
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if byte < 0x20 || byte == 0x7F {
-                    if !(allowsBreaks && (byte == 0x09 || byte == 0x0A || byte == 0x0D)) { return true }
-                } else if previous == 0xC2 && (0x80...0x9F).contains(byte) {
-                    return true  // U+0080 to U+009F, the C1 controls
-                }
-                previous = byte
-            }
-            return false
-        }
-    }
-
 }

@@ -25,30 +25,33 @@ public struct Authority: Sendable, Equatable {
     /// Reads an `authority.json`: `{"name": "…", "short": "…", "kind": "council", "citationStyle": "statute", "regime": "foisa"}`.
     static func decode(_ text: String, path: String) throws -> Authority {
         let json = try JSONValue.parse(text, source: path)
+        func place(_ key: String) -> String { JSONValue.place(of: [key], in: text, source: path) }
         func field(_ key: String) throws -> String? {
             guard let value = json[key] else { return nil }
             guard case .string(let text) = value, !text.isEmpty else {
-                throw PITError(.data, "\(path): '\(key)' must be a non-empty string")
+                throw PITError(.data, "\(place(key)): '\(key)' must be a non-empty string")
             }
+            // One line: the name and short name stand in sentences and headings.
+            try ForbiddenCharacters.check(text, allowingLineBreaks: false, .data, subject: "\(place(key)): '\(key)'")
             return text
         }
         func required(_ key: String) throws -> String {
-            guard let value = try field(key) else { throw PITError(.data, "\(path): '\(key)' must be a non-empty string") }
+            guard let value = try field(key) else { throw PITError(.data, "\(place(key)): '\(key)' must be a non-empty string") }
             return value
         }
-        guard case .object = json else { throw PITError(.data, "\(path): must be a JSON object") }
+        guard case .object = json else { throw PITError(.data, "\(place("")): must be a JSON object") }
         var authority = Authority(name: try required("name"), short: try required("short"))
         if let kind = try field("kind") {
-            authority.kind = try AuthorityKind(named: kind, source: "\(path): 'kind'")
+            authority.kind = try AuthorityKind(named: kind, source: "\(place("kind")): 'kind'")
         }
         if let style = try field("citationStyle") {
             guard let known = CitationStyle(rawValue: style) else {
-                throw PITError(.data, "\(path): 'citationStyle' must be \(CitationStyle.allCases.map(\.rawValue).joined(separator: " or ")), not '\(style)'")
+                throw PITError(.data, "\(place("citationStyle")): 'citationStyle' must be \(CitationStyle.allCases.map(\.rawValue).joined(separator: " or ")), not '\(style)'")
             }
             authority.citationStyle = known
         }
         if let regime = try field("regime") {
-            authority.regime = try Regime.ID(named: regime, source: "\(path): 'regime'")
+            authority.regime = try Regime.ID(named: regime, source: "\(place("regime")): 'regime'")
         }
         return authority
     }

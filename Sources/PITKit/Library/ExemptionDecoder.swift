@@ -2,6 +2,8 @@
 struct ExemptionDecoder {
     let id: String
     let path: String
+    /// The file's text, to say where a field is.
+    let text: String
     /// The regime whose library folder holds the file: its citation word and NCND style.
     var regime: Regime?
 
@@ -11,7 +13,7 @@ struct ExemptionDecoder {
         "templates", "noTest", "emissions", "words", "balance", "weighs",
     ]
 
-    func decode(_ text: String) throws -> Exemption {
+    func decode() throws -> Exemption {
         let json = try JSONValue.parse(text, source: path)
         guard case .object(let members) = json else { throw problem("must be a JSON object") }
         try checkKeys(members, Self.fields, in: "")
@@ -23,7 +25,7 @@ struct ExemptionDecoder {
         var likelihood: Likelihood?
         if let value = json["likelihood"] {
             guard case .string(let name) = value, let level = Likelihood(rawValue: name) else {
-                throw problem("'likelihood' must be \"would\" or \"likely\"")
+                throw problem("'likelihood' must be \"would\" or \"likely\"", at: "likelihood")
             }
             likelihood = level
         }
@@ -32,7 +34,7 @@ struct ExemptionDecoder {
         let oneOf = try decodeOneOf(json["evidenceOneOf"], names: evidence.map(\.name))
         var variantLimbs: [String: [String]] = [:]
         if let value = json["variantLimbs"] {
-            guard case .object(let entries) = value else { throw problem("'variantLimbs' must be an object from variant to limbs") }
+            guard case .object(let entries) = value else { throw problem("'variantLimbs' must be an object from variant to limbs", at: "variantLimbs") }
             for entry in entries {
                 let chosen = try strings(entry.value, "variantLimbs.\(entry.key)")
                 try requireLimbs(chosen, known: letters, field: "variantLimbs.\(entry.key)")
@@ -66,27 +68,30 @@ struct ExemptionDecoder {
             balance: try optionalString(json, "balance"),
             weighs: try strings(json["weighs"], "weighs").map { name in
                 guard let factor = IrrelevantFactor(rawValue: name) else {
-                    throw problem("'weighs' names '\(name)', which is not a factor (\(IrrelevantFactor.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw problem("'weighs' names '\(name)', which is not a factor (\(IrrelevantFactor.allCases.map(\.rawValue).joined(separator: ", ")))", at: "weighs")
                 }
                 return factor
             }
         )
     }
 
-    private func problem(_ message: String) -> PITError { PITError(.data, "\(path): \(message)") }
+    /// An error at the field `at` (a dotted path of member names) of the file: `file:line:column: message`.
+    private func problem(_ message: String, at field: String = "") -> PITError {
+        PITError(.data, "\(JSONValue.place(of: field.split(separator: ".").map(String.init), in: text, source: path)): \(message)")
+    }
 
     /// `"templates": "12-5-b"`: an exemption of the regime this one's extends.
     private func sharedTemplates(_ json: JSONValue) throws -> String? {
         guard let shared = try optionalString(json, "templates") else { return nil }
         guard regime?.extends != nil else {
-            throw problem("'templates' names an exemption of the regime this one extends, but its regime extends none")
+            throw problem("'templates' names an exemption of the regime this one extends, but its regime extends none", at: "templates")
         }
         return shared
     }
 
     private func checkKeys(_ members: [(key: String, value: JSONValue)], _ known: Set<String>, in place: String) throws {
         if let unknown = members.first(where: { !known.contains($0.key) }) {
-            throw problem("unknown field '\(place)\(unknown.key)'\(Suggestion.didYouMean(unknown.key, in: known.sorted()))")
+            throw problem("unknown field '\(place)\(unknown.key)'\(Suggestion.didYouMean(unknown.key, in: known.sorted()))", at: "\(place)\(unknown.key)")
         }
     }
 
@@ -96,35 +101,35 @@ struct ExemptionDecoder {
             return nil
         }
         guard case .string(let name) = value, let kind = Exemption.Kind(rawValue: name) else {
-            throw problem("'\(field)' must be one of \(Exemption.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw problem("'\(field)' must be one of \(Exemption.Kind.allCases.map(\.rawValue).joined(separator: ", "))", at: field)
         }
         return kind
     }
 
     private func requireLimbs(_ chosen: [String], known: [String], field: String) throws {
         for letter in chosen where !known.contains(letter) {
-            throw problem("'\(field)' names limb '\(letter)', which 'limbs' does not list")
+            throw problem("'\(field)' names limb '\(letter)', which 'limbs' does not list", at: field)
         }
     }
 
     private func string(_ json: JSONValue, _ key: String) throws -> String {
-        guard let value = try optionalString(json, key) else { throw problem("missing field '\(key)'") }
+        guard let value = try optionalString(json, key) else { throw problem("missing field '\(key)'", at: key) }
         return value
     }
 
     private func optionalString(_ json: JSONValue, _ key: String, in place: String = "") throws -> String? {
         guard let value = json[key] else { return nil }
         guard case .string(let text) = value, !text.isEmpty else {
-            throw problem("'\(place)\(key)' must be a non-empty string, not \(value.typeName)")
+            throw problem("'\(place)\(key)' must be a non-empty string, not \(value.typeName)", at: "\(place)\(key)")
         }
         return text
     }
 
     private func strings(_ value: JSONValue?, _ key: String) throws -> [String] {
         guard let value else { return [] }
-        guard case .array(let items) = value else { throw problem("'\(key)' must be an array of strings") }
+        guard case .array(let items) = value else { throw problem("'\(key)' must be an array of strings", at: key) }
         return try items.map { item in
-            guard case .string(let text) = item else { throw problem("'\(key)' must be an array of strings") }
+            guard case .string(let text) = item else { throw problem("'\(key)' must be an array of strings", at: key) }
             return text
         }
     }
@@ -133,7 +138,7 @@ struct ExemptionDecoder {
     private func decodeLimbs(_ value: JSONValue?, field: String = "limbs") throws -> [Exemption.Limb] {
         guard let value else { return [] }
         guard case .object(let members) = value else {
-            throw problem("'\(field)' must be an object from letter to text, like {\"a\": \"…\"}")
+            throw problem("'\(field)' must be an object from letter to text, like {\"a\": \"…\"}", at: field)
         }
         return try members.map { member in
             switch member.value {
@@ -143,7 +148,7 @@ struct ExemptionDecoder {
                 let place = "\(field).\(member.key)."
                 try checkKeys(fields, ["text", "kind", "test", "ncnd", "cite"], in: place)
                 guard let text = try optionalString(member.value, "text", in: place) else {
-                    throw problem("\(field) '\(member.key)' needs its 'text'")
+                    throw problem("\(field) '\(member.key)' needs its 'text'", at: "\(field).\(member.key)")
                 }
                 var cite: String?
                 if case .string("") = member.value["cite"] { cite = "" } else { cite = try optionalString(member.value, "cite", in: place) }
@@ -153,7 +158,7 @@ struct ExemptionDecoder {
                                       ncnd: try optionalString(member.value, "ncnd", in: place),
                                       cite: cite)
             default:
-                throw problem("\(field) '\(member.key)' must be its text, or an object with 'text'")
+                throw problem("\(field) '\(member.key)' must be its text, or an object with 'text'", at: "\(field).\(member.key)")
             }
         }
     }
@@ -161,13 +166,13 @@ struct ExemptionDecoder {
     /// `{"subsection": "31(2)", "limbs": ["g", "h", "i"], "list": {"a": "…"}}`.
     private func decodePurposes(_ value: JSONValue?, letters: [String]) throws -> Exemption.Purposes? {
         guard let value else { return nil }
-        guard case .object(let fields) = value else { throw problem("'purposes' must be an object") }
+        guard case .object(let fields) = value else { throw problem("'purposes' must be an object", at: "purposes") }
         try checkKeys(fields, ["subsection", "limbs", "list"], in: "purposes.")
         let limbs = try strings(value["limbs"], "purposes.limbs")
         try requireLimbs(limbs, known: letters, field: "purposes.limbs")
         let list = try decodeLimbs(value["list"], field: "purposes.list")
         guard let subsection = try optionalString(value, "subsection", in: "purposes."), !limbs.isEmpty, !list.isEmpty else {
-            throw problem("'purposes' needs 'subsection', 'limbs' and 'list'")
+            throw problem("'purposes' needs 'subsection', 'limbs' and 'list'", at: "purposes")
         }
         return Exemption.Purposes(subsection: subsection, limbs: limbs, list: list)
     }
@@ -175,18 +180,18 @@ struct ExemptionDecoder {
     /// `{"qualified-person": {"label": "…", "why": "…", "type": "date", "required": false, "limbs": [], "with": "…", "cues": ["…"]}}`.
     private func decodeEvidence(_ value: JSONValue?, letters: [String]) throws -> [Exemption.Evidence] {
         guard let value else { return [] }
-        guard case .object(let members) = value else { throw problem("'evidence' must be an object from name to description") }
+        guard case .object(let members) = value else { throw problem("'evidence' must be an object from name to description", at: "evidence") }
         let evidence = try members.map { member -> Exemption.Evidence in
             let place = "evidence.\(member.key)."
-            guard case .object(let fields) = member.value else { throw problem("'evidence.\(member.key)' must be an object") }
+            guard case .object(let fields) = member.value else { throw problem("'evidence.\(member.key)' must be an object", at: "evidence.\(member.key)") }
             try checkKeys(fields, ["label", "why", "type", "required", "limbs", "with", "cues", "statedInNCND"], in: place)
             guard EvidenceName.isValid(member.key) else {
-                throw problem("evidence name '\(member.key)' must be lower-case letters, digits and '-'")
+                throw problem("evidence name '\(member.key)' must be lower-case letters, digits and '-'", at: "evidence.\(member.key)")
             }
             var type = Exemption.Evidence.ValueType.text
             if let name = try optionalString(member.value, "type", in: place) {
                 guard let known = Exemption.Evidence.ValueType(rawValue: name) else {
-                    throw problem("'\(place)type' must be \"text\" or \"date\"")
+                    throw problem("'\(place)type' must be \"text\" or \"date\"", at: "\(place)type")
                 }
                 type = known
             }
@@ -196,17 +201,17 @@ struct ExemptionDecoder {
             try requireLimbs(limbs, known: letters, field: "\(place)limbs")
             guard let label = try optionalString(member.value, "label", in: place),
                   let why = try optionalString(member.value, "why", in: place) else {
-                throw problem("'evidence.\(member.key)' needs a 'label' and a 'why'")
+                throw problem("'evidence.\(member.key)' needs a 'label' and a 'why'", at: "evidence.\(member.key)")
             }
             let cues = try strings(member.value["cues"], "\(place)cues")
-            guard !cues.contains(where: \.isEmpty) else { throw problem("'\(place)cues' must not hold an empty string") }
+            guard !cues.contains(where: \.isEmpty) else { throw problem("'\(place)cues' must not hold an empty string", at: "\(place)cues") }
             return Exemption.Evidence(name: member.key, label: label, why: why, type: type, required: required,
                                       limbs: limbs, with: try optionalString(member.value, "with", in: place),
                                       cues: member.value["cues"] == nil ? nil : cues, statedInNCND: statedInNCND)
         }
         for item in evidence {
             if let with = item.with, !evidence.contains(where: { $0.name == with }) {
-                throw problem("'evidence.\(item.name).with' names '\(with)', which 'evidence' does not list")
+                throw problem("'evidence.\(item.name).with' names '\(with)', which 'evidence' does not list", at: "evidence.\(item.name).with")
             }
         }
         return evidence
@@ -214,17 +219,17 @@ struct ExemptionDecoder {
 
     private func flag(_ value: JSONValue?, _ field: String) throws -> Bool? {
         guard let value else { return nil }
-        guard case .bool(let flag) = value else { throw problem("'\(field)' must be true or false") }
+        guard case .bool(let flag) = value else { throw problem("'\(field)' must be true or false", at: field) }
         return flag
     }
 
     private func decodeOneOf(_ value: JSONValue?, names: [String]) throws -> [[String]] {
         guard let value else { return [] }
-        guard case .array(let groups) = value else { throw problem("'evidenceOneOf' must be an array of arrays of evidence names") }
+        guard case .array(let groups) = value else { throw problem("'evidenceOneOf' must be an array of arrays of evidence names", at: "evidenceOneOf") }
         return try groups.map { group in
             let members = try strings(group, "evidenceOneOf")
             for name in members where !names.contains(name) {
-                throw problem("'evidenceOneOf' names '\(name)', which 'evidence' does not list")
+                throw problem("'evidenceOneOf' names '\(name)', which 'evidence' does not list", at: "evidenceOneOf")
             }
             return members
         }
@@ -233,14 +238,14 @@ struct ExemptionDecoder {
     /// `[{"with": "s30", "reason": "…", "alwaysAlternative": false}]`.
     private func decodeExclusions(_ value: JSONValue?) throws -> [Exemption.Exclusion] {
         guard let value else { return [] }
-        guard case .array(let items) = value else { throw problem("'exclusive' must be an array of objects") }
+        guard case .array(let items) = value else { throw problem("'exclusive' must be an array of objects", at: "exclusive") }
         return try items.map { item in
-            guard case .object(let fields) = item else { throw problem("'exclusive' must be an array of objects") }
+            guard case .object(let fields) = item else { throw problem("'exclusive' must be an array of objects", at: "exclusive") }
             try checkKeys(fields, ["with", "reason", "alwaysAlternative"], in: "exclusive.")
             let always = try flag(item["alwaysAlternative"], "exclusive.alwaysAlternative") ?? false
             guard let with = try optionalString(item, "with", in: "exclusive."),
                   let reason = try optionalString(item, "reason", in: "exclusive.") else {
-                throw problem("each of 'exclusive' needs 'with' and 'reason'")
+                throw problem("each of 'exclusive' needs 'with' and 'reason'", at: "exclusive")
             }
             return Exemption.Exclusion(id: with, reason: reason, alwaysAlternative: always)
         }

@@ -29,8 +29,8 @@ public struct TemplateLayer: Sendable {
         let root = FileSystem.withoutTrailingSlash(path)
         for relative in try FileSystem.files(under: root) where !Self.isWordDocument(relative) {
             let text = try FileSystem.readText(root + "/" + relative)
-            if let line = controlCharacterLine(text) {
-                throw PITError(.data, "\(root)/\(relative):\(line): a control character (only tabs and line breaks may be in a template)")
+            if let found = forbiddenCharacter(in: text) {
+                throw PITError(.data, "\(root)/\(relative):\(found.position.description): \(ForbiddenCharacters.describe(found.scalar)) (only tabs and line breaks may be in a template)")
             }
             files[relative] = text
         }
@@ -42,14 +42,10 @@ public struct TemplateLayer: Sendable {
         return lowered.hasSuffix(".docx") || lowered.hasSuffix(".dotx")
     }
 
-    /// The line of the first control character other than tab, line feed and carriage return.
-    static func controlCharacterLine(_ text: String) -> Int? {
-        var line = 1
-        for byte in text.utf8 {
-            if byte == 0x0A { line += 1 }
-            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { return line }
-        }
-        return nil
+    /// The first character a library file cannot hold (tabs and line breaks it may), and where.
+    static func forbiddenCharacter(in text: String) -> (position: TextPosition, scalar: UInt32)? {
+        guard let found = ForbiddenCharacters.first(in: text, allowingLineBreaks: true) else { return nil }
+        return (TextPosition(offset: found.offset, in: text), found.scalar)
     }
 
     /// How a file of this layer is named in messages.

@@ -152,8 +152,8 @@ public final class TemplateLibrary: Sendable {
         if let exemption = exemptions.withLock({ $0[cacheKey] }) { return exemption }
         let path = "\(regime.exemptionsFolder)/\(key)/exemption.json"
         guard let file = files[path] else { throw try unknownExemption(id, regime: regime) }
-        let decoder = ExemptionDecoder(id: key, path: file.displayPath, regime: regime == .foia ? nil : try self.regime(regime))
-        let exemption = try decoder.decode(file.text)
+        let decoder = ExemptionDecoder(id: key, path: file.displayPath, text: file.text, regime: regime == .foia ? nil : try self.regime(regime))
+        let exemption = try decoder.decode()
         exemptions.withLock { $0[cacheKey] = exemption }
         return exemption
     }
@@ -169,6 +169,13 @@ public final class TemplateLibrary: Sendable {
         }
         guard owners.isEmpty else {
             return PITError(.data, "'\(id)' is not an \(here.term) of \(here.name) but \(owners.map(\.text).joined(separator: ", or ")): a request that mixes regimes is two drafts, each weighed on its own; draft that part with \(owners.map { "--regime \($0.regime.rawValue)" }.joined(separator: " or "))")
+        }
+        // Ids are matched without case, and folders are named in lower case: a folder `S99` is
+        // found by no id, so say so rather than suggest the name that was typed.
+        let key = regime.normalizedID(id)
+        if let folder = exemptionIDs(in: regime).first(where: { $0 != key && regime.normalizedID($0) == key }),
+           let file = files["\(regime.exemptionsFolder)/\(folder)/exemption.json"] {
+            return PITError(.data, "\(file.displayPath): the folder '\(folder)' must be named in lower case ('\(key)'): exemption ids are matched without case")
         }
         let hint = regime == .foia ? "see 'pit list'" : "see 'pit list --regime \(regime.rawValue)'"
         return PITError(.data, "unknown \(here.term) '\(id)'\(Suggestion.didYouMean(regime.normalizedID(id), in: exemptionIDs(in: regime))) (\(hint))")

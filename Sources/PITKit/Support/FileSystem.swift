@@ -37,7 +37,12 @@ public enum FileSystem {
         path == "-" ? (try readAll(0, name: "stdin"), "stdin") : (try readBytes(path), path)
     }
 
-    private static func readAll(_ descriptor: Int32, name: String) throws -> [UInt8] {
+    /// All of standard input, which must be at most `limit` bytes.
+    public static func readStandardInput(limit: Int) throws -> [UInt8] {
+        try readAll(0, name: "stdin", limit: limit)
+    }
+
+    private static func readAll(_ descriptor: Int32, name: String, limit: Int = .max) throws -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -48,21 +53,34 @@ public enum FileSystem {
             }
             if count == 0 { break }
             bytes += chunk[0..<count]
+            if bytes.count > limit { throw PITError.data("\(name): more than \(limit >> 20) MiB; give a file instead") }
         }
         return bytes
     }
 
-    /// A file's text, which must be UTF-8.
+    /// A file's text, which must be UTF-8 (a leading byte-order mark is dropped).
     public static func readText(_ path: String) throws -> String {
         try text(of: readBytes(path), name: path)
     }
 
-    /// `bytes` as text; `name` says where they came from when they are not UTF-8.
+    /// `bytes` as text, without a leading byte-order mark; `name` says where they came from when
+    /// they are not UTF-8, with the line and column of the first byte that is not.
     public static func text(of bytes: [UInt8], name: String) throws -> String {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw PITError(.data, "\(name): not UTF-8 text")
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        if let text = String.validatingUTF8(body) { return text }
+        let offset = firstInvalidUTF8(body)
+        throw PITError(.data, "\(name):\(TextPosition(offset: offset, in: body).description): not UTF-8 text")
+    }
+
+    /// The offset, from the start of `bytes`, of the first byte that does not begin valid UTF-8.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            offset += UTF8.width(scalar)
         }
-        return text
+        return offset
     }
 
     /// Fails (as missing input) unless `path` is a folder; `role` names it: "template folder 'x' does not exist".

@@ -44,10 +44,24 @@ public enum JSONValue: Equatable, Sendable {
         try parse(Array(text.utf8), source: source)
     }
 
-    /// Parses UTF-8 bytes; `firstLine` is the line of the source the bytes start on.
+    /// Parses UTF-8 bytes; `firstLine` is the line of the source the bytes start on (on line 1, a
+    /// leading byte-order mark is skipped). Every string, and every member name, is refused
+    /// when it holds a character a document cannot carry (`ForbiddenCharacters`; line breaks and
+    /// tabs may be escaped in) or is longer than `InputLimits.valueBytes`.
     public static func parse(_ bytes: [UInt8], source: String, firstLine: Int = 1) throws -> JSONValue {
         var parser = JSONParser(bytes: bytes, source: source, firstLine: firstLine)
         return try parser.parseDocument()
+    }
+
+    /// Where the value at `path` (member names from the top) is in the JSON `text`, as
+    /// `source:line:column`: the deepest member of the path that is there, else the start. For
+    /// errors about a field of a document already parsed.
+    public static func place(of path: [String], in text: String, source: String) -> String {
+        var parser = JSONParser(bytes: Array(text.utf8), source: source)
+        parser.target = path
+        _ = try? parser.parseDocument()
+        let position = TextPosition(offset: parser.found?.offset ?? parser.start, in: parser.bytes)
+        return "\(source):\(position.description)"
     }
 }
 
@@ -58,11 +72,20 @@ struct JSONParser {
     let firstLine: Int
     var index = 0
     var depth = 0
+    /// Where the document starts (after a byte-order mark).
+    let start: Int
+    /// For `JSONValue.place(of:in:source:)`: the member path sought, the path of the member being
+    /// parsed, and the offset of the deepest member of the target found (and how deep it is).
+    var target: [String]?
+    private var path: [String] = []
+    var found: (offset: Int, depth: Int)?
 
     init(bytes: [UInt8], source: String, firstLine: Int = 1) {
         self.bytes = bytes
         self.source = source
         self.firstLine = firstLine
+        start = firstLine == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        index = start
     }
 
     mutating func parseDocument() throws -> JSONValue {
@@ -74,15 +97,8 @@ struct JSONParser {
     }
 
     private func error(_ message: String, at offset: Int? = nil) -> PITError {
-        let offset = min(offset ?? index, bytes.count)
-        var line = firstLine
-        var lineStart = 0
-        for position in 0..<offset where bytes[position] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = position + 1
-        }
-        let column = bytes[lineStart..<offset].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-        return PITError(.data, "\(source):\(line):\(column): \(message)")
+        let position = TextPosition(offset: offset ?? index, in: bytes, firstLine: firstLine)
+        return PITError(.data, "\(source):\(position.description): \(message)")
     }
 
     private mutating func skipWhitespace() {
@@ -148,7 +164,16 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
             index += 1
             skipWhitespace()
-            members.append((key, try parseValue()))
+            if let target {
+                path.append(key)
+                if path.count > (found?.depth ?? 0), path.count <= target.count, target.starts(with: path) {
+                    found = (index, path.count)
+                }
+                defer { path.removeLast() }
+                members.append((key, try parseValue()))
+            } else {
+                members.append((key, try parseValue()))
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input: expected ',' or '}'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -204,7 +229,23 @@ struct JSONParser {
         return .number(value, text: text)
     }
 
+    /// A string (or member name), checked: no character a document cannot carry, not too long.
     private mutating func parseString() throws -> String {
+        let start = index
+        let text = try parseRawString()
+        if index - start > InputLimits.valueBytes {
+            throw error("a string of more than \(InputLimits.valueBytes) bytes", at: start)
+        }
+        if let found = ForbiddenCharacters.first(in: text, allowingLineBreaks: true) {
+            // Where the character is, when it is written as itself; else the string's start.
+            let raw = bytes[(start + 1)..<index].withUnsafeBufferPointer { ForbiddenCharacters.first(in: $0, allowingLineBreaks: true) }
+            throw error("the string holds \(ForbiddenCharacters.describe(found.scalar)), which a document cannot carry",
+                        at: raw.flatMap { $0.scalar == found.scalar ? start + 1 + $0.offset : nil } ?? start)
+        }
+        return text
+    }
+
+    private mutating func parseRawString() throws -> String {
         let start = index
         index += 1
         // The common case: no escapes, so the string is the bytes up to the closing quote.

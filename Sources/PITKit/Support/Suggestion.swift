@@ -2,11 +2,13 @@
 public enum Suggestion {
     /// The candidate nearest to `name`, when it is near enough to be a typo: a few edits away,
     /// the same characters reordered (`s13` for `s31`, preferred over `s23`), or the same start
-    /// (`draught` for `draft`).
+    /// (`draught` for `draft`). The name itself is never suggested: "did you mean 'S99'?" for
+    /// `S99` helps nobody (a name that differs only in case is: `--Ref`, `--ref`).
     public static func closest(to name: String, in candidates: [String]) -> String? {
         let target = Array(name.lowercased())
         var best: (candidate: String, score: Int)?
         for candidate in candidates {
+            if candidate == name { continue }
             let letters = Array(candidate.lowercased())
             let distance = editDistance(target, letters)
             let isAnagram = target.sorted() == letters.sorted()

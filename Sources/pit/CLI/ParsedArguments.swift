@@ -16,6 +16,8 @@ struct ParsedArguments {
             let word = words[index]
             index += 1
             if optionsEnded || word == "-" || !word.hasPrefix("-") {
+                let name = positionals.count < arguments.count ? arguments[positionals.count].name : "argument \(positionals.count + 1)"
+                try ForbiddenCharacters.check(word, allowingLineBreaks: true, .usage, subject: "\(command): \(name)")
                 positionals.append(word)
                 continue
             }
@@ -47,6 +49,7 @@ struct ParsedArguments {
                 value = words[index]
                 index += 1
             }
+            try ForbiddenCharacters.check(value, allowingLineBreaks: true, .usage, subject: "\(command): --\(name)")
             if !spec.repeatable && values[name] != nil {
                 throw PITError.usage("\(command): --\(name) is given more than once")
             }

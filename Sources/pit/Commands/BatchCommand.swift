@@ -50,13 +50,14 @@ enum BatchCommand: Command {
         options.failFast = arguments.flag("fail-fast")
         options.dryRun = arguments.flag("dry-run")
         options.strict = arguments.flag("strict")
+        // The input first: an input that would stop the run stops it before anything else is said.
+        let input = try BatchInput(path: arguments.positional(0)!)
         let library = try arguments.templateLibrary()
         let reference = try ReferenceDocx.resolve(path: arguments.value("reference-docx"), library: library)
         let drafter = try Drafter(library: library, referenceDocx: reference)
         if let warning = drafter.placeholderAuthorityWarning() {
             FileSystem.writeStandardError("pit: \(warning) (rows with no 'authority' use it)\n")
         }
-        let input = try BatchInput(path: arguments.positional(0)!)
         let showsProgress = !arguments.flag("quiet") && FileSystem.isTerminal(2)
         let runner = BatchRunner(drafter: drafter, options: options)
         ProcessLifetime.keep(runner)  // its cache of shapes is not torn down at exit
