@@ -22,7 +22,7 @@ struct WritersTests {
     /// A drafted PIT carrying `document` (and `reference`) in place of its own.
     static func draft(_ document: Document, reference: String = "658A/22") throws -> Draft {
         let base = try drafted()
-        return Draft(reference: reference, date: base.date, authority: base.authority, neitherConfirmNorDeny: false,
+        return Draft(reference: reference, date: base.date, authority: base.authority, regime: base.regime, neitherConfirmNorDeny: false,
                      outcome: .withhold, exemptions: base.exemptions, questions: [], facts: [], document: document,
                      templatesUsed: base.templatesUsed)
     }
