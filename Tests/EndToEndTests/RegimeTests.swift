@@ -121,7 +121,7 @@ struct RegimeTests {
         let text = try Self.drafted(["--regime", "foisa", "--exemption", "s35", "--ncnd"])
         #expect(text.contains("Section 18(1) with section 35(1)(a)(b)"))
         #expect(text.contains("would be contrary to the public interest"))
-        #expect(text.contains("refusal notice could be given under section 16(1) of the Act"))
+        #expect(text.contains("refusal notice could be given under section 16(1) of the Freedom of Information (Scotland) Act 2002"))
         for id in ["s27", "s36", "s39-2", "s40"] {
             let stderr = try Self.refused(["--regime", "foisa", "--exemption", id, "--ncnd"])
             #expect(stderr.contains("no neither-confirm-nor-deny provision"), "\(id): \(stderr)")
