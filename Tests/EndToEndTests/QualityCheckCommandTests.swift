@@ -141,6 +141,10 @@ struct QualityCheckCommandTests {
         ["s36", "--evidence", "qualified-person=Jane Smith, Chief Executive", "--evidence", "opinion-date=2026-05-05", "--evidence", "opinion-basis=the draft report"],
         ["s43", "--evidence", "third-party=Acme Ltd", "--evidence", "representations=Acme Ltd wrote on 3 March 2026 that its rates would help its rivals"],
         ["s24,s31", "--ncnd"], ["s30,s31", "--alternative"],
+        // Every other regime, read back with no --regime: the citations say which law.
+        ["12-5-b", "--regime", "eir"], ["12-5-a", "--regime", "eir", "--ncnd"], ["12-4-e,12-5-b", "--regime", "eir"],
+        ["s35", "--regime", "foisa"], ["s30", "--regime", "foisa", "--ncnd"], ["s34", "--regime", "foisa"],
+        ["10-5-b", "--regime", "eisr"], ["10-4-e", "--regime", "eisr"],
     ])
     func defaultDraftsPassCheckThroughTheBinary(_ options: [String]) throws {
         let arguments = ["draft", "--ref", "D/1", "--authority", "Northshire Council", "--format", "markdown", "--strict",
@@ -150,6 +154,25 @@ struct QualityCheckCommandTests {
         #expect(drafted.status == 0, "\(options): \(drafted.stderr)")
         let checked = try Pit.run(["check", "-"], stdin: drafted.stdout)
         #expect(checked.status == 0, "\(options): \(checked.text)\(checked.stderr)")
+    }
+
+    /// `pit check --regime` says the law where the text cannot; a bad regime is a usage error.
+    @Test func checkTakesTheRegime() throws {
+        let drafted = try Pit.run(["draft", "--ref", "D/2", "--authority", "Northshire Council", "--format", "markdown", "--regime", "eisr",
+                                   "--exemption", "10-5-b", "--fact", "The survey records where the contractor found the buried drums."])
+        #expect(drafted.status == 0, "\(drafted.stderr)")
+        let checked = try Pit.run(["check", "-", "--regime", "eisr", "--exemption", "10-5-b"], stdin: drafted.stdout)
+        #expect(checked.status == 0, "\(checked.text)\(checked.stderr)")
+        // Read as the EIR, the same text cites no exception of the EIR.
+        let wrong = try Pit.run(["check", "-", "--regime", "eir"], stdin: drafted.stdout)
+        #expect(wrong.status == 64 && wrong.stderr.contains("cites no exception of the Environmental Information Regulations 2004"), "\(wrong.stderr)")
+        let bad = try Pit.run(["check", "-", "--regime", "scotland"], stdin: drafted.stdout)
+        #expect(bad.status == 64 && bad.stdout.isEmpty && bad.stderr.contains("unknown regime 'scotland'"))
+        // Without the presumption, an EIR draft is found wanting (PIT012).
+        let text = String(decoding: drafted.stdout, as: UTF8.self)
+            .replacingOccurrences(of: "presumption in favour of disclosure", with: "starting point")
+        let found = try Pit.run(["check", "-"], stdin: Data(text.utf8))
+        #expect(found.status == 65 && found.text.contains("PIT012 does not state the presumption in favour of disclosure that regulation 10(2) of the Environmental Information (Scotland) Regulations 2004 requires"), "\(found.text)")
     }
 
     // MARK: lint
@@ -184,5 +207,22 @@ struct QualityCheckCommandTests {
         let warnings = try Pit.run(["lint", folder.path, "--format", "json"])
         #expect(warnings.status == 0, "\(warnings.text)")
         #expect(warnings.text.contains("\"errors\": 0") && warnings.text.contains("\"warnings\": 1"))
+    }
+
+    /// `pit lint` drafts every regime's templates: an EIR harm that argues "would be likely to" is found in its file.
+    @Test func lintChecksEveryRegime() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let harm = folder.appendingPathComponent("regimes/eir/exemptions/12-5-b/harm")
+        try FileManager.default.createDirectory(at: harm, withIntermediateDirectories: true)
+        try "{{! summary: a flawed harm }}\n{{exemption.citation}} applies.\n\nRelease would be likely to adversely affect the course of justice.\n"
+            .write(to: harm.appendingPathComponent("flawed.mustache"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("regimes/foisa/exemptions/s99"), withIntermediateDirectories: true)
+        try #"{"section": "99", "title": "A test exemption", "kind": "class", "provision": "99(1)"}"#
+            .write(to: folder.appendingPathComponent("regimes/foisa/exemptions/s99/exemption.json"), atomically: true, encoding: .utf8)
+        let result = try Pit.run(["lint", folder.path])
+        #expect(result.status == 65)
+        #expect(result.text.contains("\(folder.path)/regimes/eir/exemptions/12-5-b/harm/flawed.mustache:4: PIT002 the harm for Regulation 12(5)(b) argues that disclosure 'would be likely to adversely affect'"), "\(result.text)")
+        #expect(result.text.contains("\(folder.path)/regimes/foisa/exemptions/s99/exemption.json: warning: s99 has no wording"), "\(result.text)")
     }
 }

@@ -121,7 +121,7 @@ struct RegimeTests {
         let text = try Self.drafted(["--regime", "foisa", "--exemption", "s35", "--ncnd"])
         #expect(text.contains("Section 18(1) with section 35(1)(a)(b)"))
         #expect(text.contains("would be contrary to the public interest"))
-        #expect(text.contains("refusal notice could be given under section 16(1) of the Act"))
+        #expect(text.contains("refusal notice could be given under section 16(1) of the Freedom of Information (Scotland) Act 2002"))
         for id in ["s27", "s36", "s39-2", "s40"] {
             let stderr = try Self.refused(["--regime", "foisa", "--exemption", id, "--ncnd"])
             #expect(stderr.contains("no neither-confirm-nor-deny provision"), "\(id): \(stderr)")
@@ -191,6 +191,9 @@ struct RegimeTests {
         #expect(text.contains("- Regulation 10(5)(b) – ") && text.contains("regulation 10(2)"))
         #expect(try Self.drafted(["--exemption", "s31", "--regime", "foia", "--templates", overlay.path]).contains("Section 31(1)(a)(b)"),
                 "--regime overrides authority.json")
+        // The JSON form records the regime.
+        let json = try Self.drafted(["--exemption", "10-5-b", "--templates", overlay.path, "--format", "json"])
+        #expect(json.contains(#""regime": {"#) && json.contains(#""id": "eisr""#) && json.contains(#""abbreviation": "EISR""#), "\(json.prefix(600))")
         let list = try Pit.run(["list", "--templates", overlay.path])
         #expect(list.status == 0 && list.text.hasPrefix("10-4-a  Regulation 10(4)(a)"))
         try Pit.write(["authority.json": #"{"name": "N", "short": "N", "regime": "scotland"}"#], into: overlay)

@@ -2,30 +2,42 @@
 import Testing
 
 /// The built-in library passes its own checks (`pit lint` finds nothing in it: see
-/// QualityCheckCommandTests), and every default draft
-/// of every qualified exemption (its required evidence and one fact given), alone and in the
-/// usual pairs, normal and NCND, for each outcome, passes the checks — as drafted (`--strict`),
-/// and as `pit check` reads its Markdown, text and Word forms.
+/// QualityCheckCommandTests), and every default draft of every qualified exemption of every
+/// regime that has wording (its required evidence and one fact given), alone and in the usual
+/// pairs, normal and NCND, for each outcome, passes the checks — as drafted (`--strict`), and as
+/// `pit check` reads its Markdown, text and Word forms, told neither the regime nor the
+/// exemptions (its citations say).
 struct LibraryChecksTests {
     static let library = LibraryWalkTests.library
     static let drafter = LibraryWalkTests.drafter
 
-    static let pairs = [["s24", "s31"], ["s23", "s24"], ["s30", "s31"], ["s35", "s36"], ["s21", "s31"], ["s40-1", "s40"], ["s31", "s43"], ["s27", "s27-2"]]
+    static let pairs: [Regime.ID: [[String]]] = [
+        .foia: [["s24", "s31"], ["s23", "s24"], ["s30", "s31"], ["s35", "s36"], ["s21", "s31"], ["s40-1", "s40"], ["s31", "s43"], ["s27", "s27-2"]],
+        .eir: [["12-5-b", "12-5-e"], ["12-4-e", "12-5-f"], ["12-5-a", "13"]],
+        .foisa: [["s30", "s33"], ["s35", "s39"], ["s25", "s35"]],
+        .eisr: [["10-5-b", "10-5-e"], ["10-4-d", "10-4-e"]],
+    ]
 
-    /// Each exemption alone and the usual pairs, with whether NCND applies to all.
-    static let subjects: [String] = (library.exemptionIDs.map { [$0] } + pairs).compactMap { ids in
-        let exemptions = ids.compactMap { try? library.exemption($0) }
-        guard exemptions.contains(where: \.isQualified) else { return nil }
-        return ids.joined(separator: "+")
+    /// Each exemption with wording alone and the usual pairs, as `regime id+id`.
+    static let subjects: [String] = Regime.ID.allCases.flatMap { regime in
+        (library.exemptionIDs(in: regime).map { [$0] } + (pairs[regime] ?? [])).compactMap { ids -> String? in
+            let exemptions = ids.compactMap { try? library.exemption($0, regime: regime) }
+            guard exemptions.contains(where: LibraryWalkTests.hasTemplates),
+                  exemptions.allSatisfy({ !$0.isQualified || LibraryWalkTests.hasTemplates($0) }) else { return nil }
+            return "\(regime.rawValue) \(ids.joined(separator: "+"))"
+        }
     }
 
     @Test(arguments: subjects)
     func everyDefaultDraftPassesTheChecks(_ subject: String) throws {
-        let ids = subject.split(separator: "+").map(String.init)
-        let exemptions = try ids.map { try Self.library.exemption($0) }
+        let parts = subject.split(separator: " ")
+        let regime = try #require(Regime.ID(rawValue: String(parts[0])))
+        let ids = parts[1].split(separator: "+").map(String.init)
+        let exemptions = try ids.map { try Self.library.exemption($0, regime: regime) }
         for ncnd in exemptions.allSatisfy({ $0.ncnd != nil }) ? [false, true] : [false] {
             for outcome in Outcome.allCases {
                 var request = DraftRequest(reference: "P/1", exemptionIDs: ids, date: LibraryWalkTests.date)
+                request.regime = regime
                 request.neitherConfirmNorDeny = ncnd
                 for exemption in exemptions where exemption.isQualified {
                     let limbs = LibraryWalkTests.qualifiedLimbs(exemption)
@@ -45,7 +57,7 @@ struct LibraryChecksTests {
                 for (format, bytes) in forms {
                     let found = try FileCheck.run(bytes, name: format.rawValue, format: format, library: Self.library, exemptionIDs: [],
                                                   ncnd: nil, outcome: outcome)
-                    #expect(found.map { $0.line(file: format.rawValue) } == [], "\(label)")
+                    #expect(found.map { $0.line(file: format.rawValue) } == [], "\(label) as \(format.rawValue)")
                 }
             }
         }

@@ -22,7 +22,7 @@ struct WritersTests {
     /// A drafted PIT carrying `document` (and `reference`) in place of its own.
     static func draft(_ document: Document, reference: String = "658A/22") throws -> Draft {
         let base = try drafted()
-        return Draft(reference: reference, date: base.date, authority: base.authority, neitherConfirmNorDeny: false,
+        return Draft(reference: reference, date: base.date, authority: base.authority, regime: base.regime, neitherConfirmNorDeny: false,
                      outcome: .withhold, exemptions: base.exemptions, questions: [], facts: [], document: document,
                      templatesUsed: base.templatesUsed)
     }
@@ -286,7 +286,7 @@ struct WritersTests {
         let draft = try Self.drafted { $0.questions = ["How many?"]; $0.facts = ["A fact."] }
         let text = Self.string(JSONWriter().write(draft))
         #expect(text.hasSuffix("}\n"))
-        let keys = ["\"pit\"", "\"reference\"", "\"date\"", "\"dateText\"", "\"authority\"", "\"neitherConfirmNorDeny\"",
+        let keys = ["\"pit\"", "\"reference\"", "\"date\"", "\"dateText\"", "\"authority\"", "\"regime\"", "\"neitherConfirmNorDeny\"",
                     "\"exemptions\"", "\"questions\"", "\"facts\"", "\"title\"", "\"sections\"", "\"provenance\""]
         let positions = keys.map { text.range(of: "\n  \($0): ")?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
@@ -298,6 +298,8 @@ struct WritersTests {
         #expect(json["date"] as? String == "2026-11-21")
         #expect(json["dateText"] as? String == "21 November 2026")
         #expect(json["neitherConfirmNorDeny"] as? Bool == false)
+        let regime = try #require(json["regime"] as? [String: String])
+        #expect(regime == ["id": "foia", "name": "Freedom of Information Act 2000", "abbreviation": "FOIA"])
         #expect(json["questions"] as? [String] == ["How many?"])
         #expect(json["facts"] as? [String] == ["A fact."])
         #expect(json["title"] as? String == "Public Interest Test")

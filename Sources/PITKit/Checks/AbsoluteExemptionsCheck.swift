@@ -7,7 +7,7 @@ extension CheckRun {
         let argued = document.sections.indices.filter { document.sections[$0].part.isArgument }
         if subject.qualified.isEmpty {
             if let first = argued.first {
-                report(.absoluteWithTest, "\(Drafter.joined(absolute.map(\.citation))) \(absolute.count == 1 ? "is" : "are") absolute (FOIA s2(3)), but the document weighs the public interest", at: first)
+                report(.absoluteWithTest, "\(Drafter.joined(absolute.map(\.citation))) \(absolute.count == 1 ? "is" : "are") absolute (\(subject.regime.absoluteSource)), but the document weighs the public interest", at: first)
             }
             return
         }
@@ -16,7 +16,7 @@ extension CheckRun {
             for section in argued {
                 let cited = document.sections[section].citedSections
                 guard cited.contains(applied.section), !cited.contains(where: qualifiedSections.contains) else { continue }
-                report(.absoluteWithTest, "'\(document.sections[section].heading)' weighs \(applied.citation), an absolute exemption (FOIA s2(3))", at: section)
+                report(.absoluteWithTest, "'\(document.sections[section].heading)' weighs \(applied.citation), an absolute \(subject.regime.term) (\(subject.regime.absoluteSource))", at: section)
             }
         }
     }

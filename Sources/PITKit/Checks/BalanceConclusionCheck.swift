@@ -57,7 +57,7 @@ struct BalanceReading {
     static let deferrals = ["carried into", "combined balancing", "weighed together with", "considered together with", "taken together below"]
     static let parts = ["part of the information", "for part", "that part", "the rest", "remainder", "some of the information", "partly", "in part"]
     static let releases = ["is disclosed", "are disclosed", "be disclosed", "therefore disclosed", "is released", "are released", "be released",
-                           "will confirm or deny", "it confirms or denies", "favours disclosure", "favours confirming", "in favour of disclosure",
+                           "will confirm or deny", "it confirms or denies", "will say whether it holds", "will reveal whether", "favours disclosure", "favours confirming", "in favour of disclosure",
                            "will disclose", "will release", "favours release", "favour of release"]
     static let withholds = ["withheld", "neither confirm", "favours maintaining", "favours withholding", "favour of maintaining", "favour of withholding",
                             "favours non-disclosure", "favours nondisclosure", "favours non-release", "favour of non-disclosure", "will not disclose", "will not be disclosed",
@@ -71,10 +71,24 @@ struct BalanceReading {
             phrases.map { PhraseMatcher.Phrase(bytes: Array($0.utf8), wholeWord: false, tag: list.rawValue) }
         })
 
+    /// The presumption in favour of disclosure (EIR regulation 12(2), Scottish EIR regulation
+    /// 10(2)) is where the weighing starts, not which way it ends: its words are blanked out.
+    static let presumptions = ["presumption in favour of disclosure", "presumption in favour of disclosing",
+                               "presumption in favour of making", "presumption in favour of release"].map { Array($0.utf8) }
+
     init(_ text: FoldedText) {
+        var text = text
+        for phrase in Self.presumptions { HarmTest.mask(phrase, in: &text) }
         self.text = text
         var hits: [(list: Int, at: Int)] = []
-        Self.matcher.scan(text) { tag, range in hits.append((tag, range.lowerBound)) }
+        let sideNamed = Array("interest in ".utf8)
+        Self.matcher.scan(text) { tag, range in
+            // "the public interest in neither confirming nor denying" names a side of the
+            // weighing, not the conclusion: "outweighs" says which side wins.
+            if tag == List.withhold.rawValue, range.lowerBound >= sideNamed.count,
+               text.bytes[(range.lowerBound - sideNamed.count)..<range.lowerBound].elementsEqual(sideNamed) { return }
+            hits.append((tag, range.lowerBound))
+        }
         guard !hits.isEmpty else { return }
         let sentences = text.sentences().filter { range in text.bytes[range].contains(where: FoldedText.isWord) }
         for (index, sentence) in sentences.enumerated() {
@@ -101,8 +115,8 @@ struct BalanceReading {
     private func outweighing(in sentence: Range<Int>) -> (withhold: Bool, release: Bool) {
         var withhold = false, release = false
         var from = sentence.lowerBound
-        let disclosing = ["interest in disclos", "interest in providing", "interest in releas", "interest in confirm", "benefits of disclos", "that in disclos"]
-        let maintaining = ["interest in maintain", "that in maintain"]
+        let disclosing = ["interest in disclos", "interest in providing", "interest in making", "that in making", "interest in releas", "interest in confirm", "benefits of disclos", "that in disclos"]
+        let maintaining = ["interest in maintain", "that in maintain", "interest in neither confirm"]
         while let found = text.find("outweigh", in: from..<sentence.upperBound) {
             from = found + 8
             let words = text.words(in: sentence.lowerBound..<found).suffix(2).map { Array(text.bytes[$0]) }

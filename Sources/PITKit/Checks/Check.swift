@@ -13,6 +13,7 @@ public enum Check: String, CaseIterable, Sendable {
     case exclusiveWeighedTogether = "PIT009"
     case ncndFraming = "PIT010"
     case absoluteWithTest = "PIT011"
+    case presumption = "PIT012"
 
     public var id: String { rawValue }
 
@@ -30,6 +31,7 @@ public enum Check: String, CaseIterable, Sendable {
         case .exclusiveWeighedTogether: return "exclusive exemptions are weighed together"
         case .ncndFraming: return "an NCND draft confirms or denies, or argues about disclosure"
         case .absoluteWithTest: return "an absolute exemption is given a public interest test"
+        case .presumption: return "an EIR or Scottish EIR draft does not state the presumption in favour of disclosure"
         }
     }
 
@@ -39,7 +41,7 @@ public enum Check: String, CaseIterable, Sendable {
         case .missingPart:
             return "A prejudice-based exemption is engaged only if disclosure would, or would be likely to, cause the prejudice, and a qualified one applies only if the public interest in maintaining it outweighs that in disclosure (FOIA s2(2)(b)); a PIT that leaves out the harm, either side of the balance or the weighing does not show either (ICO guidance \"The prejudice test\" and \"The public interest test\")."
         case .harmTest:
-            return "The test is the provision's own: \"would, or would be likely to, prejudice\" (s31(1), s43(2) and most others), \"inhibit\" (s36(2)(b)), \"endanger\" (s38(1)), \"required for the purpose of safeguarding national security\" (s24(1), with no level of likelihood). Where the test has a level, the authority must say which it relies on: \"would\" (more probable than not) or \"would be likely to\" (a real and significant risk) (ICO guidance \"The prejudice test\"; Hogan and Oxford City Council v IC, EA/2005/0026 and 0030)."
+            return "The test is the provision's own: \"would, or would be likely to, prejudice\" (FOIA s31(1), s43(2) and most others), \"inhibit\" (s36(2)(b)), \"endanger\" (s38(1)), \"required for the purpose of safeguarding national security\" (s24(1), with no level of likelihood); under FOISA and the Scottish EIR the prejudice must be substantial (\"would, or would be likely to, prejudice substantially\": FOISA s33(1)(b), s35(1), Scottish EIR reg 10(5)); an EIR exception in regulation 12(5) applies only where disclosure \"would adversely affect\" the interest, with no \"likely to\" level (EIR reg 12(5); ICO guidance \"How exceptions and the public interest test work in the Environmental Information Regulations\"). Where the test has a level, the authority must say which it relies on: \"would\" (more probable than not) or \"would be likely to\" (a real and significant risk) (ICO guidance \"The prejudice test\"; Hogan and Oxford City Council v IC, EA/2005/0026 and 0030)."
         case .caseSpecific:
             return "The public interest is weighed in the circumstances of the case (FOIA s2(2)(b)); arguments that would fit any request do not show that this information would cause the harm claimed (ICO guidance \"The public interest test\" and \"The prejudice test\")."
         case .balanceConclusion:
@@ -57,7 +59,9 @@ public enum Check: String, CaseIterable, Sendable {
         case .ncndFraming:
             return "Where the duty to confirm or deny is excluded (e.g. s31(3), s24(2)), the test is whether to confirm or deny (FOIA s1(1)(a), s2(1)(b)): a PIT that says information is or is not held, or weighs disclosing it, gives away what the response withholds (ICO guidance \"When to refuse to confirm or deny holding information\")."
         case .absoluteWithTest:
-            return "No public interest test applies to an absolute exemption (FOIA s2(3)): weighing one suggests the authority thinks it could be outweighed, and misstates the law."
+            return "No public interest test applies to an absolute exemption (FOIA s2(3); FOISA s2(2); EIR reg 13(1)(a) and Scottish EIR reg 11(2)(a) for personal data by the first condition): weighing one suggests the authority thinks it could be outweighed, and misstates the law."
+        case .presumption:
+            return "Under the environmental regulations the authority must apply a presumption in favour of disclosure (EIR reg 12(2); Scottish EIR reg 10(2), which also requires the exceptions to be interpreted in a restrictive way): the balance starts from disclosure, and a PIT that does not say so does not show that it was applied."
         }
     }
 
@@ -75,6 +79,7 @@ public enum Check: String, CaseIterable, Sendable {
         case .exclusiveWeighedTogether: return "Rely on them in the alternative (--alternative) or for different parts of the information (--separate-parts), and weigh each alone."
         case .ncndFraming: return "Argue about confirming or denying whether information is held, never about its content or its release, and say nothing that shows whether it is held."
         case .absoluteWithTest: return "Drop the public interest test for that exemption: note that it is absolute (FOIA s2(3)) and weigh only the qualified ones."
+        case .presumption: return "State the presumption in favour of disclosure, with its regulation, and weigh from it: the information is withheld only where the public interest in maintaining the exception outweighs that in disclosure."
         }
     }
 }

@@ -9,9 +9,11 @@ enum CitationReader {
         let groups: [String]
         /// Parts cited after "and" or a comma: `(2)(a)(c)` in `31(1)(g) and (2)(a)(c)`.
         let more: [[String]]
+        /// Whether it is cited as a regulation (`regulation 12(5)(b)`, `reg. 10(5)`), not a section.
+        var isRegulation = false
     }
 
-    private static let words: [[UInt8]] = ["sections", "section", "regulations", "regulation", "reg.", "s.", "ss.", "s"].map { Array($0.utf8) }
+    private static let words: [[UInt8]] = ["sections", "section", "regulations", "regulation", "reg.", "reg", "s.", "ss.", "s"].map { Array($0.utf8) }
 
     /// Every citation in `range` of `text`, in order.
     static func citations(in text: FoldedText, range: Range<Int>? = nil) -> [Citation] {
@@ -34,7 +36,8 @@ enum CitationReader {
                 }
                 let plural = word.last == UInt8(ascii: "s") && word.count > 2
                 var first = true
-                while let (citation, end) = parse(bytes, at: position, in: range, start: first ? index : position) {
+                while var (citation, end) = parse(bytes, at: position, in: range, start: first ? index : position) {
+                    citation.isRegulation = word[0] == UInt8(ascii: "r")
                     citations.append(citation)
                     position = end
                     first = false
@@ -134,6 +137,9 @@ enum CitationReader {
         let purposes: [String]
         /// Whether the citation is the exemption's NCND provision.
         let ncnd: Bool
+
+        /// The exemption cited as the one an NCND provision serves (FOISA `Section 18(1) with section 35(1)(a)`).
+        var asNCND: Resolved { Resolved(exemption: exemption, letters: letters, purposes: purposes, ncnd: true) }
     }
 
     /// The exemption of `exemptions` that `citation` cites, if any: the one whose provision (or
@@ -148,8 +154,8 @@ enum CitationReader {
                 if best == nil || groups.count > best!.length { best = (exemption, groups.count, isNCND) }
             }
         }
-        // A bare "section 23" names the section's main exemption.
-        if best == nil, citation.groups.isEmpty,
+        // A bare "section 23" names the section's main exemption (a bare "regulation 12" names none).
+        if best == nil, citation.groups.isEmpty, !citation.isRegulation,
            let main = exemptions.first(where: { split($0.provision).number == citation.number }) {
             best = (main, 0, false)
         }

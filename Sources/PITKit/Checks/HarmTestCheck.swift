@@ -1,9 +1,11 @@
 extension CheckRun {
     /// PIT002: the harm of each prejudice-based exemption states the provision's own test (the
-    /// key words of its metadata's `test`: "prejudice", "inhibit", "endanger", "required") and,
+    /// key words of its metadata's `test`, near one another: "prejudice", "inhibit", "endanger",
+    /// "required", "adversely affect", "prejudice substantially" or "substantial prejudice") and,
     /// where the test has a level, the level relied on: "would" or "would be likely to" just
     /// before those words. The test's own words ("would, or would be likely to, prejudice")
-    /// state no level, so they do not count as one.
+    /// state no level, so they do not count as one. A test of "would" alone (EIR regulation
+    /// 12(5): "would adversely affect") must be stated so, never as "would be likely to".
     mutating func checkHarmTests() {
         for applied in subject.qualified where applied.kind == .prejudice {
             let harm = sections(.harm, of: applied)
@@ -17,13 +19,24 @@ extension CheckRun {
             let maskedWords = masked.words()
             for test in tests {
                 let key = HarmTest.key(of: test)
-                guard key.stems.allSatisfy({ stem in words.contains { text.bytes[$0].starts(with: stem) } }) else {
+                guard HarmTest.states(key, in: words, of: text) else {
                     report(.harmTest, "the harm for \(applied.citation) does not state its test: that disclosure \(test)", at: harm[0])
                     continue
                 }
-                guard key.hasLevel && applied.exemption.hasLikelihood else { continue }
-                let levels = HarmTest.levels(before: key.stems[0], in: maskedWords, of: masked)
                 let keyWords = key.words.joined(separator: " ")
+                guard key.hasLevel else { continue }
+                guard applied.exemption.hasLikelihood else {
+                    // "Would" is the only level: a harm that argues "would be likely to" argues a test the law does not have.
+                    let stated = HarmTest.statements(before: key.stems[0], in: words, of: text)
+                    // "It is not enough that disclosure would be likely to …" states the rule, not the harm.
+                    if stated.contains(where: { $0.level == .likely && !TextChecks.hasNegation(text, in: text.sentence(around: $0.offset)) }) {
+                        report(.harmTest, "the harm for \(applied.citation) argues that disclosure 'would be likely to \(keyWords)', a level its test does not have: it applies only where disclosure \(test) (more probable than not)", at: harm[0])
+                    } else if !stated.contains(where: { $0.level == .would }) {
+                        report(.harmTest, "the harm for \(applied.citation) does not state that disclosure \(test)", at: harm[0])
+                    }
+                    continue
+                }
+                let levels = HarmTest.levels(before: key.stems[0], in: maskedWords, of: masked)
                 if levels.isEmpty {
                     report(.harmTest, "the harm for \(applied.citation) does not state the level of likelihood: 'would \(keyWords)' or 'would be likely to \(keyWords)'", at: harm[0])
                 } else if let chosen = applied.likelihood, !levels.contains(chosen) {
@@ -82,19 +95,38 @@ enum HarmTest {
         }
     }
 
-    /// The levels stated just before a word starting with `stem`: "would be likely to (otherwise)
-    /// prejudice", "likely otherwise to prejudice", "would (otherwise) prejudice".
-    static func levels(before stem: [UInt8], in words: [Range<Int>], of text: FoldedText) -> Set<Likelihood> {
-        var levels: Set<Likelihood> = []
+    /// Whether the text states the test's key words: each of them, and, where there are several
+    /// ("prejudice substantially", "adversely affect"), all within a few words of one another
+    /// ("substantial prejudice" and "prejudice those interests substantially" alike).
+    static func states(_ key: Key, in words: [Range<Int>], of text: FoldedText) -> Bool {
+        func starts(_ index: Int, _ stem: [UInt8]) -> Bool { text.bytes[words[index]].starts(with: stem) }
+        guard key.stems.count > 1 else { return key.stems.allSatisfy { stem in words.indices.contains { starts($0, stem) } } }
+        return words.indices.contains { index in
+            guard starts(index, key.stems[0]) else { return false }
+            let near = max(0, index - 3)..<min(words.count, index + 4)
+            return key.stems.dropFirst().allSatisfy { stem in near.contains { starts($0, stem) } }
+        }
+    }
+
+    /// Each level stated just before a word starting with `stem`, with where that word is:
+    /// "would be likely to (otherwise) prejudice", "likely otherwise to prejudice", "would
+    /// (otherwise) prejudice".
+    static func statements(before stem: [UInt8], in words: [Range<Int>], of text: FoldedText) -> [(level: Likelihood, offset: Int)] {
+        var found: [(level: Likelihood, offset: Int)] = []
         func word(_ index: Int, is expected: String) -> Bool { text.bytes[words[index]].elementsEqual(expected.utf8) }
         for index in words.indices where text.bytes[words[index]].starts(with: stem) {
             let before = max(0, index - 4)..<index
             if let position = before.last(where: { word($0, is: "likely") }), (position..<index).contains(where: { word($0, is: "to") }) {
-                levels.insert(.likely)
+                found.append((.likely, words[index].lowerBound))
             } else if before.suffix(3).contains(where: { word($0, is: "would") }), !before.contains(where: { word($0, is: "likely") }) {
-                levels.insert(.would)
+                found.append((.would, words[index].lowerBound))
             }
         }
-        return levels
+        return found
+    }
+
+    /// The levels stated just before a word starting with `stem`.
+    static func levels(before stem: [UInt8], in words: [Range<Int>], of text: FoldedText) -> Set<Likelihood> {
+        Set(statements(before: stem, in: words, of: text).map(\.level))
     }
 }

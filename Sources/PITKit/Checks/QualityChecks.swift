@@ -43,6 +43,7 @@ struct CheckRun {
         checkExclusivePairs()
         checkNCNDFraming()
         checkAbsoluteExemptions()
+        checkPresumption()
     }
 
     /// The text checks on every block.

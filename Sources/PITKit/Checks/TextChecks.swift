@@ -6,8 +6,10 @@ enum TextChecks {
     /// What the text checks need to know of the subject, worked out once.
     struct Facts: Sendable {
         let ncnd: Bool
+        /// The exemptions applied, as `provisions` names them.
         let applied: Set<String>
-        let known: Set<String>
+        /// The regime's exemptions as citations name them.
+        let provisions: CitedProvisions
         /// The citations of the exemptions applied, for messages.
         let citations: String
         /// Factors an exemption applied weighs by its own test (EIR 12(4)(b): the burden of complying).
@@ -16,19 +18,19 @@ enum TextChecks {
         init(ncnd: Bool, applied: Set<String>, known: Set<String>, citations: String, weighed: Set<IrrelevantFactor> = []) {
             self.ncnd = ncnd
             self.applied = applied
-            self.known = known
+            provisions = CitedProvisions(sections: known)
             self.citations = citations
             self.weighed = weighed
         }
 
         /// All that a text check's result depends on beside the text (the library's sections
         /// are the same for a whole run).
-        var signature: String { "\(ncnd) \(applied.sorted()) \(citations)" }
+        var signature: String { "\(ncnd) \(provisions.byRegulation) \(applied.sorted()) \(citations)" }
 
         init(_ subject: CheckSubject) {
             ncnd = subject.ncnd
-            applied = Set(subject.exemptions.map(\.section))
-            known = subject.knownSections
+            provisions = subject.provisions
+            applied = Set(subject.exemptions.map { subject.provisions.key(of: $0.exemption) })
             citations = Drafter.joined(subject.exemptions.map(\.citation))
             weighed = Set(subject.exemptions.flatMap(\.exemption.weighs))
         }
@@ -145,11 +147,13 @@ enum TextChecks {
             }
         }
         guard !quotedPart else { return }
-        for citation in CitationReader.citations(in: text) where facts.known.contains(citation.number) && !facts.applied.contains(citation.number) {
-            guard !text.isQuoted(citation.range.lowerBound), !citesAnotherAct(text, after: citation.range.upperBound) else { continue }
+        for citation in CitationReader.citations(in: text) {
+            guard let key = facts.provisions.key(of: citation), !facts.applied.contains(key) else { continue }
+            guard !text.isQuoted(citation.range.lowerBound),
+                  !citesAnotherAct(text, after: citation.range.upperBound, ownNames: facts.provisions.ownNames) else { continue }
             let sentence = text.sentence(around: citation.range.lowerBound)
             guard !hasNegation(text, in: sentence) && !text.containsAny(exclusions, in: sentence) else { continue }
-            report(.sectionNotApplied, "cites section \(citation.number.uppercased()), which is not among the exemptions applied (\(facts.citations))", citation.range.lowerBound)
+            report(.sectionNotApplied, "cites \(facts.provisions.describe(citation)), which is not among the exemptions applied (\(facts.citations))", citation.range.lowerBound)
         }
     }
 
@@ -187,15 +191,13 @@ enum TextChecks {
         }
     }
 
-    /// Whether the citation is of another Act: "section 40 of the Police Act 1996".
-    private static func citesAnotherAct(_ text: FoldedText, after end: Int) -> Bool {
+    /// Whether the citation is of another Act: "section 40 of the Police Act 1996", not "section
+    /// 31 of the Act" (`ownNames`: the regime's own instrument's names).
+    private static func citesAnotherAct(_ text: FoldedText, after end: Int, ownNames: [String]) -> Bool {
         let rest = text.bytes[end...].prefix(80)
         guard rest.starts(with: " of ".utf8) else { return false }
-        let following = String(decoding: rest, as: UTF8.self)
-        for own in [" of the act", " of this act", " of the freedom of information act", " of foia", " of the foia"] where following.hasPrefix(own) {
-            return false
-        }
-        return true
+        let following = String(decoding: rest.dropFirst(4), as: UTF8.self)
+        return !ownNames.contains { following.hasPrefix($0) }
     }
 }
 

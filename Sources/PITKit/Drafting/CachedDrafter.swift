@@ -323,7 +323,7 @@ final class ShapeDraft: Sendable {
         var authority = draft.authority
         if let name = request.authorityName { authority.name = name }
         if let short = request.authorityShort { authority.short = short }
-        return Draft(reference: request.reference, date: request.date, authority: authority,
+        return Draft(reference: request.reference, date: request.date, authority: authority, regime: draft.regime,
                      neitherConfirmNorDeny: request.neitherConfirmNorDeny, outcome: request.outcome,
                      exemptions: draft.exemptions.map { $0.filled(with: texts.values) },
                      questions: request.questions, facts: request.facts, document: Document(blocks: blocks),

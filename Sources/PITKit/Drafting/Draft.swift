@@ -4,6 +4,8 @@ public struct Draft: Sendable {
     public let reference: String
     public let date: DocumentDate
     public let authority: Authority
+    /// The access regime the draft applies.
+    public let regime: Regime
     public let neitherConfirmNorDeny: Bool
     /// The conclusion the balancing tests reach.
     public let outcome: Outcome

@@ -146,7 +146,7 @@ public struct Drafter: Sendable {
 
         let markdown = try render(try library.resolve("document.mustache", regime: plan.regime.id), stack: [.object(globals)],
                                   renderer: renderer, recorder: recorder)
-        return Draft(reference: request.reference, date: request.date, authority: plan.authority,
+        return Draft(reference: request.reference, date: request.date, authority: plan.authority, regime: plan.regime,
                      neitherConfirmNorDeny: ncnd, outcome: request.outcome, exemptions: applied,
                      questions: request.questions, facts: request.facts,
                      document: MarkdownReader.read(markdown), templatesUsed: recorder.files(in: library))

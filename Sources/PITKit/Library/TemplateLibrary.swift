@@ -23,8 +23,8 @@ public final class TemplateLibrary: Sendable {
     private let exemptions = Locked<[String: Exemption]>([:])
     private let regimes = Locked<[Regime.ID: Regime]>([:])
     private let decodedAuthority = Locked<Authority?>(nil)
-    /// The exemptions the quality checks know (`knownExemptions`), found on first use.
-    let checkedExemptions = Locked<([Exemption], Set<String>)?>(nil)
+    /// Each regime's exemptions as the quality checks know them (`knownExemptions`), found on first use.
+    let checkedExemptions = Locked<[Regime.ID: ([Exemption], CitedProvisions)]>([:])
     /// The library's own words for the quality checks (`libraryText`), made on first use.
     let checkedText = Locked<LibraryText?>(nil)
 

@@ -1,16 +1,18 @@
 extension LibraryLinter {
-    /// Drafts every section variant of every qualified exemption (normal and NCND; balancing
-    /// tests for each outcome), and every combined balancing test, with the evidence each needs and one fact,
+    /// Drafts every section variant of every qualified exemption of every regime (normal and NCND;
+    /// balancing tests for each outcome), and every combined balancing test of each regime that
+    /// weighs several together, with the evidence each needs and one fact,
     /// and runs the quality checks on the drafts: a finding in the variant's section is the
     /// variant's; one elsewhere, the layout's (`document.mustache`).
     mutating func checkDraftedText(_ exemptions: [Exemption]) {
         guard let drafter = try? Drafter(library: library) else { return }  // a partial that does not parse: already an error
-        for exemption in exemptions where exemption.isQualified {
+        for exemption in exemptions where exemption.isQualified && exemption.noTest == nil && hasWording(exemption) {
             for ncnd in Self.hasNCND(exemption) ? [false, true] : [false] {
                 for section in Self.sections(of: exemption) {
-                    let folder = TemplateLibrary.sectionFolder(exemption.id, section, ncnd: ncnd)
+                    let folder = library.sectionFolder(exemption, section, ncnd: ncnd)
                     for variant in library.variants(in: folder) {
                         var request = DraftRequest(reference: "LINT/1", exemptionIDs: [exemption.id], date: Self.date)
+                        request.regime = exemption.regime
                         request.neitherConfirmNorDeny = ncnd
                         request.variantChoices = [.exemptionSection(exemption.id, section, variant)]
                         let limbs = exemption.variantLimbs[variant] ?? Self.limbs(of: exemption, for: section)
@@ -61,26 +63,31 @@ extension LibraryLinter {
         request.authorityName = "Example Authority"
     }
 
-    /// Each combined balancing test, drafted for two exemptions that may be weighed together.
+    /// Each combined balancing test, drafted under each regime that weighs several exemptions
+    /// together, for two of its exemptions that may be weighed together.
     private mutating func checkCombinedBalances(_ exemptions: [Exemption], drafter: Drafter) {
-        for ncnd in [false, true] {
-            let folder = TemplateLibrary.jointBalanceFolder(ncnd: ncnd)
-            let candidates = exemptions.filter { $0.isQualified && (!ncnd || $0.ncnd != nil)
-                && $0.kind(limbs: $0.defaultLimbs, authority: .other).map { $0 != .absolute } == true }
-            guard let first = candidates.first,
-                  let second = candidates.dropFirst().first(where: { other in
-                      !first.exclusions.contains { $0.id == other.id } && !other.exclusions.contains { $0.id == first.id }
-                  }) else { continue }
-            for variant in library.variants(in: folder) {
-                var request = DraftRequest(reference: "LINT/2", exemptionIDs: [first.id, second.id], date: Self.date)
-                request.neitherConfirmNorDeny = ncnd
-                request.variantChoices = [.section(.balance, variant)]
-                Self.addSample(first, limbs: first.defaultLimbs, to: &request)
-                var more = DraftRequest(reference: "", exemptionIDs: [], date: Self.date)
-                Self.addSample(second, limbs: second.defaultLimbs, to: &more)
-                request.evidence += more.evidence.filter { pair in !request.evidence.contains { $0.key == pair.key } }
-                request.purposes += more.purposes
-                draftAndCheck(request, drafter: drafter, label: "\(folder)/\(variant).mustache", jointVariant: variant)
+        for regime in Regime.ID.allCases where (try? library.regime(regime))?.aggregation != nil || regime == .foia {
+            for ncnd in [false, true] {
+                guard let folder = try? library.jointBalanceFolder(ncnd: ncnd, regime: regime) else { continue }
+                let candidates = exemptions.filter { $0.regime == regime && $0.isQualified && $0.noTest == nil && hasWording($0)
+                    && (!ncnd || $0.ncnd != nil)
+                    && $0.kind(limbs: $0.defaultLimbs, authority: .other).map { $0 != .absolute } == true }
+                guard let first = candidates.first,
+                      let second = candidates.dropFirst().first(where: { other in
+                          !first.exclusions.contains { $0.id == other.id } && !other.exclusions.contains { $0.id == first.id }
+                      }) else { continue }
+                for variant in library.variants(in: folder) {
+                    var request = DraftRequest(reference: "LINT/2", exemptionIDs: [first.id, second.id], date: Self.date)
+                    request.regime = regime
+                    request.neitherConfirmNorDeny = ncnd
+                    request.variantChoices = [.section(.balance, variant)]
+                    Self.addSample(first, limbs: first.defaultLimbs, to: &request)
+                    var more = DraftRequest(reference: "", exemptionIDs: [], date: Self.date)
+                    Self.addSample(second, limbs: second.defaultLimbs, to: &more)
+                    request.evidence += more.evidence.filter { pair in !request.evidence.contains { $0.key == pair.key } }
+                    request.purposes += more.purposes
+                    draftAndCheck(request, drafter: drafter, label: "\(folder)/\(variant).mustache", jointVariant: folder + "/" + variant)
+                }
             }
         }
     }
@@ -111,27 +118,27 @@ extension LibraryLinter {
         }
     }
 
-    /// The template that wrote the section a finding is in.
+    /// The template that wrote the section a finding is in (`jointVariant`: the combined
+    /// balancing test's folder and variant, `balance/default`).
     private func template(of finding: Finding, in document: CheckDocument, draft: Draft, jointVariant: String?) -> String {
+        let layout = (try? library.resolve("document.mustache", regime: draft.regime.id)) ?? "document.mustache"
         guard let section = document.sections.first(where: { $0.heading == finding.section && $0.line <= finding.line }) else {
-            return "document.mustache"
+            return layout
         }
-        if section.isCombined, let jointVariant {
-            return "\(TemplateLibrary.jointBalanceFolder(ncnd: draft.neitherConfirmNorDeny))/\(jointVariant).mustache"
-        }
+        if section.isCombined, let jointVariant { return "\(jointVariant).mustache" }
         let kind: Exemption.Section
         switch section.part {
         case .harm: kind = .harm
         case .for: kind = .for
         case .against: kind = .against
         case .balance: kind = .balance
-        default: return "document.mustache"
+        default: return layout
         }
         let applied = draft.exemptions.first { applied in
             section.citedSections.contains(String(decoding: FoldedText(applied.exemption.section).bytes, as: UTF8.self))
         } ?? draft.exemptions.first { $0.kind != .absolute }
-        guard let applied, let rendered = applied.sections.first(where: { $0.section == kind }) else { return "document.mustache" }
-        return "\(TemplateLibrary.sectionFolder(applied.exemption.id, kind, ncnd: draft.neitherConfirmNorDeny))/\(rendered.variant).mustache"
+        guard let applied, let rendered = applied.sections.first(where: { $0.section == kind }) else { return layout }
+        return "\(library.sectionFolder(applied.exemption, kind, ncnd: draft.neitherConfirmNorDeny))/\(rendered.variant).mustache"
     }
 
     /// The line of the template that holds the text a finding quotes, if it is there.

@@ -11,6 +11,8 @@ public struct JSONWriter: DocumentWriter {
             ("date", .string(draft.date.iso)),
             ("dateText", .string(draft.date.longForm)),
             ("authority", .object([("name", .string(draft.authority.name)), ("short", .string(draft.authority.short))])),
+            ("regime", .object([("id", .string(draft.regime.id.rawValue)), ("name", .string(draft.regime.title)),
+                                ("abbreviation", .string(draft.regime.abbreviation))])),
             ("neitherConfirmNorDeny", .bool(draft.neitherConfirmNorDeny)),
             ("exemptions", .array(draft.exemptions.map(Self.exemption))),
             ("questions", Self.strings(draft.questions)),

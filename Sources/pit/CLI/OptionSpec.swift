@@ -82,3 +82,10 @@ enum ValueCompletion: String {
     /// A folder.
     case directories
 }
+
+extension OptionSpec {
+    /// `--regime`, as the commands that read exemptions take it; `help` says what the default is.
+    static func regime(_ help: String) -> OptionSpec {
+        .value("regime", "foia|eir|foisa|eisr", help).choices(Regime.ID.allCases.map(\.rawValue))
+    }
+}

@@ -85,13 +85,16 @@ extension ParsedArguments {
 
     /// The regime a command works in: `--regime`, else the library's `authority.json`'s, else FOIA.
     func regime(in library: TemplateLibrary) throws -> Regime.ID {
-        if let name = value("regime") {
-            guard let regime = Regime.ID(rawValue: name) else {
-                let names = Regime.ID.allCases.map(\.rawValue)
-                throw PITError.usage("unknown regime '\(name)'\(Suggestion.didYouMean(name, in: names)) (--regime takes \(names.joined(separator: ", ")))")
-            }
-            return regime
+        try givenRegime() ?? library.authority().regime
+    }
+
+    /// The regime `--regime` names, if given.
+    func givenRegime() throws -> Regime.ID? {
+        guard let name = value("regime") else { return nil }
+        guard let regime = Regime.ID(rawValue: name) else {
+            let names = Regime.ID.allCases.map(\.rawValue)
+            throw PITError.usage("unknown regime '\(name)'\(Suggestion.didYouMean(name, in: names)) (--regime takes \(names.joined(separator: ", ")))")
         }
-        return try library.authority().regime
+        return regime
     }
 }

@@ -4,19 +4,20 @@ import PITKit
 enum CheckCommand: Command {
     static let name = "check"
     static let abstract = "run the quality checks on a draft: Markdown, text or a Word document"
-    static let usage = "[FILE|-] [--exemption ID[,ID...]] [--ncnd] [--outcome OUTCOME] [--format text|json]"
+    static let usage = "[FILE|-] [--regime R] [--exemption ID[,ID...]] [--ncnd] [--outcome OUTCOME] [--format text|json]"
     static let discussion = """
         Reads a draft (a .md, .txt or .docx file, or standard input) and reports what the checks
         below find, one line each: FILE:LINE: PITnnn message (in a Word document, LINE is the
-        paragraph's number), or a JSON report with --format json, on standard output. The exemptions
-        applied, and whether the draft neither confirms nor denies, are read from its citations
-        unless --exemption and --ncnd say; --outcome adds the check that the balancing test
+        paragraph's number), or a JSON report with --format json, on standard output. The law it
+        applies, the exemptions applied, and whether the draft neither confirms nor denies, are
+        read from its citations unless --regime, --exemption and --ncnd say; --outcome adds the check that the balancing test
         concludes as the response does. Exit 0 when nothing is found, 65 when anything is, 66 when
         the file does not exist. The checks are below; the README says why each matters, and how
         to fix what it finds.
         """
     static let table: (title: String, rows: [(String, String)])? = ("Checks", Check.allCases.map { ($0.id, $0.summary) })
     static let options: [OptionSpec] = [
+        .regime("the access regime (default: the one its citations show, else authority.json's, else foia)"),
         .value("exemption", "ID[,ID...]", "the exemptions applied, when the text cannot tell (default: its citations)", repeatable: true)
             .completing(.exemptions),
         .flag("ncnd", "the draft neither confirms nor denies (default: when it cites only NCND provisions)"),
@@ -34,6 +35,7 @@ enum CheckCommand: Command {
     static let examples = [
         Example("Check a draft after editing it in Word", "pit check 658A-22.docx"),
         Example("Check an NCND draft whose citations do not say so", "pit check draft.md --exemption s31 --ncnd"),
+        Example("Check a Scottish EIR draft that cites no exception", "pit check draft.md --regime eisr --exemption 10-5-b"),
         Example("Check that a draft concludes to disclose in part, as JSON", "pit check draft.txt --outcome partial --format json"),
         Example("Check a draft as it is made", "pit draft --ref 1 --exemption s31 --fact \"...\" | pit check -"),
     ]
@@ -61,7 +63,8 @@ enum CheckCommand: Command {
         let ids = arguments.all("exemption").flatMap { $0.split(separator: ",").map { String($0.trimmingBlanks) } }
         let library = try arguments.templateLibrary()
         let source = try FileSystem.readInput(arguments.positional(0) ?? "-")
-        let findings = try FileCheck.run(source.bytes, name: source.name, format: input, library: library, exemptionIDs: ids,
+        let findings = try FileCheck.run(source.bytes, name: source.name, format: input, library: library,
+                                         regime: try arguments.givenRegime(), exemptionIDs: ids,
                                          ncnd: arguments.flag("ncnd") ? true : nil, outcome: outcome)
         let report = json ? FindingsReport.json(findings, file: source.name) : FindingsReport.text(findings, file: source.name)
         guard findings.isEmpty else {

@@ -11,8 +11,7 @@ enum ListCommand: Command {
         The regime is --regime, else authority.json's, else FOIA.
         """
     static let options: [OptionSpec] = [
-        OptionSpec.value("regime", "foia|eir|foisa|eisr", "the access regime (default: authority.json's, else foia)")
-            .choices(Regime.ID.allCases.map(\.rawValue)),
+        OptionSpec.regime("the access regime (default: authority.json's, else foia)"),
         OptionSpec.value("templates", "DIR", "an overlay folder on the built-in library (also PIT_TEMPLATES)", repeatable: true)
             .completing(.directories),
     ]
