@@ -36,7 +36,8 @@ enum CitationReader {
                 }
                 let plural = word.last == UInt8(ascii: "s") && word.count > 2
                 var first = true
-                while var (citation, end) = parse(bytes, at: position, in: range, start: first ? index : position) {
+                while let (found, end) = parse(bytes, at: position, in: range, start: first ? index : position) {
+                    var citation = found
                     citation.isRegulation = word[0] == UInt8(ascii: "r")
                     citations.append(citation)
                     position = end
