@@ -1,21 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads a file or standard input in chunks, so batch input streams through in bounded memory.
 public final class ByteReader {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private let name: String
-    // The hot paths read these a byte at a time: a buffer made once, and positions the class
-    // alone touches (so the run-time exclusivity checks would only cost time).
+    // The hot paths read these a byte at a time: a buffer made once (an unsafe pointer, so a byte
+    // costs no bounds-and-uniqueness check of an array), and the positions within it.
     private let buffer: UnsafeMutableBufferPointer<UInt8>
-    @exclusivity(unchecked) private var start = 0
-    @exclusivity(unchecked) private var end = 0
+    private var start = 0
+    private var end = 0
     private var finished = false
 
     /// Reads the file at `path`, or standard input when `path` is `-`.

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Remembers drafts by shape, so a batch drafts each shape from the templates once.
 ///
 /// A draft's shape is every option except the user's own text (reference, date, questions,
