@@ -62,8 +62,7 @@ public final class BatchRunner {
     /// Runs the batch; `report` receives each failure's line (`row N: reason`) in row order and
     /// `progress` the counts after each chunk.
     public func run(_ input: BatchInput, report: (String) -> Void, progress: (BatchSummary) -> Void = { _ in }) throws -> BatchSummary {
-        let clock = ContinuousClock()
-        let started = clock.now
+        let started = Platform.monotonicSeconds()
         var summary = BatchSummary()
         if !options.dryRun { try FileSystem.createFolder(options.outputFolder) }
         let jobs = options.failFast ? 1 : max(1, options.jobs)
@@ -96,10 +95,10 @@ public final class BatchRunner {
                     summary.drafted += 1
                 }
             }
-            summary.seconds = Self.seconds(since: started, clock)
+            summary.seconds = Platform.monotonicSeconds() - started
             progress(summary)
         }
-        summary.seconds = Self.seconds(since: started, clock)
+        summary.seconds = Platform.monotonicSeconds() - started
         return summary
     }
 
@@ -154,10 +153,5 @@ public final class BatchRunner {
                 }
             }
         }
-    }
-
-    private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
-        let elapsed = (clock.now - start).components
-        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
     }
 }
