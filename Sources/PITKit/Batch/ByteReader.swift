@@ -57,6 +57,8 @@ public final class ByteReader {
         while true {
             if start == end, !(try fill()) { return }
             var index = start
+            // Unsafe for speed: the table has 256 entries, so any byte indexes it, and the loop
+            // (every byte of a batch passes through it) needs no bounds check of the array.
             stops.withUnsafeBufferPointer { stops in
                 while index < end && !stops[Int(buffer[index])] { index += 1 }
             }
