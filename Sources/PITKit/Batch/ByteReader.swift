@@ -54,6 +54,7 @@ public final class ByteReader {
     /// Appends bytes to `output` up to, not including, the next byte that `stops` marks (a table
     /// of 256 flags), or to the end of the input: the fast path through ordinary text.
     public func appendRun(into output: inout [UInt8], stoppingAt stops: [Bool]) throws {
+        precondition(stops.count == 256, "a table of 256 flags, one for each byte")
         while true {
             if start == end, !(try fill()) { return }
             var index = start
