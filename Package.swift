@@ -10,7 +10,7 @@ let package = Package(
         .library(name: "Mustache", targets: ["Mustache"]),
     ],
     targets: [
-        .target(name: "Mustache", linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "Mustache"),
         .executableTarget(name: "TemplateEmbedder"),
         .plugin(
             name: "EmbedTemplates",
@@ -23,7 +23,7 @@ let package = Package(
             plugins: ["EmbedTemplates"]
         ),
         .executableTarget(name: "pit", dependencies: ["PITKit"]),
-        .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PITKitTests", dependencies: ["PITKit", "TestSupport"]),
         .testTarget(name: "PitTests", dependencies: ["pit"]),

@@ -10,16 +10,14 @@ guard arguments.count == 3 else {
 let root = URL(fileURLWithPath: arguments[1], isDirectory: true).resolvingSymlinksInPath()
 let output = URL(fileURLWithPath: arguments[2])
 
-/// Every regular file below `root`, as paths relative to it, sorted so the output is stable.
+/// Every regular file below `root`, as paths relative to it with `/` between folders (on
+/// Windows too), hidden ones left out, sorted so the output is stable.
 func relativeFilePaths(under root: URL) -> [String] {
-    let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
     var paths: [String] = []
-    let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-    while let url = walker?.nextObject() as? URL {
-        guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-        let path = url.standardizedFileURL.path
-        guard path.hasPrefix(prefix) else { continue }
-        let relative = String(path.dropFirst(prefix.count))
+    let walker = FileManager.default.enumerator(atPath: root.path)
+    while let path = walker?.nextObject() as? String {
+        guard walker?.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
+        let relative = path.replacingOccurrences(of: "\\", with: "/")
         if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
         paths.append(relative)
     }

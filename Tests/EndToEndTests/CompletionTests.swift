@@ -1,12 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `pit completion`, end to end: the scripts parse in their shells, and completing a command
 /// line offers what pit knows, overlays included.
 struct CompletionTests {
-    static let bash = Pit.tool("bash")
-    static let zsh = Pit.tool("zsh")
-    static let fish = Pit.tool("fish")
+    static let bash = ExternalTool.path("bash")
+    static let zsh = ExternalTool.path("zsh")
+    static let fish = ExternalTool.path("fish")
 
     /// An overlay that adds an exemption, s99, and a variant of s31's harm, `anpr`.
     static func overlay(in folder: URL) throws -> URL {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Help, the short usage and the manual page, end to end.
@@ -44,13 +45,13 @@ struct HelpTests {
     }
 
     // Skipped, and reported as skipped, without groff.
-    @Test(.enabled(if: Pit.tool("groff") != nil, "groff is not installed"))
+    @Test(.enabled(if: ExternalTool.path("groff") != nil, "groff is not installed"))
     func theManualPageRendersWithoutWarnings() throws {
         let page = Pit.repository.appendingPathComponent("docs/pit.1")
-        let checked = try Pit.runTool(try #require(Pit.tool("groff")), ["-man", "-ww", "-z", page.path])
+        let checked = try Pit.runTool(try #require(ExternalTool.path("groff")), ["-man", "-ww", "-z", page.path])
         #expect(checked.status == 0)
         #expect(checked.stderr.isEmpty, "groff warns: \(checked.stderr)")
-        let rendered = try Pit.runTool(try #require(Pit.tool("groff")), ["-man", "-ww", "-Tutf8", "-P-cbou", page.path])
+        let rendered = try Pit.runTool(try #require(ExternalTool.path("groff")), ["-man", "-ww", "-Tutf8", "-P-cbou", page.path])
         #expect(rendered.stderr.isEmpty, "groff warns: \(rendered.stderr)")
         for heading in ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "ENVIRONMENT", "FILES", "EXIT STATUS"] {
             #expect(rendered.text.contains(heading), "no \(heading)")

@@ -1,4 +1,6 @@
 import Foundation
+import TestSupport
+import Testing
 
 /// Runs the built `pit` binary, as a user would, and captures what it does.
 enum Pit {
@@ -89,12 +91,14 @@ enum Pit {
         return Result(status: process.terminationStatus, stdout: stdoutData, stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
-    /// Runs `pit` with a terminal for its standard output and error (through `script`), as a
-    /// person at a shell would: the exit status and everything the terminal showed; nil when
-    /// `script` is not installed.
-    static func runOnTerminal(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, transcript: String)? {
-        let script = "/usr/bin/script"
-        guard FileManager.default.isExecutableFile(atPath: script) else { return nil }
+    /// util-linux's `script`, which gives a program a terminal; nil when it is not installed.
+    static let script = ExternalTool.path("script")
+
+    /// Runs `pit` with a terminal for its standard output and error (through `script`, which a
+    /// test that calls this needs: `.enabled(if: Pit.script != nil, …)`), as a person at a shell
+    /// would: the exit status and everything the terminal showed.
+    static func runOnTerminal(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, transcript: String) {
+        let script = try #require(Self.script, "script is not installed")
         let command = ([binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: script)
@@ -138,12 +142,6 @@ enum Pit {
             if !isFolder.boolValue && !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { found.append(path) }
         }
         return found.sorted()
-    }
-
-    /// The path of an external tool (`bash`, `groff`, …) on the search path, or nil.
-    static func tool(_ name: String) -> String? {
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        return folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// The names of the files in a folder, sorted.

@@ -1,4 +1,5 @@
 import Mustache
+import TestSupport
 import Testing
 
 /// The engine's own behaviour beyond the spec: strict mode, errors with places, partial depth,
@@ -98,15 +99,40 @@ struct HostileTemplateTests {
         }
     }
 
-    @Test func anythingParsesOrFailsCleanly() {
-        var generator = SystemRandomNumberGenerator()
+    /// Random sources from the pieces of the syntax (seeded, so a failure can be reproduced): each
+    /// parses, or fails with a `MustacheError` that points inside the source; each template that
+    /// parses renders, or fails with a `MustacheError`, and renders the same twice.
+    @Test func anythingParsesOrFailsCleanly() throws {
+        var generator = SeededGenerator(seed: 13)
         let pieces = ["{{", "}}", "{{{", "}}}", "#", "^", "/", "!", ">", "<", "$", "=", "&", "a", ".", " ", "\n", "x", "{{=", "|"]
+        var (parsed, refused, rendered) = (0, 0, 0)
         for _ in 0..<2000 {
             let source = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            if let template = try? MustacheTemplate(name: "fuzz", source: source) {
-                _ = try? MustacheRenderer(partials: { _ in template }, strict: true).render(template, context: ["a": [1, 2]])
+            let template: MustacheTemplate
+            do {
+                template = try MustacheTemplate(name: "fuzz", source: source)
+                parsed += 1
+            } catch let error as MustacheError {
+                refused += 1
+                let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+                #expect(error.template == "fuzz")
+                #expect((1...lines.count).contains(error.line), "\(error) in \(source.debugDescription)")
+                if (1...lines.count).contains(error.line) {
+                    #expect((1...lines[error.line - 1].count + 1).contains(error.column), "\(error) in \(source.debugDescription)")
+                }
+                continue
+            }
+            let renderer = MustacheRenderer(partials: { _ in template }, strict: true)
+            do {
+                let first = try renderer.render(template, context: ["a": [1, 2]])
+                #expect(try renderer.render(template, context: ["a": [1, 2]]) == first, "\(source.debugDescription)")
+                rendered += 1
+            } catch is MustacheError {
+                continue
             }
         }
+        // The pieces reach every outcome: a change that made everything fail would fail here.
+        #expect(parsed > 100 && refused > 100 && rendered > 100, "parsed \(parsed), refused \(refused), rendered \(rendered)")
     }
 
     @Test func strictModeRefusesToPrintAValueWithNoText() throws {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PITKit
+import TestSupport
 import Testing
 
 /// The ZIP writer, read back by a reader of its own and by Info-ZIP's unzip where installed.
@@ -45,9 +46,11 @@ struct ZipArchiveTests {
         #expect(try CheckedZipReader(bytes).entries.isEmpty)
     }
 
-    @Test func infoZipAgrees() throws {
-        let unzip = "/usr/bin/unzip"
-        guard FileManager.default.isExecutableFile(atPath: unzip) else { return }
+    static let unzip = ExternalTool.path("unzip")
+
+    @Test(.enabled(if: unzip != nil, "unzip (Info-ZIP) is not installed"))
+    func infoZipAgrees() throws {
+        let unzip = try #require(Self.unzip)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-zip-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -65,20 +65,44 @@ struct ParsedArgumentsTests {
         let error = failure(["--ncnd=yes"])
         #expect(error?.kind == .usage)
         #expect(error?.message == "test: --ncnd takes no value")
+        #expect(failure(["--ncnd="])?.message == "test: --ncnd takes no value", "an empty value is still a value")
+        #expect(failure(["--help=yes"])?.message == "test: --help takes no value", "not 'unknown option --help'")
     }
 
     @Test func aMissingValue() {
         let error = failure(["--ncnd", "--ref"])
         #expect(error?.kind == .usage)
         #expect(error?.message == "test: --ref needs a value (REF)")
+        #expect(failure(["--fact", "one", "--fact"])?.message == "test: --fact needs a value (TEXT)", "a repeatable option too")
+        #expect(failure(["--", "--ref"]) == nil, "after --, nothing needs a value")
     }
 
-    @Test func unknownOptions() {
+    @Test func theValueOfAnOptionIsNeverReadAsAnOption() throws {
+        #expect(try parse(["--ref", "-h"]).value("ref") == "-h")
+        #expect(try !parse(["--ref", "-h"]).wantsHelp)
+        #expect(try parse(["--ref", "--"]).value("ref") == "--")
+        #expect(try parse(["--ref", "--", "--ncnd"]).flag("ncnd"), "-- taken as a value ends nothing")
+        #expect(try parse(["--fact", "--help"]).all("fact") == ["--help"])
+    }
+
+    @Test func unknownOptions() throws {
         let near = failure(["--refs", "1"])
         #expect(near?.kind == .usage)
         #expect(near?.message == "test: unknown option '--refs' — did you mean '--ref'?")
         #expect(failure(["--zzz"])?.message == "test: unknown option '--zzz'")
         #expect(failure(["-x"])?.message == "test: unknown option '-x' (see 'pit help test')", "short options other than -h do not exist")
+        #expect(failure(["--refs=1"])?.message == "test: unknown option '--refs' — did you mean '--ref'?", "named without its value")
+        #expect(failure(["--=x"])?.message == "test: unknown option '--=x'")
+        #expect(failure(["-1"])?.kind == .usage, "a word starting with a dash is an option, even a number: use -- first")
+        #expect(try parse(["--", "-1"]).positional(0) == "-1")
+        #expect(failure(["--REF", "a"])?.message == "test: unknown option '--REF' — did you mean '--ref'?", "names are case-sensitive")
+    }
+
+    @Test func shortFlags() throws {
+        #expect(try parse(["-h"]).wantsHelp, "-h is the one short option")
+        #expect(failure(["-hx"])?.message == "test: unknown option '-hx' (see 'pit help test')", "short options do not combine")
+        #expect(failure(["-n"])?.kind == .usage, "no short form of a long option")
+        #expect(try parse(["-"]).positionals == ["-"])
     }
 
     @Test func positionals() throws {
@@ -99,6 +123,12 @@ struct ParsedArgumentsTests {
         #expect(try parse(["--help"], arguments: [ArgumentSpec(name: "ID", help: "required")]).wantsHelp,
                 "help needs none of the required arguments")
         #expect(try !parse(["--", "--help"]).wantsHelp, "after --, --help is a positional")
+    }
+
+    @Test func doubleDashTwice() throws {
+        let parsed = try parse(["--", "--"])
+        #expect(parsed.positionals == ["--"], "the second -- is a positional")
+        #expect(failure(["--", "a", "b"])?.message == "test: unexpected argument 'b'")
     }
 }
 

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// How a batch run drafts and writes.
 public struct BatchOptions: Sendable {
     public var outputFolder: String
@@ -49,8 +41,9 @@ public final class BatchRunner {
     let options: BatchOptions
     let today: DocumentDate
     /// The rows that claimed each output name, by a 64-bit hash of the name without case: a few
-    /// bytes a row, so memory stays nearly flat however long the input.
-    @exclusivity(unchecked) private var outputNames: [Int: Int32] = [:]
+    /// bytes a row, so memory stays nearly flat however long the input. The hash is FNV-1a, the
+    /// same in every run, so two names that happen to share one fail the same row every time.
+    private var outputNames: [UInt64: Int32] = [:]
 
     /// Rows per chunk for each job: enough to keep threads busy, few enough to bound memory.
     static let rowsPerJob = 256
@@ -70,7 +63,7 @@ public final class BatchRunner {
     /// Runs the batch; `report` receives each failure's line (`row N: reason`) in row order and
     /// `progress` the counts after each chunk.
     public func run(_ input: BatchInput, report: (String) -> Void, progress: (BatchSummary) -> Void = { _ in }) throws -> BatchSummary {
-        let started = Self.now()
+        let started = Platform.monotonicSeconds()
         var summary = BatchSummary()
         if !options.dryRun { try FileSystem.createFolder(options.outputFolder) }
         let jobs = options.failFast ? 1 : max(1, options.jobs)
@@ -103,10 +96,10 @@ public final class BatchRunner {
                     summary.drafted += 1
                 }
             }
-            summary.seconds = Self.now() - started
+            summary.seconds = Platform.monotonicSeconds() - started
             progress(summary)
         }
-        summary.seconds = Self.now() - started
+        summary.seconds = Platform.monotonicSeconds() - started
         return summary
     }
 
@@ -120,7 +113,7 @@ public final class BatchRunner {
             let format = try row[.format]?.last.map { try DraftOptions.format(named: $0, output: nil) }
                 ?? options.format ?? output.flatMap(OutputFormat.init(fileName:)) ?? .text
             let name = try OutputNaming.fileName(output: output, reference: request.reference, format: format)
-            let key = name.lowercased().hashValue
+            let key = FNV1a.hash(name.lowercased().utf8)
             if let earlier = outputNames[key] {
                 return .failed("output '\(name)' is already the output of row \(earlier)")
             }
@@ -135,16 +128,12 @@ public final class BatchRunner {
 
     /// Drafts and writes the ready rows on `jobs` threads; nil where a row succeeded.
     private func draftAll(_ prepared: [Prepared], jobs: Int) -> [String?] {
-        let outcomes = UnsafeMutableBufferPointer<String?>.allocate(capacity: prepared.count)
-        outcomes.initialize(repeating: nil)
-        defer { outcomes.deallocate() }
-        let shared = SharedOutcomes(outcomes)
         let drafter = self.drafter
         let options = self.options
-        ParallelWork.run(jobs: jobs, count: prepared.count) { index in
+        return ParallelWork.map(jobs: jobs, count: prepared.count) { index -> String? in
             switch prepared[index] {
             case .failed(let reason):
-                shared.buffer[index] = reason
+                return reason
             case .ready(let request, let format, let path):
                 do {
                     let bytes = try drafter.write(request, as: format)
@@ -155,27 +144,15 @@ public final class BatchRunner {
                     } else {
                         try FileSystem.writeAtomically(bytes, to: path, replacing: options.overwrite)
                     }
+                    return nil
                 } catch let error as PITError {
-                    shared.buffer[index] = error.message
+                    return error.message
                 } catch let failed as ChecksFailed {
-                    shared.buffer[index] = failed.lines
+                    return failed.lines
                 } catch {
-                    shared.buffer[index] = "\(error)"
+                    return "\(error)"
                 }
             }
         }
-        return Array(outcomes)
     }
-
-    static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-}
-
-/// The outcome slots of one chunk; each index is written by exactly one thread.
-private final class SharedOutcomes: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<String?>
-    init(_ buffer: UnsafeMutableBufferPointer<String?>) { self.buffer = buffer }
 }

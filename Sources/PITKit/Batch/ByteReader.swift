@@ -1,21 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads a file or standard input in chunks, so batch input streams through in bounded memory.
 public final class ByteReader {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private let name: String
-    // The hot paths read these a byte at a time: a buffer made once, and positions the class
-    // alone touches (so the run-time exclusivity checks would only cost time).
+    // The hot paths read these a byte at a time: a buffer made once (an unsafe pointer, so a byte
+    // costs no bounds-and-uniqueness check of an array), and the positions within it.
     private let buffer: UnsafeMutableBufferPointer<UInt8>
-    @exclusivity(unchecked) private var start = 0
-    @exclusivity(unchecked) private var end = 0
+    private var start = 0
+    private var end = 0
     private var finished = false
     /// Whether the whole input is in `buffer` (standard input read whole), so rewinding is free.
     private let inMemory: Bool
@@ -95,9 +87,12 @@ public final class ByteReader {
     /// Appends bytes to `output` up to, not including, the next byte that `stops` marks (a table
     /// of 256 flags), or to the end of the input: the fast path through ordinary text.
     public func appendRun(into output: inout [UInt8], stoppingAt stops: [Bool]) throws {
+        precondition(stops.count == 256, "a table of 256 flags, one for each byte")
         while true {
             if start == end, !(try fill()) { return }
             var index = start
+            // Unsafe for speed: the table has 256 entries, so any byte indexes it, and the loop
+            // (every byte of a batch passes through it) needs no bounds check of the array.
             stops.withUnsafeBufferPointer { stops in
                 while index < end && !stops[Int(buffer[index])] { index += 1 }
             }

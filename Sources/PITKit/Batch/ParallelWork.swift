@@ -1,55 +1,29 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Runs work on several threads: item `i` of `count` on thread `i % jobs`, so which thread does
-/// what never depends on timing.
+/// Runs work on several threads (`PlatformThread`): item `i` of `count` in lane `i % jobs`, each
+/// lane's items in order on one thread, so which thread does what never depends on timing.
 public enum ParallelWork {
-    static func run(jobs: Int, count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-        let threads = max(1, min(jobs, count))
-        guard threads > 1 else {
-            for index in 0..<count { body(index) }
-            return
+    /// `body(i)` for every `i` in `0..<count`, on `jobs` threads at once (the calling thread
+    /// among them); the results in index order.
+    static func map<Result: Sendable>(jobs: Int, count: Int, _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
+        let lanes = max(1, min(jobs, count))
+        guard lanes > 1 else { return (0..<count).map(body) }
+        let finished = Locked([[Result]](repeating: [], count: lanes))
+        @Sendable func run(_ lane: Int) {
+            let results = stride(from: lane, to: count, by: lanes).map(body)
+            finished.withLock { $0[lane] = results }
         }
-        final class Task: @unchecked Sendable {
-            let lane: Int
-            let lanes: Int
-            let count: Int
-            let body: @Sendable (Int) -> Void
-            init(lane: Int, lanes: Int, count: Int, body: @escaping @Sendable (Int) -> Void) {
-                (self.lane, self.lanes, self.count, self.body) = (lane, lanes, count, body)
-            }
-            func run() {
-                var index = lane
-                while index < count {
-                    body(index)
-                    index += lanes
-                }
-            }
-        }
-        var handles: [pthread_t] = []
-        for lane in 1..<threads {
-            let task = Unmanaged.passRetained(Task(lane: lane, lanes: threads, count: count, body: body))
-            var handle = pthread_t()
-            let created = pthread_create(&handle, nil, { context in
-                let task = Unmanaged<Task>.fromOpaque(context!).takeRetainedValue()
-                task.run()
-                return nil
-            }, task.toOpaque())
-            if created == 0 {
-                handles.append(handle)
+        var threads: [PlatformThread] = []
+        for lane in 1..<lanes {
+            if let thread = PlatformThread({ run(lane) }) {
+                threads.append(thread)
             } else {
-                task.takeRetainedValue().run()  // no thread to be had: do that lane here
+                run(lane)  // no thread to be had: do that lane here
             }
         }
-        Task(lane: 0, lanes: threads, count: count, body: body).run()
-        for handle in handles { pthread_join(handle, nil) }
+        run(0)
+        for thread in threads { thread.join() }
+        return finished.withLock { byLane in (0..<count).map { byLane[$0 % lanes][$0 / lanes] } }
     }
 
     /// The number of processors online.
-    public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    public static var processorCount: Int { Platform.processorCount }
 }

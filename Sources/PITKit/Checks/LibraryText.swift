@@ -79,11 +79,7 @@ struct LibraryText: Sendable {
 
     /// FNV-1a of each word.
     private static func wordHashes(_ text: FoldedText, _ words: [Range<Int>]) -> [UInt64] {
-        words.map { range in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in text.bytes[range] { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            return hash
-        }
+        words.map { FNV1a.hash(text.bytes[$0]) }
     }
 }
 

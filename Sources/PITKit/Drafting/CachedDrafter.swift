@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A drafter that remembers drafts by shape, so that a batch drafts each shape from the
 /// templates once. `pit batch` drafts through one; a single draft does not need one.
 ///
@@ -168,30 +160,6 @@ struct DraftShape: Hashable {
         fnv.add((neitherConfirmNorDeny ? 1 : 0) | (emissions ? 2 : 0) | (authorityGiven[0] ? 4 : 0) | (authorityGiven[1] ? 8 : 0))
         for empty in emptyExtras { fnv.add(empty ? 1 : 0) }
         hasher.combine(fnv.value)
-    }
-}
-
-/// The 64-bit FNV-1a hash: quick for short keys, and the same in every process.
-struct FNV1a {
-    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
-
-    mutating func add(_ text: String) {
-        text.withUTF8Bytes { bytes in
-            for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        }
-        add(bytes: 0xFF)  // a separator, so "ab","c" and "a","bc" differ
-    }
-
-    mutating func add(_ number: Int) {
-        var number = UInt64(bitPattern: Int64(number))
-        for _ in 0..<8 {
-            add(bytes: UInt8(truncatingIfNeeded: number))
-            number >>= 8
-        }
-    }
-
-    private mutating func add(bytes byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 }
 

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A calendar date, written in the UK's long form: `1 June 2022`.
 public struct DocumentDate: Sendable, Equatable {
     public let year: Int
@@ -44,10 +36,8 @@ public struct DocumentDate: Sendable, Equatable {
 
     /// Today in the local time zone.
     public static func today() -> DocumentDate {
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        return DocumentDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+        let now = Platform.localDate()
+        return DocumentDate(year: now.year, month: now.month, day: now.day)!
     }
 
     /// `21 November 2026`.

@@ -43,10 +43,10 @@ public final class TemplateLibrary: Sendable {
     }
 
     /// The overlay folders in order: the user's own (`UserOverlay`) when it exists, then those
-    /// named by `PIT_TEMPLATES` (colon-separated), then by `--templates`.
+    /// named by `PIT_TEMPLATES` (separated as `PATH` is: `;` on Windows, `:` elsewhere), then by `--templates`.
     public static func overlayFolders(environment: (String) -> String?, options: [String]) -> [String] {
         let user = [UserOverlay.folder(environment: environment)].compactMap { $0 }.filter { FileSystem.type(of: $0) == .directory }
-        let fromEnvironment = (environment("PIT_TEMPLATES") ?? "").split(separator: ":").map(String.init)
+        let fromEnvironment = (environment("PIT_TEMPLATES") ?? "").split(separator: Platform.pathListSeparator).map(String.init)
         return user + fromEnvironment + options
     }
 

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The few file operations pit needs, on the C library directly (no Foundation: it starts faster).
 public enum FileSystem {
     public enum EntryType { case file, directory, missing, other }

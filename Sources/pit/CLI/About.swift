@@ -19,7 +19,7 @@ enum About {
         """
 
     static let environment: [(name: String, text: String)] = [
-        ("PIT_TEMPLATES", "overlay folders, separated by colons, read after your own overlay and before --templates"),
+        ("PIT_TEMPLATES", "overlay folders, separated by colons (semicolons on Windows), read after your own overlay and before --templates"),
         ("XDG_CONFIG_HOME", "where your own overlay is: $XDG_CONFIG_HOME/pit (when set to an absolute path)"),
         ("HOME", "without XDG_CONFIG_HOME, your own overlay is ~/.config/pit (on macOS too)"),
     ]

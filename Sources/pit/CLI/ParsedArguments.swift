@@ -32,7 +32,9 @@ struct ParsedArguments {
                 inlineValue = String(name[name.index(after: equals)...])
                 name = String(name[..<equals])
             }
+            if name == "help" { throw PITError.usage("\(command): --help takes no value") }
             guard let spec = options.first(where: { $0.name == name }) else {
+                guard !name.isEmpty else { throw PITError.usage("\(command): unknown option '\(word)'") }
                 let known = options.map { "--" + $0.name } + ["--help"]
                 throw PITError.usage("\(command): unknown option '--\(name)'\(Suggestion.didYouMean("--" + name, in: known))")
             }
