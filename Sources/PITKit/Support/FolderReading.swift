@@ -62,7 +62,7 @@ extension FileSystem {
             switch type {
             case .directory:
                 guard depth < limits.depth else {
-                    throw failure("'\(relativePath)' is more than \(limits.depth) folders deep (pit reads at most that depth)")
+                    throw failure("'\(relativePath)' is too deep: pit reads at most \(limits.depth) levels of folders")
                 }
                 try collect(path, relative: relativePath, depth: depth + 1, role: role, limits: limits, into: &found, failure: failure)
             case .file:
