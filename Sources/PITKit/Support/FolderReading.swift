@@ -20,13 +20,11 @@ extension FileSystem {
     }
 
     /// The files below `root`, as paths relative to it, sorted; `role` names the folder in errors
-    /// ("template folder 'x' holds more than 10000 files").
+    /// ("template folder 'x': more than 10000 files …").
     public static func files(under root: String, role: String, limits: FolderLimits = .templates) throws -> [String] {
-        var found: [String] = []
-        try collect(root, relative: "", depth: 0, role: role, limits: limits, into: &found) { problem in
-            PITError(.data, "\(role) '\(root)': \(problem)")
-        }
-        return found.sorted()
+        var walk = FolderWalk(root: root, role: role, limits: limits)
+        try walk.collect(root, relative: "", depth: 0)
+        return walk.found.sorted()
     }
 
     /// The text of each file below `root` whose relative path `wanted` accepts, sorted by path;
@@ -45,16 +43,27 @@ extension FileSystem {
         }
         return texts
     }
+}
 
-    private static func collect(_ directory: String, relative: String, depth: Int, role: String, limits: FolderLimits,
-                                into found: inout [String], failure: (String) -> PITError) throws {
-        try forEachEntry(in: directory) { name in
+/// One walk down a folder of templates, collecting its files' relative paths.
+private struct FolderWalk {
+    let root: String
+    let role: String
+    let limits: FileSystem.FolderLimits
+    var found: [String] = []
+
+    init(root: String, role: String, limits: FileSystem.FolderLimits) {
+        (self.root, self.role, self.limits) = (root, role, limits)
+    }
+
+    mutating func collect(_ directory: String, relative: String, depth: Int) throws {
+        try FileSystem.forEachEntry(in: directory) { name in
             if name.hasPrefix(".") { return true }
             let path = directory + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
-            var type = entryType(at: path)
+            var type = FileSystem.entryType(at: path)
             if type == .symbolicLink {
-                type = self.type(of: path)
+                type = FileSystem.type(of: path)
                 if type == .directory {
                     throw failure("'\(relativePath)' is a symbolic link to a folder (pit follows no link to a folder inside a \(role): copy the folder in, or give it as a folder of its own)")
                 }
@@ -64,7 +73,7 @@ extension FileSystem {
                 guard depth < limits.depth else {
                     throw failure("'\(relativePath)' is too deep: pit reads at most \(limits.depth) levels of folders")
                 }
-                try collect(path, relative: relativePath, depth: depth + 1, role: role, limits: limits, into: &found, failure: failure)
+                try collect(path, relative: relativePath, depth: depth + 1)
             case .file:
                 guard found.count < limits.files else {
                     throw failure("more than \(limits.files) files (pit reads at most that many from one folder)")
@@ -74,5 +83,9 @@ extension FileSystem {
             }
             return true
         }
+    }
+
+    private func failure(_ problem: String) -> PITError {
+        PITError(.data, "\(role) '\(root)': \(problem)")
     }
 }
