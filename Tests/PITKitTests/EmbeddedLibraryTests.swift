@@ -9,7 +9,7 @@ struct EmbeddedLibraryTests {
         .appendingPathComponent("Templates")
 
     @Test func embeddedFilesEqualTheTemplatesFolder() throws {
-        let onDisk = try FileSystem.files(under: Self.templates.path)
+        let onDisk = try FileSystem.files(under: Self.templates.path, role: "template folder")
         #expect(TemplateLayer.builtIn.files.keys.sorted() == onDisk)
         for path in onDisk {
             let text = try String(contentsOf: Self.templates.appendingPathComponent(path), encoding: .utf8)

@@ -65,7 +65,7 @@ public final class BatchRunner {
     public func run(_ input: BatchInput, report: (String) -> Void, progress: (BatchSummary) -> Void = { _ in }) throws -> BatchSummary {
         let started = Platform.monotonicSeconds()
         var summary = BatchSummary()
-        if !options.dryRun { try FileSystem.createFolder(options.outputFolder) }
+        try prepareOutputFolder()
         let jobs = options.failFast ? 1 : max(1, options.jobs)
         let chunkSize = options.failFast ? 1 : jobs * Self.rowsPerJob
         var stopped = false
@@ -103,6 +103,17 @@ public final class BatchRunner {
         return summary
     }
 
+    /// Makes the output folder, or (with `dryRun`) checks that it could be made: a file in its
+    /// place fails the run once, before any row. `run` calls it; calling it first as well checks
+    /// the folder before anything else is said.
+    public func prepareOutputFolder() throws {
+        guard options.dryRun else { return try FileSystem.createFolder(options.outputFolder) }
+        let type = FileSystem.type(of: options.outputFolder)
+        if type != .directory && type != .missing {
+            throw PITError(.cannotCreate, "\(options.outputFolder): cannot create the folder: it exists and is not a folder")
+        }
+    }
+
     /// Reads a row's options, chooses its format and file name, and claims the name.
     private func prepare(_ row: BatchRow) -> Prepared {
         if let problem = row.problem { return .failed(problem) }
@@ -138,9 +149,7 @@ public final class BatchRunner {
                 do {
                     let bytes = try drafter.write(request, as: format)
                     if options.dryRun {
-                        if !options.overwrite && FileSystem.type(of: path) != .missing {
-                            throw PITError(.cannotCreate, "\(path): already exists (use --overwrite to replace it)")
-                        }
+                        try FileSystem.checkWritable(path, replacing: options.overwrite)
                     } else {
                         try FileSystem.writeAtomically(bytes, to: path, replacing: options.overwrite)
                     }

@@ -23,12 +23,12 @@ public struct TemplateLayer: Sendable {
 
     /// An overlay folder; it must exist, and every file in it must be UTF-8 text, but the Word
     /// documents and templates (`.docx`, `.dotx`) an `authority.json` may name as its reference.
+    /// It is read as `FileSystem.texts(under:)` says: no link to a folder, and bounded.
     public static func overlay(at path: String) throws -> TemplateLayer {
         try FileSystem.requireFolder(path, "template folder")
         var files: [String: String] = [:]
         let root = FileSystem.withoutTrailingSlash(path)
-        for relative in try FileSystem.files(under: root) where !Self.isWordDocument(relative) {
-            let text = try FileSystem.readText(root + "/" + relative)
+        for (relative, text) in try FileSystem.texts(under: root, role: "template folder", where: { !Self.isWordDocument($0) }) {
             if let found = forbiddenCharacter(in: text) {
                 throw PITError(.data, "\(root)/\(relative):\(found.position.description): \(ForbiddenCharacters.describe(found.scalar)) (only tabs and line breaks may be in a template)")
             }

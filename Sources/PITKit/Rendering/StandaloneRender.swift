@@ -40,9 +40,8 @@ public enum StandaloneRender {
         try FileSystem.requireFolder(folder, "partials folder")
         let root = FileSystem.withoutTrailingSlash(folder)
         var partials: [String: MustacheTemplate] = [:]
-        for relative in try FileSystem.files(under: root) where relative.hasSuffix(".mustache") {
-            let path = root + "/" + relative
-            partials[String(relative.dropLast(".mustache".count))] = try parse(FileSystem.readText(path), name: path)
+        for (relative, text) in try FileSystem.texts(under: root, role: "partials folder", where: { $0.hasSuffix(".mustache") }) {
+            partials[String(relative.dropLast(".mustache".count))] = try parse(text, name: root + "/" + relative)
         }
         return partials
     }

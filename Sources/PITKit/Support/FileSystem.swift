@@ -1,13 +1,28 @@
 /// The few file operations pit needs, on the C library directly (no Foundation: it starts faster).
 public enum FileSystem {
-    public enum EntryType { case file, directory, missing, other }
+    /// What a path names; `other` is a pipe, a device or a socket.
+    public enum EntryType { case file, directory, symbolicLink, missing, other }
 
+    /// What is at `path`, following symbolic links to what they name (so never `.symbolicLink`;
+    /// a link to nothing is `.missing`).
     public static func type(of path: String) -> EntryType {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
-        switch info.st_mode & S_IFMT {
+        return entryType(info.st_mode)
+    }
+
+    /// What is at `path` itself: a symbolic link is `.symbolicLink`, whatever it names.
+    public static func entryType(at path: String) -> EntryType {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        return entryType(info.st_mode)
+    }
+
+    private static func entryType(_ mode: mode_t) -> EntryType {
+        switch mode & S_IFMT {
         case S_IFREG: return .file
         case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
         default: return .other
         }
     }
@@ -24,6 +39,20 @@ public enum FileSystem {
         return try readAll(descriptor, name: path)
     }
 
+    /// The bytes of the regular file at `path` (a link to one is read as the file), or nil when
+    /// it holds more than `limit` bytes; anything else there (a pipe, a device) is refused
+    /// without waiting on it.
+    static func readRegularFile(_ path: String, limit: Int) throws -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw PITError(.io, "\(path): cannot read: \(describe(errno))") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw PITError(.io, "\(path): cannot read: \(describe(errno))") }
+        guard entryType(info.st_mode) == .file else { throw PITError(.io, "\(path): cannot read: not a regular file") }
+        let bytes = try readAll(descriptor, name: path, limit: limit)
+        return bytes.count > limit ? nil : bytes
+    }
+
     /// What a command reads from `path`, where `-` is standard input (named `stdin` in messages).
     public static func readInput(_ path: String) throws -> (bytes: [UInt8], name: String) {
         path == "-" ? (try readAll(0, name: "stdin"), "stdin") : (try readBytes(path), path)
@@ -34,10 +63,11 @@ public enum FileSystem {
         try readAll(0, name: "stdin", limit: limit)
     }
 
+    /// Everything `descriptor` reads until its end, or the first chunk that takes it past `limit`.
     private static func readAll(_ descriptor: Int32, name: String, limit: Int = .max) throws -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
+        while bytes.count <= limit {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -48,11 +78,6 @@ public enum FileSystem {
             if bytes.count > limit { throw PITError.data("\(name): more than \(limit >> 20) MiB; give a file instead") }
         }
         return bytes
-    }
-
-    /// A file's text, which must be UTF-8 (a leading byte-order mark is dropped).
-    public static func readText(_ path: String) throws -> String {
-        try text(of: readBytes(path), name: path)
     }
 
     /// `bytes` as text, without a leading byte-order mark; `name` says where they came from when
@@ -99,29 +124,8 @@ public enum FileSystem {
         return empty
     }
 
-    /// The regular files below `root`, as paths relative to it, sorted; hidden entries skipped.
-    public static func files(under root: String) throws -> [String] {
-        var found: [String] = []
-        try collect(root, relative: "", into: &found)
-        return found.sorted()
-    }
-
-    private static func collect(_ directory: String, relative: String, into found: inout [String]) throws {
-        try forEachEntry(in: directory) { name in
-            if name.hasPrefix(".") { return true }
-            let path = directory + "/" + name
-            let relativePath = relative.isEmpty ? name : relative + "/" + name
-            switch type(of: path) {
-            case .directory: try collect(path, relative: relativePath, into: &found)
-            case .file: found.append(relativePath)
-            default: break
-            }
-            return true
-        }
-    }
-
     /// Calls `body` with the name of each entry of a folder (not `.` or `..`) until it returns false.
-    private static func forEachEntry(in directory: String, _ body: (String) throws -> Bool) throws {
+    static func forEachEntry(in directory: String, _ body: (String) throws -> Bool) throws {
         guard let handle = opendir(directory) else {
             throw PITError(.io, "\(directory): cannot list: \(describe(errno))")
         }
@@ -137,12 +141,17 @@ public enum FileSystem {
 
     /// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename, so a reader
     /// sees the old file or the whole new one, never half of it; on failure nothing is left behind.
-    /// With `replacing` false an existing file is an error and stays as it was.
+    /// With `replacing` false an existing file is an error and stays as it was. Only a regular
+    /// file is ever replaced (see `checkWritable`).
     public static func writeAtomically(_ bytes: [UInt8], to path: String, replacing: Bool = true) throws {
+        try checkWritable(path, replacing: replacing)
         let (temporary, descriptor) = TemporaryFiles.create(beside: path)
-        defer { TemporaryFiles.release(temporary) }
         guard descriptor >= 0 else {
             throw PITError(.cannotCreate, "\(path): cannot create: \(describe(errno))")
+        }
+        defer {
+            unlink(temporary)
+            TemporaryFiles.release(temporary)
         }
         var failure: Int32 = 0
         do {
@@ -152,29 +161,58 @@ public enum FileSystem {
         }
         if close(descriptor) != 0 && failure == 0 { failure = errno }
         if failure == 0 {
+            // Again at the last moment: something else may have been put there meanwhile.
+            try checkWritable(path, replacing: replacing)
             if replacing {
                 if rename(temporary, path) != 0 { failure = errno }
             } else if link(temporary, path) != 0 {
                 failure = errno
             }
         }
-        unlink(temporary)
-        if failure == EEXIST {
-            throw PITError(.cannotCreate, "\(path): already exists (use --overwrite to replace it)")
-        }
+        if failure == EEXIST { throw alreadyExists(path) }
         if failure != 0 {
             throw PITError(.io, "\(path): cannot write: \(describe(failure))")
         }
     }
 
-    /// Creates a folder and any missing parents.
+    /// Fails (as output that cannot be created) unless `writeAtomically` may write `path`: nothing
+    /// is there, or a regular file and `replacing`. A symbolic link, a folder, a pipe, a device or
+    /// a socket is never replaced, `replacing` or not: the rename would put a regular file in its
+    /// place (a link would lose what it points to, `/dev/stdout` would stop being the output).
+    public static func checkWritable(_ path: String, replacing: Bool) throws {
+        switch entryType(at: path) {
+        case .missing: return
+        case .file:
+            if replacing { return }
+            throw alreadyExists(path)
+        case .symbolicLink:
+            throw PITError(.cannotCreate, "\(path): is a symbolic link; pit neither replaces a link nor writes through one (name the file it points to)")
+        case .directory:
+            throw PITError(.cannotCreate, "\(path): is a folder, not a file")
+        case .other:
+            throw PITError(.cannotCreate, "\(path): is a pipe, a device or a socket; pit writes only regular files")
+        }
+    }
+
+    private static func alreadyExists(_ path: String) -> PITError {
+        PITError(.cannotCreate, "\(path): already exists (use --overwrite to replace it)")
+    }
+
+    /// Creates a folder and any missing parents; a file (or anything but a folder) where one of
+    /// them should be is an error.
     public static func createFolder(_ path: String) throws {
         if type(of: path) == .directory { return }
         var partial = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
             partial += component
-            if type(of: partial) != .directory, mkdir(partial, 0o755) != 0, errno != EEXIST {
-                throw PITError(.cannotCreate, "\(path): cannot create the folder: \(describe(errno))")
+            if type(of: partial) != .directory, mkdir(partial, 0o755) != 0 {
+                let code = errno
+                guard code == EEXIST else {
+                    throw PITError(.cannotCreate, "\(path): cannot create the folder: \(describe(code))")
+                }
+                if type(of: partial) != .directory {
+                    throw PITError(.cannotCreate, "\(path): cannot create the folder: '\(partial)' exists and is not a folder")
+                }
             }
             partial += "/"
         }
@@ -275,24 +313,38 @@ public enum TemporaryFiles {
         while true { pause() }
     }
 
-    /// Blocks SIGINT and SIGTERM in every thread and waits for them on a thread of its own, which
-    /// removes the temporary files and exits with 128 + the signal. Call once, before any thread.
+    /// Blocks the signals that interrupt a run (`interruptSignals`) in every thread and waits for
+    /// them on a thread of its own, which removes the temporary files and exits with 128 + the
+    /// signal. Call once, before any thread.
     public static func installInterruptHandler() {
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
+        var signals = interruptSignalSet()
         pthread_sigmask(SIG_BLOCK, &signals, nil)
-        var thread = pthread_t()
-        pthread_create(&thread, nil, { _ in
-            var signals = sigset_t()
-            sigemptyset(&signals)
-            sigaddset(&signals, SIGINT)
-            sigaddset(&signals, SIGTERM)
+        // The thread waits until the process ends, so it is never joined.
+        _ = PlatformThread {
+            var signals = TemporaryFiles.interruptSignalSet()
             var received: Int32 = 0
             sigwait(&signals, &received)
             TemporaryFiles.removeAll()
             _exit(128 + received)
-        }, nil)
+        }
+    }
+
+    /// The signals that interrupt a run: SIGINT (Ctrl-C), SIGTERM (`kill`) and SIGHUP (the
+    /// terminal closed), but any pit was started with ignored (`nohup` ignores SIGHUP, a shell
+    /// ignores SIGINT in a background job): that one stays ignored. Found once, at the first use.
+    static let interruptSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP].filter { number in
+        // `signal` tells the current action only by replacing it (it is put back at once); the
+        // layout of `sigaction`, which can just ask, differs between C libraries.
+        let previous = signal(number, SIG_IGN)
+        let ignored = unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+        if !ignored { signal(number, previous) }
+        return !ignored
+    }
+
+    private static func interruptSignalSet() -> sigset_t {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in interruptSignals { sigaddset(&signals, signal) }
+        return signals
     }
 }

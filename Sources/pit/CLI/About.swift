@@ -33,7 +33,8 @@ enum About {
         ("64", "usage error: unknown command or option, a missing or bad option value"),
         ("65", "data error: unknown exemption or variant, a template or JSON error, a batch in which any row failed"),
         ("66", "an input file or folder does not exist"),
-        ("73", "an output cannot be created (or a folder 'pit init' would fill is not empty)"),
+        ("73", "an output cannot be created, or is there and not a regular file (or a folder 'pit init' would fill is not empty)"),
         ("74", "reading or writing failed part-way"),
+        ("129, 130, 143", "stopped by SIGHUP, SIGINT or SIGTERM (128 + the signal); no temporary file is left"),
     ]
 }

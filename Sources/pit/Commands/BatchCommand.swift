@@ -38,6 +38,8 @@ enum BatchCommand: Command {
 
     static func run(_ arguments: ParsedArguments) throws -> [UInt8] {
         guard let folder = arguments.value("out-dir") else { throw PITError.usage("batch: missing --out-dir") }
+        // An empty name would put every file at the top of the file system (`"" + "/" + name`).
+        guard !folder.isEmpty else { throw PITError.usage("batch: --out-dir is empty: name the folder to write to") }
         var options = BatchOptions(outputFolder: folder)
         options.format = try arguments.value("format").map { try DraftOptions.format(named: $0, output: nil) }
         if let jobs = arguments.value("jobs") {
@@ -55,12 +57,13 @@ enum BatchCommand: Command {
         let library = try arguments.templateLibrary()
         let reference = try ReferenceDocx.resolve(path: arguments.value("reference-docx"), library: library)
         let drafter = try Drafter(library: library, referenceDocx: reference)
+        let runner = BatchRunner(drafter: drafter, options: options)
+        ProcessLifetime.keep(runner)  // its cache of shapes is not torn down at exit
+        try runner.prepareOutputFolder()
         if let warning = drafter.placeholderAuthorityWarning() {
             FileSystem.writeStandardError("pit: \(warning) (rows with no 'authority' use it)\n")
         }
         let showsProgress = !arguments.flag("quiet") && FileSystem.isTerminal(2)
-        let runner = BatchRunner(drafter: drafter, options: options)
-        ProcessLifetime.keep(runner)  // its cache of shapes is not torn down at exit
         let summary = try runner.run(
             input,
             report: { line in
