@@ -60,7 +60,9 @@ public enum FileSystem {
 
     /// All of standard input, which must be at most `limit` bytes.
     public static func readStandardInput(limit: Int) throws -> [UInt8] {
-        try readAll(0, name: "stdin", limit: limit)
+        let bytes = try readAll(0, name: "stdin", limit: limit)
+        if bytes.count > limit { throw PITError.data("stdin: more than \(limit >> 20) MiB; give a file instead") }
+        return bytes
     }
 
     /// Everything `descriptor` reads until its end, or the first chunk that takes it past `limit`.
@@ -75,7 +77,6 @@ public enum FileSystem {
             }
             if count == 0 { break }
             bytes += chunk[0..<count]
-            if bytes.count > limit { throw PITError.data("\(name): more than \(limit >> 20) MiB; give a file instead") }
         }
         return bytes
     }
