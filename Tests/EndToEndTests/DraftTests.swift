@@ -16,7 +16,7 @@ struct DraftTests {
         #expect(text.contains("\nFactors favouring disclosure\n"))
         #expect(text.contains("\nFactors favouring non-disclosure\n"))
         #expect(text.contains("\nBalancing test\n"))
-        #expect(text.contains("outweighs the public interest in disclosing the information, which is therefore withheld"))
+        #expect(text.contains("outweighs the public interest in disclosure of the information, which is therefore withheld"))
         #expect(text.contains("21 November 2026"))
         #expect(!text.contains("{{"))
         #expect(!text.contains("**"))

@@ -137,7 +137,7 @@ struct LawTests {
     @Test(arguments: ["withhold", "partial", "disclose"])
     func everyOutcomeHasItsConclusion(_ outcome: String) throws {
         let conclusion: [String: String] = [
-            "withhold": "outweighs the public interest in disclosing the information, which is therefore withheld",
+            "withhold": "outweighs the public interest in disclosure of the information, which is therefore withheld",
             "partial": "for part of the information only",
             "disclose": "does not outweigh the public interest in disclosure",
         ]
