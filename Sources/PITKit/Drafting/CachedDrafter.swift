@@ -163,10 +163,11 @@ struct DraftShape: Hashable {
     }
 }
 
-/// A request's texts in a fixed order, each with the placeholder that stands for it.
+/// A request's texts in a fixed order, each with the placeholder that stands for it: the date
+/// first, then the user's own in `DraftRequest.forEachText`'s order.
 struct DraftTexts {
     /// The date's place: a text pit makes, never the user's.
-    static let dateIndex = 1
+    static let dateIndex = 0
 
     /// The texts, line breaks already turned into spaces as the escaping would.
     let values: [String]
@@ -174,34 +175,19 @@ struct DraftTexts {
     init(_ request: DraftRequest) {
         var values: [String] = []
         values.reserveCapacity(4 + request.questions.count + request.facts.count + request.extraVariables.count + request.evidence.count)
-        values.append(request.reference.unbroken)
         values.append(request.date.longForm)
-        for text in request.questions { values.append(text.unbroken) }
-        for text in request.facts { values.append(text.unbroken) }
-        if let name = request.authorityName { values.append(name.unbroken) }
-        if let short = request.authorityShort { values.append(short.unbroken) }
-        for (_, value) in request.extraVariables { values.append(value.unbroken) }
-        for (_, value) in request.evidence { values.append(value.unbroken) }
+        request.forEachText { values.append($0.unbroken) }
         self.values = values
     }
 
-    /// The request with a placeholder for every non-empty text (empty ones stay empty).
+    /// The request with a placeholder for every non-empty text (empty ones stay empty); the
+    /// date is drafted through its own stand-in (`dateText`).
     func placeholderRequest(_ request: DraftRequest) -> DraftRequest {
-        var index = 0
-        func next(_ text: String) -> String {
+        var index = Self.dateIndex + 1
+        return request.mappingTexts { text in
             defer { index += 1 }
             return text.isEmpty ? text : Placeholder.text(index)
         }
-        var shaped = request
-        shaped.reference = next(request.reference)
-        index += 1  // the date: drafted through its own stand-in (`dateText`)
-        shaped.questions = request.questions.map(next)
-        shaped.facts = request.facts.map(next)
-        shaped.authorityName = request.authorityName.map(next)
-        shaped.authorityShort = request.authorityShort.map(next)
-        shaped.extraVariables = request.extraVariables.map { ($0.key, next($0.value)) }
-        shaped.evidence = request.evidence.map { ($0.key, next($0.value)) }
-        return shaped
     }
 }
 

@@ -117,3 +117,32 @@ extension String {
         return String(slice)
     }
 }
+
+extension DraftRequest {
+    /// Calls `body` with each of the user's own texts, in one fixed order: the reference, the
+    /// questions, the facts, the authority's name and short name (when given), the `--set`
+    /// values and the evidence.
+    func forEachText(_ body: (String) -> Void) {
+        body(reference)
+        questions.forEach(body)
+        facts.forEach(body)
+        authorityName.map(body)
+        authorityShort.map(body)
+        for (_, value) in extraVariables { body(value) }
+        for (_, value) in evidence { body(value) }
+    }
+
+    /// The request with each of the user's own texts replaced by `transform`'s result, visited
+    /// in `forEachText`'s order.
+    func mappingTexts(_ transform: (String) -> String) -> DraftRequest {
+        var request = self
+        request.reference = transform(reference)
+        request.questions = questions.map(transform)
+        request.facts = facts.map(transform)
+        request.authorityName = authorityName.map(transform)
+        request.authorityShort = authorityShort.map(transform)
+        request.extraVariables = extraVariables.map { ($0.key, transform($0.value)) }
+        request.evidence = evidence.map { ($0.key, transform($0.value)) }
+        return request
+    }
+}

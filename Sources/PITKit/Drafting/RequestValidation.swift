@@ -9,14 +9,7 @@ enum RequestValidation {
 
     /// The request with the user's text trimmed of white space at both ends, after checking it.
     static func normalized(_ request: DraftRequest) throws -> DraftRequest {
-        var request = request
-        request.reference = trim(request.reference)
-        request.questions = request.questions.map(trim)
-        request.facts = request.facts.map(trim)
-        request.authorityName = request.authorityName.map(trim)
-        request.authorityShort = request.authorityShort.map(trim)
-        request.extraVariables = request.extraVariables.map { ($0.key, trim($0.value)) }
-        request.evidence = request.evidence.map { ($0.key, trim($0.value)) }
+        var request = request.mappingTexts(trim)
         request.purposes = request.purposes.map { $0.lowercased() }
         try validate(request)
         return request
