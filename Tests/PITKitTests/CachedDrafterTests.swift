@@ -102,8 +102,9 @@ struct CachedDrafterTests {
         if shape.exemptions == ["s30", "s31"] { request.relation = Bool.random(using: &generator) ? .alternative : .separateParts }
         request.outcome = Outcome.allCases.randomElement(using: &generator)!
         if Bool.random(using: &generator) { request.authorityKind = [AuthorityKind.police, .council, .health, .other].randomElement(using: &generator)! }
-        request.questions = (0..<Int.random(in: 0...2, using: &generator)).map { _ in texts.randomElement(using: &generator)! }
-        request.facts = (0..<Int.random(in: 0...2, using: &generator)).map { _ in texts.randomElement(using: &generator)! }
+        // Up to four items: a shape of lists is drafted with two of each, then made to have more or fewer.
+        request.questions = (0..<Int.random(in: 0...4, using: &generator)).map { _ in texts.randomElement(using: &generator)! }
+        request.facts = (0..<Int.random(in: 0...4, using: &generator)).map { _ in texts.randomElement(using: &generator)! }
         if Bool.random(using: &generator) { request.authorityName = references.randomElement(using: &generator)! }
         if shape.exemptions != ["s23", "s24"], Bool.random(using: &generator) { request.likelihood = .would }
         return request
@@ -149,5 +150,60 @@ struct CachedDrafterTests {
         environmental.evidence = []
         environmental.emissions = true
         #expect(throws: PITError.self) { try drafter.draft(environmental) }
+    }
+
+    /// A house layout that runs the questions into one paragraph and puts each fact under a
+    /// heading of its own breaks the pattern a shape of two items is expanded by: the cache then
+    /// drafts each number of items in full, and still gives what a full draft gives.
+    @Test func listsTheExpansionCannotFollowAreDraftedInFull() throws {
+        let house = TemplateLayer(name: "house", displayRoot: "house", files: [
+            "document.mustache": """
+                {{<layout}}{{$request}}## The request
+
+                You asked: {{#questions}}{{.}}; {{/questions}}
+
+                {{/request}}{{/layout}}
+                """,
+            "partials/case-facts.mustache": "{{#facts}}\n### Point\n\n{{.}}\n\n{{/facts}}\n",
+        ])
+        let library = TemplateLibrary(layers: [.builtIn, house])
+        let drafter = try Drafter(library: library)
+        let cache = CachedDrafter(drafter)
+        for count in [1, 2, 3, 4, 2, 1] {
+            var request = DraftRequest(reference: "R/\(count)", exemptionIDs: ["s31"], date: DocumentDate(year: 2026, month: 5, day: 1)!)
+            request.questions = (0..<count).map { "question \($0)" }
+            request.facts = (0..<count).map { "fact \($0) on the cost of answering" }
+            #expect(try cache.draft(request).document == drafter.draft(request).document, "\(count) items")
+            #expect(try cache.findings(request) == drafter.findings(request), "\(count) items")
+        }
+    }
+
+    /// The built-in layout follows the pattern: two questions and two facts become any number.
+    @Test func theBuiltInLayoutExpands() throws {
+        let document = Document(blocks: [
+            .heading(level: 2, content: [.text("The request")]),
+            .list(ordered: true, items: [[.text("\(Placeholder.text(5))")], [.text("\(Placeholder.text(6))")]]),
+            .paragraph([.text("Before")]),
+            .paragraph([.text("\(Placeholder.text(7)) said")]), .paragraph([.text("\(Placeholder.text(8)) said")]),
+        ])
+        let lists = [ListExpansion.List(first: 5, second: 6), ListExpansion.List(first: 7, second: 8)]
+        let expansion = try #require(ListExpansion(document, lists: lists))
+        let (three, lines) = expansion.expand(document, counts: [3, 1], starts: [5, 8])
+        #expect(three == Document(blocks: [
+            .heading(level: 2, content: [.text("The request")]),
+            .list(ordered: true, items: [[.text(Placeholder.text(5))], [.text(Placeholder.text(6))], [.text(Placeholder.text(7))]]),
+            .paragraph([.text("Before")]),
+            .paragraph([.text("\(Placeholder.text(8)) said")]),
+        ]))
+        // Heading 1, items 3 and 4 (a copy at 5), paragraphs 6 and 8 (now 7 and 9); the second fact is gone.
+        #expect(lines.kept == [1: 1, 3: 3, 6: 7, 8: 9])
+        #expect(lines.copies == [4: [4, 5]])
+        // Two items in one unit, an item in a heading, or a second item unlike the first: no expansion.
+        let joined = Document(blocks: [.paragraph([.text("\(Placeholder.text(5)); \(Placeholder.text(6))")])])
+        #expect(ListExpansion(joined, lists: [lists[0]]) == nil)
+        let heading = Document(blocks: [.heading(level: 3, content: [.text(Placeholder.text(5))]), .paragraph([.text(Placeholder.text(6))])])
+        #expect(ListExpansion(heading, lists: [lists[0]]) == nil)
+        let unlike = Document(blocks: [.paragraph([.text(Placeholder.text(5))]), .paragraph([.strong([.text(Placeholder.text(6))])])])
+        #expect(ListExpansion(unlike, lists: [lists[0]]) == nil)
     }
 }

@@ -17,6 +17,13 @@ struct ShapeChecks: Sendable {
     private let placements: [[Placement]]
     private let facts: TextChecks.Facts
 
+    private init(findings: [Finding], placements: [[Placement]], facts: TextChecks.Facts) {
+        self.findings = findings
+        lines = ChecksFailed.lines(findings)
+        self.placements = placements
+        self.facts = facts
+    }
+
     init(_ draft: Draft, library: TemplateLibrary, memo: TextCheckMemo) {
         let document = CheckDocument(draft.document)
         let subject = CheckSubject(draft, library: library)
@@ -29,9 +36,7 @@ struct ShapeChecks: Sendable {
             var index = 0
             while index + 3 < bytes.count {
                 defer { index += 1 }
-                guard bytes[index] == 0, bytes[index + 1] & 0xF0 == 0xE0 else { continue }
-                let scalar = Int(bytes[index + 1] & 0x0F) << 12 | Int(bytes[index + 2] & 0x3F) << 6 | Int(bytes[index + 3] & 0x3F)
-                let number = scalar - Int(Placeholder.firstScalar)
+                guard bytes[index] == 0, let number = Placeholder.number(in: bytes, at: index) else { continue }
                 let line = block.line(at: index)
                 guard number >= 0, number != DraftTexts.dateIndex, placements[number]?.last?.line != line else { continue }
                 let section = document.sections[block.section]
@@ -39,6 +44,32 @@ struct ShapeChecks: Sendable {
             }
         }
         self.placements = placements.keys.sorted().map { placements[$0]! }
+    }
+
+    /// The checks of the shape's document expanded to more or fewer list items (`ListExpansion`):
+    /// every line moved to where `lines` says its unit went, and each copy of a list item placed
+    /// as its own text. Nil when the shape finds fault in a unit that holds an item (a full
+    /// draft would find it once an item; the cache then drafts that shape in full).
+    func expanded(_ lines: ListExpansion.Lines, _ expansion: ListExpansion, starts: [Int]) -> ShapeChecks? {
+        // Every line is a unit's first (a document's units are one line each); any other is not mapped.
+        var findings: [Finding] = []
+        for finding in self.findings {
+            guard !lines.items.contains(finding.line), let line = lines.kept[finding.line] else { return nil }
+            findings.append(Finding(finding.check, finding.message, line: line, section: finding.section))
+        }
+        var placements: [Int: [Placement]] = [:]
+        for place in self.placements.joined() {
+            func add(_ index: Int, _ line: Int) {
+                placements[index, default: []].append(Placement(index: index, line: line, section: place.section, part: place.part))
+            }
+            if let list = expansion.lists.firstIndex(where: { $0.second == place.index }) {
+                for (item, line) in (lines.copies[place.line] ?? []).enumerated() { add(starts[list] + 1 + item, line) }
+            } else {
+                guard let line = lines.kept[place.line] else { return nil }
+                add(expansion.lists.firstIndex(where: { $0.first == place.index }).map { starts[$0] } ?? place.index, line)
+            }
+        }
+        return ShapeChecks(findings: findings, placements: placements.keys.sorted().map { placements[$0]! }, facts: facts)
     }
 
     /// The findings of a request of this shape whose texts are `values` (`DraftTexts` order):

@@ -68,25 +68,46 @@ public final class CachedDrafter: Sendable {
     }
 
     private func entry(_ request: DraftRequest, _ texts: DraftTexts, text: Bool, strict: Bool) throws -> ShapeDraft {
-        let shape = ShapeKey(shape: DraftShape(request), text: text, strict: strict)
-        let cached = entries.withLock { $0[shape] }
+        try entry(ShapeKey(shape: DraftShape(request), text: text, strict: strict), request)
+    }
+
+    /// The shape's draft, remembered. A shape with lists is made from the shape with two items in
+    /// each of them (`ListExpansion`) when that shape's document allows it, else drafted in full.
+    private func entry(_ key: ShapeKey, _ request: DraftRequest) throws -> ShapeDraft {
+        if let cached = entries.withLock({ $0[key] }) { return try cached.get() }
         let entry: Result<ShapeDraft, PITError>
-        if let cached {
-            entry = cached
-        } else {
-            do {
-                let draft = try drafter.draftInFull(texts.placeholderRequest(request), dateText: Placeholder.text(DraftTexts.dateIndex))
-                let checks = shape.strict ? ShapeChecks(draft, library: drafter.library, memo: memo) : nil
-                entry = .success(ShapeDraft(draft, text: text, checks: checks))
-            } catch let error as PITError {
-                entry = .failure(error)
-            }
-            entries.withLock { entries in
-                if entries.count >= Self.capacity { entries.removeAll() }
-                entries[shape] = entry
-            }
+        do {
+            entry = .success(try make(key, request))
+        } catch let error as PITError {
+            entry = .failure(error)
+        }
+        entries.withLock { entries in
+            if entries.count >= Self.capacity { entries.removeAll() }
+            entries[key] = entry
         }
         return try entry.get()
+    }
+
+    private func make(_ key: ShapeKey, _ request: DraftRequest) throws -> ShapeDraft {
+        let counts = [request.questions.count, request.facts.count]
+        let twos = counts.map { $0 == 0 ? 0 : 2 }
+        var listed = request
+        listed.questions = Array(repeating: "item", count: twos[0])
+        listed.facts = Array(repeating: "item", count: twos[1])
+        let before = DraftTexts.count(listed) - twos[0] - twos[1]
+        if counts != twos {
+            let pair = try entry(ShapeKey(shape: DraftShape(listed), text: key.text, strict: key.strict), listed)
+            if let expanded = pair.expanded(counts: counts, starts: [before, before + counts[0]], text: key.text) { return expanded }
+            listed = request
+        }
+        let draft = try drafter.draftInFull(DraftTexts.placeholderRequest(listed), dateText: Placeholder.text(DraftTexts.dateIndex))
+        let checks = key.strict ? ShapeChecks(draft, library: drafter.library, memo: memo) : nil
+        // The questions' two items, then the facts' (none for a list left empty: no placeholder is negative).
+        let lists = counts == twos && twos != [0, 0] ? [0, 1].map { list in
+            twos[list] == 0 ? ListExpansion.List(first: -1, second: -1)
+                : ListExpansion.List(first: before + (list == 1 ? twos[0] : 0), second: before + (list == 1 ? twos[0] : 0) + 1)
+        } : []
+        return ShapeDraft(draft, text: key.text, checks: checks, lists: lists)
     }
 }
 
@@ -174,16 +195,22 @@ struct DraftTexts {
 
     init(_ request: DraftRequest) {
         var values: [String] = []
-        values.reserveCapacity(4 + request.questions.count + request.facts.count + request.extraVariables.count + request.evidence.count)
+        values.reserveCapacity(Self.count(request))
         values.append(request.date.longForm)
         request.forEachText { values.append($0.unbroken) }
         self.values = values
     }
 
+    /// How many texts a request has, the date included.
+    static func count(_ request: DraftRequest) -> Int {
+        2 + (request.authorityName == nil ? 0 : 1) + (request.authorityShort == nil ? 0 : 1) + request.extraVariables.count
+            + request.evidence.count + request.questions.count + request.facts.count
+    }
+
     /// The request with a placeholder for every non-empty text (empty ones stay empty); the
     /// date is drafted through its own stand-in (`dateText`).
-    func placeholderRequest(_ request: DraftRequest) -> DraftRequest {
-        var index = Self.dateIndex + 1
+    static func placeholderRequest(_ request: DraftRequest) -> DraftRequest {
+        var index = dateIndex + 1
         return request.mappingTexts { text in
             defer { index += 1 }
             return text.isEmpty ? text : Placeholder.text(index)
@@ -203,6 +230,70 @@ enum Placeholder {
     /// Whether `text` holds a placeholder.
     static func occurs(in text: String) -> Bool {
         text.withUTF8Bytes { bytes in bytes.isEmpty ? false : memchr(bytes.baseAddress!, 0, bytes.count) != nil }
+    }
+
+    /// The numbers of the placeholders in `text`, in order.
+    static func numbers(in text: String) -> [Int] {
+        guard occurs(in: text) else { return [] }
+        var numbers: [Int] = []
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index + 3 < bytes.count {
+            if bytes[index] == 0, let number = number(in: bytes, at: index) {
+                numbers.append(number)
+                index += 4
+            } else {
+                index += 1
+            }
+        }
+        return numbers
+    }
+
+    /// The numbers of the placeholders in a run of inline content, in order.
+    static func numbers(in content: [Document.Inline]) -> [Int] {
+        content.flatMap { run -> [Int] in
+            switch run {
+            case .text(let text): return numbers(in: text)
+            case .strong(let inner), .emphasis(let inner): return numbers(in: inner)
+            }
+        }
+    }
+
+    /// The number of the placeholder that starts at `index` (a NUL), if one does.
+    static func number<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at index: Bytes.Index) -> Int? {
+        guard bytes.distance(from: index, to: bytes.endIndex) >= 4 else { return nil }
+        let one = bytes[bytes.index(index, offsetBy: 1)], two = bytes[bytes.index(index, offsetBy: 2)], three = bytes[bytes.index(index, offsetBy: 3)]
+        // A private-use scalar from U+E000 is three bytes: 1110xxxx 10xxxxxx 10xxxxxx.
+        guard one & 0xF0 == 0xE0 else { return nil }
+        return Int(UInt32(one & 0x0F) << 12 | UInt32(two & 0x3F) << 6 | UInt32(three & 0x3F)) - Int(firstScalar)
+    }
+
+    /// `content` with placeholder `from` made placeholder `to`.
+    static func renumbering(_ content: [Document.Inline], _ from: Int, as to: Int) -> [Document.Inline] {
+        guard from != to else { return content }
+        return content.map { run in
+            switch run {
+            case .text(let text):
+                guard occurs(in: text) else { return run }
+                let old = Array(self.text(from).utf8), new = Array(self.text(to).utf8)
+                let bytes = Array(text.utf8)
+                var output: [UInt8] = []
+                output.reserveCapacity(bytes.count)
+                var index = 0
+                while index < bytes.count {
+                    if bytes[index] == 0, bytes[index...].starts(with: old) {
+                        output += new
+                        index += old.count
+                    } else {
+                        output.append(bytes[index])
+                        index += 1
+                    }
+                }
+                return .text(String(decoding: output, as: UTF8.self))
+            case .strong(let inner): return .strong(renumbering(inner, from, as: to))
+            case .emphasis(let inner): return .emphasis(renumbering(inner, from, as: to))
+            }
+        }
     }
 
     /// `text` with each placeholder replaced by its value.
@@ -225,11 +316,7 @@ enum Placeholder {
             let index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
             guard index + 3 < bytes.count else { break }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            // A private-use scalar from U+E000 is three bytes: 1110xxxx 10xxxxxx 10xxxxxx.
-            let scalar = UInt32(bytes[index + 1] & 0x0F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                | UInt32(bytes[index + 3] & 0x3F)
-            let number = Int(scalar) - Int(firstScalar)
-            guard bytes[index + 1] & 0xF0 == 0xE0, (0..<values.count).contains(number) else {
+            guard let number = number(in: bytes, at: index), (0..<values.count).contains(number) else {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...index]))  // not a placeholder
                 start = index + 1
                 continue
@@ -252,17 +339,39 @@ final class ShapeDraft: Sendable {
     let text: [UInt8]?
     /// The quality checks of the shape, when they are wanted.
     let checks: ShapeChecks?
+    /// How the shape becomes the shape with other numbers of list items, when it can.
+    let expansion: ListExpansion?
 
-    init(_ draft: Draft, text: Bool, checks: ShapeChecks?) {
+    /// `lists`: the lists drafted with two items, to be expanded to other numbers of items.
+    init(_ draft: Draft, text: Bool, checks: ShapeChecks?, lists: [ListExpansion.List] = []) {
         self.draft = draft
         self.checks = checks
         self.text = text ? TextWriter().write(draft) : nil
+        expansion = lists.isEmpty ? nil : ListExpansion(draft.document, lists: lists)
         blocksWithPlaceholders = draft.document.blocks.indices.filter { index in
             switch draft.document.blocks[index] {
             case .heading(_, let content), .paragraph(let content): return Self.hasPlaceholder(content)
             case .list(_, let items): return items.contains(where: Self.hasPlaceholder)
             }
         }
+    }
+
+    /// The shape with `counts` items in its lists, item `k` of list `l` as text `starts[l] + k`;
+    /// nil when it cannot be made from this one.
+    func expanded(counts: [Int], starts: [Int], text: Bool) -> ShapeDraft? {
+        guard let expansion else { return nil }
+        let (document, lines) = expansion.expand(draft.document, counts: counts, starts: starts)
+        var checks: ShapeChecks?
+        if let shapeChecks = self.checks {
+            guard let moved = shapeChecks.expanded(lines, expansion, starts: starts) else { return nil }
+            checks = moved
+        }
+        let draft = self.draft
+        return ShapeDraft(Draft(reference: draft.reference, date: draft.date, authority: draft.authority, regime: draft.regime,
+                                neitherConfirmNorDeny: draft.neitherConfirmNorDeny, outcome: draft.outcome,
+                                exemptions: draft.exemptions, questions: [], facts: [], document: document,
+                                templatesUsed: draft.templatesUsed),
+                          text: text, checks: checks)
     }
 
     func filled(with texts: DraftTexts, request: DraftRequest) -> Draft {

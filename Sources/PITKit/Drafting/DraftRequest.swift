@@ -120,16 +120,17 @@ extension String {
 
 extension DraftRequest {
     /// Calls `body` with each of the user's own texts, in one fixed order: the reference, the
-    /// questions, the facts, the authority's name and short name (when given), the `--set`
-    /// values and the evidence.
+    /// authority's name and short name (when given), the `--set` values, the evidence, then the
+    /// two lists, the questions and the facts (last, so that the place of every other text does
+    /// not depend on how many items they have).
     func forEachText(_ body: (String) -> Void) {
         body(reference)
-        questions.forEach(body)
-        facts.forEach(body)
         authorityName.map(body)
         authorityShort.map(body)
         for (_, value) in extraVariables { body(value) }
         for (_, value) in evidence { body(value) }
+        questions.forEach(body)
+        facts.forEach(body)
     }
 
     /// The request with each of the user's own texts replaced by `transform`'s result, visited
@@ -137,12 +138,12 @@ extension DraftRequest {
     func mappingTexts(_ transform: (String) -> String) -> DraftRequest {
         var request = self
         request.reference = transform(reference)
-        request.questions = questions.map(transform)
-        request.facts = facts.map(transform)
         request.authorityName = authorityName.map(transform)
         request.authorityShort = authorityShort.map(transform)
         request.extraVariables = extraVariables.map { ($0.key, transform($0.value)) }
         request.evidence = evidence.map { ($0.key, transform($0.value)) }
+        request.questions = questions.map(transform)
+        request.facts = facts.map(transform)
         return request
     }
 }
