@@ -8,7 +8,7 @@ extension CheckRun {
         let balances = document.sections(.balance)
         let hasCombined = balances.contains { document.sections[$0].isCombined }
         for section in balances where document.hasContent(section) {
-            let reading = BalanceReading(text(of: [section]))
+            let reading = balanceReading(section)
             let heading = document.sections[section].heading
             if reading.conclusions.isEmpty {
                 if reading.defers && hasCombined && !document.sections[section].isCombined { continue }
@@ -121,17 +121,21 @@ struct BalanceReading {
             from = found + 8
             let words = text.words(in: sentence.lowerBound..<found).suffix(2).map { Array(text.bytes[$0]) }
             let negated = words.contains { $0 == Array("not".utf8) || $0.suffix(3).elementsEqual("n't".utf8) }
-            let after = String(decoding: text.bytes[from..<min(sentence.upperBound, from + 60)], as: UTF8.self)
-            let passive = after.hasPrefix("ed by")
-            let object = String(after.drop { $0 != " " }.dropFirst())
+            // The next 60 bytes: "ed by" makes it passive; what follows the first space is its object.
+            let after = from..<min(sentence.upperBound, from + 60)
+            let passive = text.bytes[after].starts(with: "ed by".utf8)
+            let object = (text.bytes[after].firstIndex(of: UInt8(ascii: " ")).map { $0 + 1 } ?? after.upperBound)..<after.upperBound
+            func objectNames(_ phrases: [String]) -> Bool {
+                phrases.contains { text.occurrence(of: Array($0.utf8), in: object) != nil }
+            }
             let subject = max(sentence.lowerBound, found - 80)..<found
             // What weighs more: the side named before "outweighs" (after "is outweighed by").
             let heavier: (disclosing: Bool, maintaining: Bool) = passive
-                ? (disclosing.contains(where: object.contains), maintaining.contains(where: object.contains))
+                ? (objectNames(disclosing), objectNames(maintaining))
                 : (text.containsAny(disclosing, in: subject), text.containsAny(maintaining, in: subject))
             let lighter: (disclosing: Bool, maintaining: Bool) = passive
                 ? (text.containsAny(disclosing, in: subject), text.containsAny(maintaining, in: subject))
-                : (disclosing.contains(where: object.contains), maintaining.contains(where: object.contains))
+                : (objectNames(disclosing), objectNames(maintaining))
             var favoursWithholding: Bool
             if heavier.maintaining || lighter.disclosing {
                 favoursWithholding = true

@@ -21,10 +21,14 @@ public struct CheckDocument: Sendable {
         /// The index of the section it belongs to (its own, for a heading).
         public internal(set) var section = 0
 
-        init(kind: Kind, text: String, line: Int, continuations: [(offset: Int, line: Int)] = []) {
+        /// The memo's entry for the text, when the document was read with a memo.
+        let paragraph: CheckMemo.Paragraph?
+
+        init(kind: Kind, text: String, line: Int, continuations: [(offset: Int, line: Int)] = [], paragraph: CheckMemo.Paragraph? = nil) {
             self.kind = kind
             self.text = text
-            folded = FoldedText(text)
+            self.paragraph = paragraph
+            folded = paragraph?.folded ?? FoldedText(text)
             self.line = line
             self.continuations = continuations
         }
@@ -42,6 +46,7 @@ public struct CheckDocument: Sendable {
                 FoldedText.append(part.text, to: &folded, capitals: &capitals)
             }
             self.kind = kind
+            paragraph = nil
             text = lines.map(\.text).joined(separator: " ")
             self.folded = FoldedText(bytes: folded, capitals: capitals)
             line = lines.first?.line ?? 1
@@ -122,27 +127,37 @@ public struct CheckDocument: Sendable {
     }
 
     /// The document model of a draft, placed on lines as the text and Markdown writers place it:
-    /// one line a heading or paragraph, one a list item, a blank line between blocks.
-    public init(_ document: Document) {
+    /// one line a heading or paragraph, one a list item, a blank line between blocks. With
+    /// `memo`, a text folded before is not folded again.
+    init(_ document: Document, memo: CheckMemo? = nil) {
         var blocks: [Block] = []
         var line = 1
+        func add(_ kind: Block.Kind, _ content: [Document.Inline]) {
+            let text = content.plainText
+            blocks.append(Block(kind: kind, text: text, line: line, paragraph: memo?.paragraph(text)))
+        }
         for block in document.blocks {
             switch block {
             case .heading(let level, let content):
-                blocks.append(Block(kind: .heading(level: level), text: content.plainText, line: line))
+                add(.heading(level: level), content)
                 line += 2
             case .paragraph(let content):
-                blocks.append(Block(kind: .paragraph, text: content.plainText, line: line))
+                add(.paragraph, content)
                 line += 2
             case .list(_, let items):
                 for item in items {
-                    blocks.append(Block(kind: .listItem, text: item.plainText, line: line))
+                    add(.listItem, item)
                     line += 1
                 }
                 line += 1
             }
         }
         self.init(blocks: blocks)
+    }
+
+    /// The document model of a draft, as `init(_:memo:)` places it.
+    public init(_ document: Document) {
+        self.init(document, memo: nil)
     }
 
     /// The part a heading names, and whether it is a combined balancing test. Headings are read

@@ -50,11 +50,7 @@ extension CheckRun {
 extension FoldedText {
     /// Whether `needle` (folded) occurs anywhere.
     func contains(bytes needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= bytes.count else { return needle.isEmpty }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == first && bytes[start..<start + needle.count].elementsEqual(needle) {
-            return true
-        }
-        return false
+        needle.isEmpty || occurrence(of: needle, in: 0..<bytes.count) != nil
     }
 
     private static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",

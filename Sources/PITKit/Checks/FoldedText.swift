@@ -87,11 +87,28 @@ struct FoldedText {
     /// The first place `phrase` (folded) starts at a word boundary in `range`, at or after `from`.
     func find(_ phrase: String, in range: Range<Int>, wholeWord: Bool = false) -> Int? {
         phrase.withUTF8Bytes { needle in
-            guard let first = needle.first, range.count >= needle.count else { return nil }
-            var index = range.lowerBound
+            var from = range.lowerBound
+            while let index = occurrence(of: needle, in: from..<range.upperBound) {
+                if matches(needle, at: index, in: range, wholeWord: wholeWord) { return index }
+                from = index + 1
+            }
+            return nil
+        }
+    }
+
+    /// The first place `needle` occurs in `range`, word boundaries or not: a `memchr` for its
+    /// first byte, then a comparison (the checks search every draft's text for many phrases).
+    func occurrence<Needle: RandomAccessCollection<UInt8>>(of needle: Needle, in range: Range<Int>) -> Int? where Needle.Index == Int {
+        guard let first = needle.first, range.count >= needle.count else { return nil }
+        return bytes.withUnsafeBufferPointer { haystack in
+            let base = haystack.baseAddress!
             let last = range.upperBound - needle.count
-            while index <= last {
-                if bytes[index] == first, matches(needle, at: index, in: range, wholeWord: wholeWord) { return index }
+            var index = range.lowerBound
+            while index <= last, let found = memchr(base + index, Int32(first), last - index + 1) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                var offset = 1
+                while offset < needle.count && haystack[index + offset] == needle[needle.startIndex + offset] { offset += 1 }
+                if offset == needle.count { return index }
                 index += 1
             }
             return nil

@@ -83,15 +83,10 @@ enum HarmTest {
 
     /// Blanks out each occurrence of `phrase` (the test's own words) in `text`.
     static func mask(_ phrase: [UInt8], in text: inout FoldedText) {
-        guard !phrase.isEmpty else { return }
         var start = 0
-        while start + phrase.count <= text.bytes.count {
-            if text.bytes[start] == phrase[0], text.bytes[start..<start + phrase.count].elementsEqual(phrase) {
-                for index in start..<start + phrase.count { text.bytes[index] = UInt8(ascii: " ") }
-                start += phrase.count
-            } else {
-                start += 1
-            }
+        while let found = text.occurrence(of: phrase, in: start..<text.bytes.count) {
+            text.bytes.replaceSubrange(found..<found + phrase.count, with: repeatElement(UInt8(ascii: " "), count: phrase.count))
+            start = found + phrase.count
         }
     }
 

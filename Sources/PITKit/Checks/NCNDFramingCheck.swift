@@ -12,7 +12,7 @@ extension CheckRun {
             report(.ncndFraming, "the heading '\(document.sections[section].heading)' is about disclosure: an NCND draft weighs confirming or denying", at: section)
         }
         for section in document.sections(.balance) {
-            let reading = BalanceReading(text(of: [section]))
+            let reading = balanceReading(section)
             for sentence in reading.concluding where !reading.text.contains("confirm", in: sentence)
                 && reading.text.containsAny(["withheld", "disclosed", "released", "in disclos"], in: sentence) {
                 report(.ncndFraming, "'\(document.sections[section].heading)' concludes about disclosing the information: an NCND draft concludes whether to confirm or deny", at: section)

@@ -6,10 +6,10 @@ public enum QualityChecks {
     }
 
     /// With `memo`, paragraphs whose text checks were run before are not checked again.
-    static func run(_ document: CheckDocument, _ subject: CheckSubject, memo: TextCheckMemo?) -> [Finding] {
-        var run = CheckRun(document: document, subject: subject)
+    static func run(_ document: CheckDocument, _ subject: CheckSubject, memo: CheckMemo?) -> [Finding] {
+        var run = CheckRun(document: document, subject: subject, memo: memo)
         run.checkStructure()
-        run.checkText(memo: memo)
+        run.checkText()
         return Finding.ordered(run.findings)
     }
 }
@@ -18,13 +18,16 @@ public enum QualityChecks {
 struct CheckRun {
     let document: CheckDocument
     let subject: CheckSubject
+    /// What was worked out from texts seen before (a batch's shapes), if anything.
+    let memo: CheckMemo?
     var findings: [Finding] = []
     /// The whole document as one folded text.
     let wholeText: FoldedText
 
-    init(document: CheckDocument, subject: CheckSubject) {
+    init(document: CheckDocument, subject: CheckSubject, memo: CheckMemo? = nil) {
         self.document = document
         self.subject = subject
+        self.memo = memo
         var bytes: [UInt8] = []
         for block in document.blocks {
             bytes += block.folded.bytes
@@ -47,17 +50,17 @@ struct CheckRun {
     }
 
     /// The text checks on every block.
-    mutating func checkText(memo: TextCheckMemo? = nil) {
+    mutating func checkText() {
         let facts = TextChecks.Facts(subject)
-        let signature = memo == nil ? "" : facts.signature
+        let subjectNumber = memo?.subject(facts.signature) ?? 0
         for block in document.blocks {
             let section = document.sections[block.section]
-            func check() -> TextCheckMemo.Found {
-                var found: TextCheckMemo.Found = []
+            func check() -> CheckMemo.Found {
+                var found: CheckMemo.Found = []
                 TextChecks.scan(block.folded, original: block.text, part: section.part, facts: facts) { found.append(($0, $1, $2)) }
                 return found
             }
-            let found = memo?.found(TextCheckMemo.Key(text: block.text, part: section.part, subject: signature), orCheck: check) ?? check()
+            let found = block.paragraph?.found(.init(part: section.part, subject: subjectNumber), orCheck: check) ?? check()
             for (check, message, offset) in found {
                 findings.append(Finding(check, message, line: block.line(at: offset), section: section.heading))
             }
@@ -106,6 +109,12 @@ struct CheckRun {
         return FoldedText(bytes: bytes)
     }
 
+
+    /// What the balancing test of `section` concludes.
+    func balanceReading(_ section: Int) -> BalanceReading {
+        let text = text(of: [section])
+        return memo?.readings.value(ExactBytes(text.bytes)) { BalanceReading(text) } ?? BalanceReading(text)
+    }
 
     /// The first section of `parts` for `applied`, to point a finding at.
     func firstSection(_ parts: [CheckDocument.Part], of applied: CheckSubject.Applied?) -> Int? {

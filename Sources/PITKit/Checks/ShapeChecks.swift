@@ -24,8 +24,8 @@ struct ShapeChecks: Sendable {
         self.facts = facts
     }
 
-    init(_ draft: Draft, library: TemplateLibrary, memo: TextCheckMemo) {
-        let document = CheckDocument(draft.document)
+    init(_ draft: Draft, library: TemplateLibrary, memo: CheckMemo) {
+        let document = CheckDocument(draft.document, memo: memo)
         let subject = CheckSubject(draft, library: library)
         findings = QualityChecks.run(document, subject, memo: memo)
         lines = ChecksFailed.lines(findings)
@@ -33,10 +33,10 @@ struct ShapeChecks: Sendable {
         var placements: [Int: [Placement]] = [:]
         for block in document.blocks {
             let bytes = block.folded.bytes
-            var index = 0
-            while index + 3 < bytes.count {
-                defer { index += 1 }
-                guard bytes[index] == 0, let number = Placeholder.number(in: bytes, at: index) else { continue }
+            var from = 0
+            while let index = block.folded.occurrence(of: CollectionOfOne(UInt8(0)), in: from..<bytes.count) {
+                from = index + 1
+                guard let number = Placeholder.number(in: bytes, at: index) else { continue }
                 let line = block.line(at: index)
                 guard number >= 0, number != DraftTexts.dateIndex, placements[number]?.last?.line != line else { continue }
                 let section = document.sections[block.section]
@@ -54,7 +54,7 @@ struct ShapeChecks: Sendable {
         // Every line is a unit's first (a document's units are one line each); any other is not mapped.
         var findings: [Finding] = []
         for finding in self.findings {
-            guard !lines.items.contains(finding.line), let line = lines.kept[finding.line] else { return nil }
+            guard !lines.items.contains(finding.line), let line = lines.moved(finding.line) else { return nil }
             findings.append(Finding(finding.check, finding.message, line: line, section: finding.section))
         }
         var placements: [Int: [Placement]] = [:]
@@ -65,7 +65,7 @@ struct ShapeChecks: Sendable {
             if let list = expansion.lists.firstIndex(where: { $0.second == place.index }) {
                 for (item, line) in (lines.copies[place.line] ?? []).enumerated() { add(starts[list] + 1 + item, line) }
             } else {
-                guard let line = lines.kept[place.line] else { return nil }
+                guard let line = lines.moved(place.line) else { return nil }
                 add(expansion.lists.firstIndex(where: { $0.first == place.index }).map { starts[$0] } ?? place.index, line)
             }
         }

@@ -32,5 +32,8 @@ public struct Document: Sendable, Equatable {
 
 extension Array where Element == Document.Inline {
     /// The text of a run of inline content without any markup.
-    public var plainText: String { map(\.plainText).joined() }
+    public var plainText: String {
+        if count == 1, case .text(let text) = self[0] { return text }
+        return map(\.plainText).joined()
+    }
 }

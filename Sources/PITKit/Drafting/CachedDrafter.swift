@@ -18,9 +18,9 @@ public final class CachedDrafter: Sendable {
 
     /// The drafter that drafts each new shape, and every request the cache cannot take.
     public let drafter: Drafter
-    private let entries = Locked<[ShapeKey: Result<ShapeDraft, PITError>]>([:])
+    private let entries = BoundedMemo<ShapeKey, Result<ShapeDraft, PITError>>(capacity: capacity)
     /// The text checks' results on the paragraphs the shapes share.
-    private let memo = TextCheckMemo()
+    private let memo = CheckMemo()
 
     public init(_ drafter: Drafter) {
         self.drafter = drafter
@@ -74,18 +74,15 @@ public final class CachedDrafter: Sendable {
     /// The shape's draft, remembered. A shape with lists is made from the shape with two items in
     /// each of them (`ListExpansion`) when that shape's document allows it, else drafted in full.
     private func entry(_ key: ShapeKey, _ request: DraftRequest) throws -> ShapeDraft {
-        if let cached = entries.withLock({ $0[key] }) { return try cached.get() }
-        let entry: Result<ShapeDraft, PITError>
-        do {
-            entry = .success(try make(key, request))
-        } catch let error as PITError {
-            entry = .failure(error)
-        }
-        entries.withLock { entries in
-            if entries.count >= Self.capacity { entries.removeAll() }
-            entries[key] = entry
-        }
-        return try entry.get()
+        try entries.value(key) {
+            do {
+                return .success(try make(key, request))
+            } catch let error as PITError {
+                return .failure(error)
+            } catch {
+                return .failure(PITError.data("\(error)"))
+            }
+        }.get()
     }
 
     private func make(_ key: ShapeKey, _ request: DraftRequest) throws -> ShapeDraft {
@@ -249,6 +246,16 @@ enum Placeholder {
         return numbers
     }
 
+    /// Whether a run of inline content holds a placeholder.
+    static func occurs(in content: [Document.Inline]) -> Bool {
+        content.contains { run in
+            switch run {
+            case .text(let text): return occurs(in: text)
+            case .strong(let inner), .emphasis(let inner): return occurs(in: inner)
+            }
+        }
+    }
+
     /// The numbers of the placeholders in a run of inline content, in order.
     static func numbers(in content: [Document.Inline]) -> [Int] {
         content.flatMap { run -> [Int] in
@@ -350,8 +357,8 @@ final class ShapeDraft: Sendable {
         expansion = lists.isEmpty ? nil : ListExpansion(draft.document, lists: lists)
         blocksWithPlaceholders = draft.document.blocks.indices.filter { index in
             switch draft.document.blocks[index] {
-            case .heading(_, let content), .paragraph(let content): return Self.hasPlaceholder(content)
-            case .list(_, let items): return items.contains(where: Self.hasPlaceholder)
+            case .heading(_, let content), .paragraph(let content): return Placeholder.occurs(in: content)
+            case .list(_, let items): return items.contains(where: Placeholder.occurs)
             }
         }
     }
@@ -391,15 +398,6 @@ final class ShapeDraft: Sendable {
                      exemptions: draft.exemptions.map { $0.filled(with: texts.values) },
                      questions: request.questions, facts: request.facts, document: Document(blocks: blocks),
                      templatesUsed: draft.templatesUsed)
-    }
-
-    private static func hasPlaceholder(_ content: [Document.Inline]) -> Bool {
-        content.contains { run in
-            switch run {
-            case .text(let text): return Placeholder.occurs(in: text)
-            case .strong(let inner), .emphasis(let inner): return hasPlaceholder(inner)
-            }
-        }
     }
 
     private static func fill(_ content: [Document.Inline], _ texts: DraftTexts) -> [Document.Inline] {

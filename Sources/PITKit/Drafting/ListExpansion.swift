@@ -35,6 +35,7 @@ struct ListExpansion: Sendable {
         // A unit's role; nil when it holds two different items.
         func role(_ content: [Document.Inline]) -> Role? {
             var found = Role.none
+            guard Placeholder.occurs(in: content) else { return found }
             for number in Placeholder.numbers(in: content) {
                 guard let list = lists.firstIndex(where: { $0.first == number || $0.second == number }) else { continue }
                 let role: Role = lists[list].first == number ? .first(list) : .second(list)
@@ -88,12 +89,18 @@ struct ListExpansion: Sendable {
     /// Where each unit of the shape's document stands once expanded, on the lines `CheckDocument`
     /// gives them (a heading or paragraph two lines, a list item one, one more after a list).
     struct Lines {
-        /// The line of each unit that is kept once, by its line in the shape's document.
-        var kept: [Int: Int] = [:]
+        /// By line of the shape's document: the line of the unit that starts there once
+        /// expanded, when it is kept once (0 where no unit starts, or the unit is copied).
+        var kept: [Int] = []
         /// The lines of the copies of each second item's unit, by its line in the shape's document.
         var copies: [Int: [Int]] = [:]
         /// The lines in the shape's document of the units that hold an item.
         var items: Set<Int> = []
+
+        /// The line a unit starting on `line` of the shape's document moved to, if it was kept once.
+        func moved(_ line: Int) -> Int? {
+            line < kept.count && kept[line] > 0 ? kept[line] : nil
+        }
     }
 
     /// `document` (the shape's) with `counts[list]` items in each list, the item numbered `k` of
@@ -101,45 +108,48 @@ struct ListExpansion: Sendable {
     func expand(_ document: Document, counts: [Int], starts: [Int]) -> (Document, Lines) {
         var lines = Lines()
         var line = 1, expandedLine = 1
-        func units(_ content: [Document.Inline], _ role: Role, height: Int) -> [[Document.Inline]] {
+        // Adds a unit's expansion to `units`.
+        func expand(_ content: [Document.Inline], _ role: Role, height: Int, into units: inout [[Document.Inline]]) {
             switch role {
-            case .none:
+            case .none, .first:
+                if case .first = role { lines.items.insert(line) }
+                while lines.kept.count <= line { lines.kept.append(0) }
                 lines.kept[line] = expandedLine
                 expandedLine += height
-                return [content]
-            case .first(let list):
-                lines.items.insert(line)
-                lines.kept[line] = expandedLine
-                expandedLine += height
-                return [Placeholder.renumbering(content, lists[list].first, as: starts[list])]
+                if case .first(let list) = role {
+                    units.append(Placeholder.renumbering(content, lists[list].first, as: starts[list]))
+                } else {
+                    units.append(content)
+                }
             case .second(let list):
                 lines.items.insert(line)
-                let copies = (1..<max(1, counts[list])).map { item in
+                for item in 1..<max(1, counts[list]) {
                     lines.copies[line, default: []].append(expandedLine)
                     expandedLine += height
-                    return Placeholder.renumbering(content, lists[list].second, as: starts[list] + item)
+                    units.append(Placeholder.renumbering(content, lists[list].second, as: starts[list] + item))
                 }
-                return copies
             }
         }
         var blocks: [Document.Block] = []
         blocks.reserveCapacity(document.blocks.count + 8)
+        var units: [[Document.Inline]] = []
         for (index, block) in document.blocks.enumerated() {
+            units.removeAll(keepingCapacity: true)
             switch block {
             case .heading(let level, let content):
-                _ = units(content, .none, height: 2)
+                expand(content, .none, height: 2, into: &units)
                 blocks.append(.heading(level: level, content: content))
                 line += 2
             case .paragraph(let content):
-                blocks += units(content, roles[index][0], height: 2).map { .paragraph($0) }
+                expand(content, roles[index][0], height: 2, into: &units)
+                for unit in units { blocks.append(.paragraph(unit)) }
                 line += 2
             case .list(let ordered, let items):
-                var expanded: [[Document.Inline]] = []
                 for (item, content) in items.enumerated() {
-                    expanded += units(content, roles[index][item], height: 1)
+                    expand(content, roles[index][item], height: 1, into: &units)
                     line += 1
                 }
-                blocks.append(.list(ordered: ordered, items: expanded))
+                blocks.append(.list(ordered: ordered, items: units))
                 line += 1
                 expandedLine += 1
             }

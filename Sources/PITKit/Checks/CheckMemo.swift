@@ -1,0 +1,56 @@
+/// What the checks worked out from texts seen before, by the texts themselves. The shapes of a
+/// batch share most of their paragraphs and balancing tests, so with a memo each is read once:
+/// its folded form, its text checks' findings (by the part it stands in and what the checks knew
+/// of the subject), and a balancing test's reading. Each store is bounded: when full it starts again.
+final class CheckMemo: Sendable {
+    /// One paragraph's text as the checks read it: folded once, and what the text checks found in
+    /// it, by the part it stood in and the subject (`subject(_:)`) it was checked for.
+    final class Paragraph: Sendable {
+        struct Context: Hashable {
+            let part: CheckDocument.Part
+            let subject: Int
+        }
+
+        let folded: FoldedText
+        let found = Locked<[Context: Found]>([:])
+
+        init(_ text: String) {
+            folded = FoldedText(text)
+        }
+
+        /// What the text checks find in the paragraph in `context`, remembered or found by `check`.
+        func found(_ context: Context, orCheck check: () -> Found) -> Found {
+            if let known = found.withLock({ $0[context] }) { return known }
+            let result = check()
+            found.withLock { $0[context] = result }
+            return result
+        }
+    }
+
+    /// What the checks found in one paragraph: each finding's check, message and offset.
+    typealias Found = [(check: Check, message: String, offset: Int)]
+
+    let paragraphs = BoundedMemo<ExactBytes, Paragraph>(capacity: 8192)
+    let readings = BoundedMemo<ExactBytes, BalanceReading>(capacity: 1024)
+    /// A number for each subject a text check's result depends on (`TextChecks.Facts.signature`),
+    /// never given to another, so a paragraph's remembered findings always mean that subject.
+    private let subjects = Locked<(numbers: [String: Int], next: Int)>(([:], 0))
+
+    init() {}
+
+    /// The paragraph of `text`, folded.
+    func paragraph(_ text: String) -> Paragraph {
+        paragraphs.value(ExactBytes(text)) { Paragraph(text) }
+    }
+
+    /// The number of a subject, by its signature.
+    func subject(_ signature: String) -> Int {
+        subjects.withLock { subjects in
+            if let known = subjects.numbers[signature] { return known }
+            if subjects.numbers.count >= 1024 { subjects.numbers.removeAll() }
+            subjects.numbers[signature] = subjects.next
+            subjects.next += 1
+            return subjects.next - 1
+        }
+    }
+}
