@@ -67,9 +67,10 @@ struct LibraryChecksTests {
     @Test func theDocumentedVariablesAreTheDrafters() throws {
         var request = DraftRequest(reference: "1", exemptionIDs: ["s31", "s24"], date: LibraryWalkTests.date)
         request.authorityName = "N"
-        let plan = try DraftPlan(request, library: Self.library) { _ in "default" }
-        let base = Self.drafter.baseVariables(request, plan: plan, likelihood: .likely)
-        let laterGlobals: Set = ["exemptions", "exemption", "qualified_exemptions", "absolute_exemptions", "balance"]
+        let preparation = try Self.drafter.prepare(request, dateText: nil)
+        let base = preparation.globals
+        let laterGlobals: Set = ["questions", "has_questions", "facts", "has_facts",
+                                 "exemptions", "exemption", "qualified_exemptions", "absolute_exemptions", "balance"]
         let exemptionType = TemplateVariables.exemption(limbKeys: [], evidence: [])
         let documented = TemplateVariables.globals(exemption: exemptionType, setKeys: [])
         #expect(Set(base.keys).union(laterGlobals) == Set(documented.keys))
@@ -83,8 +84,7 @@ struct LibraryChecksTests {
             return
         }
         #expect(Set(regime.keys) == Set(regimeFields.keys))
-        let item = plan.items[0]
-        let variables = Self.drafter.exemptionVariables(item, request: request, plan: plan, likelihood: .likely)
+        let variables = preparation.exemptions[0].variables
         guard case .object(let known) = exemptionType else { return }
         let sections = Set(Exemption.Section.allCases.map(\.rawValue))
         #expect(Set(variables.keys).union(sections) == Set(known.keys))

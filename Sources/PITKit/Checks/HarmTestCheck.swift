@@ -11,39 +11,52 @@ extension CheckRun {
             let harm = sections(.harm, of: applied)
             guard !harm.isEmpty else { continue }  // PIT001's finding
             let text = self.text(of: harm)
-            let tests = applied.exemption.tests(limbs: applied.letters)
-            // The test's own words state the test, but no level: they are blanked out for the level.
-            var masked = text
-            for test in tests { HarmTest.mask(FoldedText(test).bytes, in: &masked) }
-            let words = text.words()
-            let maskedWords = masked.words()
-            for test in tests {
-                let key = HarmTest.key(of: test)
-                guard HarmTest.states(key, in: words, of: text) else {
-                    report(.harmTest, "the harm for \(applied.citation) does not state its test: that disclosure \(test)", at: harm[0])
-                    continue
+            // What the harm says depends on its text and the test alone, so a batch reads each harm once.
+            let test = "\(applied.exemption.tests(limbs: applied.letters)) \(applied.exemption.hasLikelihood) \(applied.likelihood?.rawValue ?? "") \(applied.citation)"
+            let key = ExactBytes(text.bytes + [0] + Array(test.utf8))
+            let messages = memo?.harms.value(key) { HarmTest.messages(text, applied) } ?? HarmTest.messages(text, applied)
+            for message in messages { report(.harmTest, message, at: harm[0]) }
+        }
+    }
+}
+
+extension HarmTest {
+    /// What is wrong with how `text`, the harm of `applied`, states its test: a message each.
+    static func messages(_ text: FoldedText, _ applied: CheckSubject.Applied) -> [String] {
+        var messages: [String] = []
+        let tests = applied.exemption.tests(limbs: applied.letters)
+        // The test's own words state the test, but no level: they are blanked out for the level.
+        var masked = text
+        for test in tests { mask(FoldedText(test).bytes, in: &masked) }
+        let words = text.words()
+        let maskedWords = masked.words()
+        for test in tests {
+            let key = key(of: test)
+            guard states(key, in: words, of: text) else {
+                messages.append("the harm for \(applied.citation) does not state its test: that disclosure \(test)")
+                continue
+            }
+            let keyWords = key.words.joined(separator: " ")
+            guard key.hasLevel else { continue }
+            guard applied.exemption.hasLikelihood else {
+                // "Would" is the only level: a harm that argues "would be likely to" argues a test the law does not have.
+                let stated = statements(before: key.stems[0], in: words, of: text)
+                // "It is not enough that disclosure would be likely to …" states the rule, not the harm.
+                if stated.contains(where: { $0.level == .likely && !TextChecks.hasNegation(text, in: text.sentence(around: $0.offset)) }) {
+                    messages.append("the harm for \(applied.citation) argues that disclosure 'would be likely to \(keyWords)', a level its test does not have: it applies only where disclosure \(test) (more probable than not)")
+                } else if !stated.contains(where: { $0.level == .would }) {
+                    messages.append("the harm for \(applied.citation) does not state that disclosure \(test)")
                 }
-                let keyWords = key.words.joined(separator: " ")
-                guard key.hasLevel else { continue }
-                guard applied.exemption.hasLikelihood else {
-                    // "Would" is the only level: a harm that argues "would be likely to" argues a test the law does not have.
-                    let stated = HarmTest.statements(before: key.stems[0], in: words, of: text)
-                    // "It is not enough that disclosure would be likely to …" states the rule, not the harm.
-                    if stated.contains(where: { $0.level == .likely && !TextChecks.hasNegation(text, in: text.sentence(around: $0.offset)) }) {
-                        report(.harmTest, "the harm for \(applied.citation) argues that disclosure 'would be likely to \(keyWords)', a level its test does not have: it applies only where disclosure \(test) (more probable than not)", at: harm[0])
-                    } else if !stated.contains(where: { $0.level == .would }) {
-                        report(.harmTest, "the harm for \(applied.citation) does not state that disclosure \(test)", at: harm[0])
-                    }
-                    continue
-                }
-                let levels = HarmTest.levels(before: key.stems[0], in: maskedWords, of: masked)
-                if levels.isEmpty {
-                    report(.harmTest, "the harm for \(applied.citation) does not state the level of likelihood: 'would \(keyWords)' or 'would be likely to \(keyWords)'", at: harm[0])
-                } else if let chosen = applied.likelihood, !levels.contains(chosen) {
-                    report(.harmTest, "the harm for \(applied.citation) does not state the level chosen: '\(chosen.phrase) \(keyWords)'", at: harm[0])
-                }
+                continue
+            }
+            let levels = levels(before: key.stems[0], in: maskedWords, of: masked)
+            if levels.isEmpty {
+                messages.append("the harm for \(applied.citation) does not state the level of likelihood: 'would \(keyWords)' or 'would be likely to \(keyWords)'")
+            } else if let chosen = applied.likelihood, !levels.contains(chosen) {
+                messages.append("the harm for \(applied.citation) does not state the level chosen: '\(chosen.phrase) \(keyWords)'")
             }
         }
+        return messages
     }
 }
 

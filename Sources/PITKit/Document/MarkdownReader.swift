@@ -75,8 +75,10 @@ public enum MarkdownReader {
         var lineStart = 0
         var number = 0
         while lineStart <= bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != newline { lineEnd += 1 }
+            var lineEnd = bytes.count
+            if lineStart < bytes.count, let found = memchr(bytes.baseAddress! + lineStart, Int32(newline), bytes.count - lineStart) {
+                lineEnd = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
             let line = trimmed(bytes, lineStart, lineEnd)
             lineStart = lineEnd + 1
             number += 1

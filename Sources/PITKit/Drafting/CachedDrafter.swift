@@ -21,6 +21,8 @@ public final class CachedDrafter: Sendable {
     private let entries = BoundedMemo<ShapeKey, Result<ShapeDraft, PITError>>(capacity: capacity)
     /// The text checks' results on the paragraphs the shapes share.
     private let memo = CheckMemo()
+    /// The preparations of shapes that differ only in their lists.
+    private let preparations = PreparationMemo()
 
     public init(_ drafter: Drafter) {
         self.drafter = drafter
@@ -74,15 +76,7 @@ public final class CachedDrafter: Sendable {
     /// The shape's draft, remembered. A shape with lists is made from the shape with two items in
     /// each of them (`ListExpansion`) when that shape's document allows it, else drafted in full.
     private func entry(_ key: ShapeKey, _ request: DraftRequest) throws -> ShapeDraft {
-        try entries.value(key) {
-            do {
-                return .success(try make(key, request))
-            } catch let error as PITError {
-                return .failure(error)
-            } catch {
-                return .failure(PITError.data("\(error)"))
-            }
-        }.get()
+        try entries.value(key) { try make(key, request) }
     }
 
     private func make(_ key: ShapeKey, _ request: DraftRequest) throws -> ShapeDraft {
@@ -97,7 +91,8 @@ public final class CachedDrafter: Sendable {
             if let expanded = pair.expanded(counts: counts, starts: [before, before + counts[0]], text: key.text) { return expanded }
             listed = request
         }
-        let draft = try drafter.draftInFull(DraftTexts.placeholderRequest(listed), dateText: Placeholder.text(DraftTexts.dateIndex))
+        let draft = try drafter.draftInFull(DraftTexts.placeholderRequest(listed), dateText: Placeholder.text(DraftTexts.dateIndex),
+                                            memo: preparations)
         let checks = key.strict ? ShapeChecks(draft, library: drafter.library, memo: memo) : nil
         // The questions' two items, then the facts' (none for a list left empty: no placeholder is negative).
         let lists = counts == twos && twos != [0, 0] ? [0, 1].map { list in

@@ -89,35 +89,27 @@ public struct Drafter: Sendable {
 
     /// Drafts a request that is already prepared. `dateText`: the date as the templates see it,
     /// when not the request's date in long form (`CachedDrafter` drafts a shape with a stand-in).
-    func draftInFull(_ request: DraftRequest, dateText: String? = nil) throws -> Draft {
-        let ncnd = request.neitherConfirmNorDeny
-        let regime = regime(of: request)
-        let preliminary = VariantResolver(library: library, choices: request.variantChoices,
-                                          exemptions: try request.exemptionIDs.map { try library.exemption($0, regime: regime) }, ncnd: ncnd)
-        let plan = try DraftPlan(request, library: library) { exemption in
-            // The variant that argues particular limbs, if any section uses one.
-            exemption.variantLimbs.isEmpty ? "default" : Exemption.Section.allCases.map { preliminary.variant(for: exemption, $0) }.first { exemption.variantLimbs[$0] != nil } ?? "default"
-        }
-        var variants = VariantResolver(library: library, choices: request.variantChoices, exemptions: plan.items.map(\.exemption),
-                                       ncnd: ncnd)
-        variants.kinds = Dictionary(plan.items.map { ($0.exemption.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
-        variants.usesJointBalance = plan.weighing == .joint
-        variants.regime = plan.regime.id
-        try variants.validate(citations: Dictionary(plan.items.map { ($0.exemption.id, $0.citation) }, uniquingKeysWith: { first, _ in first }))
-
+    /// `memo`: preparations made before for requests that differ only in their lists.
+    func draftInFull(_ request: DraftRequest, dateText: String? = nil, memo: PreparationMemo? = nil) throws -> Draft {
+        let preparation = try memo?.preparation(request, dateText: dateText) { try prepare(request, dateText: dateText) }
+            ?? prepare(request, dateText: dateText)
+        let plan = preparation.plan
+        let variants = preparation.variants
         let recorder = UsageRecorder()
         let renderer = makeRenderer(recorder: recorder, partials: try partials(plan.regime.id))
-        let levelled = plan.qualified.first { $0.kind == .prejudice && $0.exemption.hasLikelihood }
-        let likelihood = request.likelihood ?? levelled?.exemption.likelihood
-        var globals = baseVariables(request, plan: plan, likelihood: likelihood, dateText: dateText)
+        var globals = preparation.globals
+        globals["questions"] = .list(request.questions.map { .string($0) })
+        globals["has_questions"] = .bool(!request.questions.isEmpty)
+        globals["facts"] = .list(request.facts.map { .string($0) })
+        globals["has_facts"] = .bool(!request.facts.isEmpty)
+        let ncnd = request.neitherConfirmNorDeny
 
         // Each exemption's sections, rendered with that exemption as `exemption`.
         var applied: [AppliedExemption] = []
         var objects: [MustacheValue] = []
         var balances: [[UInt8]] = []
-        for item in plan.items {
-            let level = item.kind == .prejudice && item.exemption.hasLikelihood ? (request.likelihood ?? item.exemption.likelihood) : nil
-            var variables = exemptionVariables(item, request: request, plan: plan, likelihood: level)
+        for (item, (level, prepared)) in zip(plan.items, preparation.exemptions) {
+            var variables = prepared
             var context: [String: MustacheValue] = ["exemption": .object(variables)]
             if let level { context["likelihood"] = .string(level.phrase) }
             var sections: [RenderedSection] = []
@@ -152,6 +144,33 @@ public struct Drafter: Sendable {
                      document: MarkdownReader.read(markdown), templatesUsed: recorder.files(in: library))
     }
 
+    /// What drafting `request` starts from, but for its lists (questions and facts): the plan,
+    /// the variants, and the variables.
+    func prepare(_ request: DraftRequest, dateText: String?) throws -> DraftPreparation {
+        let ncnd = request.neitherConfirmNorDeny
+        let regime = regime(of: request)
+        let preliminary = VariantResolver(library: library, choices: request.variantChoices,
+                                          exemptions: try request.exemptionIDs.map { try library.exemption($0, regime: regime) }, ncnd: ncnd)
+        let plan = try DraftPlan(request, library: library) { exemption in
+            // The variant that argues particular limbs, if any section uses one.
+            exemption.variantLimbs.isEmpty ? "default" : Exemption.Section.allCases.map { preliminary.variant(for: exemption, $0) }.first { exemption.variantLimbs[$0] != nil } ?? "default"
+        }
+        var variants = VariantResolver(library: library, choices: request.variantChoices, exemptions: plan.items.map(\.exemption),
+                                       ncnd: ncnd)
+        variants.kinds = Dictionary(plan.items.map { ($0.exemption.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        variants.usesJointBalance = plan.weighing == .joint
+        variants.regime = plan.regime.id
+        try variants.validate(citations: Dictionary(plan.items.map { ($0.exemption.id, $0.citation) }, uniquingKeysWith: { first, _ in first }))
+        let levelled = plan.qualified.first { $0.kind == .prejudice && $0.exemption.hasLikelihood }
+        let likelihood = request.likelihood ?? levelled?.exemption.likelihood
+        let exemptions = plan.items.map { item in
+            let level = item.kind == .prejudice && item.exemption.hasLikelihood ? (request.likelihood ?? item.exemption.likelihood) : nil
+            return (level, exemptionVariables(item, request: request, plan: plan, likelihood: level))
+        }
+        return DraftPreparation(plan: plan, variants: variants,
+                                globals: baseVariables(request, plan: plan, likelihood: likelihood, dateText: dateText), exemptions: exemptions)
+    }
+
     /// The document's deciding balancing test: the joint one when several exemptions are weighed
     /// together, else the first qualified exemption's own.
     private func balance(_ plan: DraftPlan, _ variants: VariantResolver, _ balances: [[UInt8]],
@@ -176,10 +195,6 @@ public struct Drafter: Sendable {
         for kind in AuthorityKind.allCases { authority[kind.flag] = .bool(kind == plan.authority.kind) }
         variables["authority"] = .object(authority)
         variables["regime"] = .object(Self.regimeVariables(plan.regime))
-        variables["questions"] = .list(request.questions.map { .string($0) })
-        variables["has_questions"] = .bool(!request.questions.isEmpty)
-        variables["facts"] = .list(request.facts.map { .string($0) })
-        variables["has_facts"] = .bool(!request.facts.isEmpty)
         if let likelihood { variables["likelihood"] = .string(likelihood.phrase) }
         variables["ncnd"] = .bool(request.neitherConfirmNorDeny)
         variables["multiple"] = .bool(plan.items.count > 1)

@@ -19,3 +19,19 @@ final class BoundedMemo<Key: Hashable & Sendable, Value>: @unchecked Sendable {
         return value
     }
 }
+
+extension BoundedMemo {
+    /// The result for `key`, remembered or made by `make`: a failure is remembered too, and
+    /// thrown again each time.
+    func value<Success>(_ key: Key, orTry make: () throws -> Success) throws -> Success where Value == Result<Success, PITError> {
+        try value(key) {
+            do {
+                return .success(try make())
+            } catch let error as PITError {
+                return .failure(error)
+            } catch {
+                return .failure(PITError.data("\(error)"))
+            }
+        }.get()
+    }
+}
