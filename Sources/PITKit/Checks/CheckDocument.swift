@@ -96,16 +96,29 @@ public struct CheckDocument: Sendable {
     public let blocks: [Block]
     public let sections: [Section]
 
-    init(blocks: [Block]) {
+    /// What a heading says: the part it names, whether it is a combined balancing test, the sections it cites.
+    struct HeadingReading: Sendable {
+        let part: Part
+        let isCombined: Bool
+        let citedSections: [String]
+
+        init(_ folded: FoldedText) {
+            (part, isCombined) = CheckDocument.part(of: folded)
+            citedSections = CitationReader.sections(in: folded)
+        }
+    }
+
+    /// With `memo`, a heading read before is not read again.
+    init(blocks: [Block], memo: CheckMemo? = nil) {
         var sections: [Section] = []
         var heading: Int?
         var start = 0
         func close(_ end: Int) {
             if let heading {
                 let folded = blocks[heading].folded
-                let (part, combined) = Self.part(of: folded)
-                sections.append(Section(heading: blocks[heading].text, part: part, isCombined: combined, line: blocks[heading].line,
-                                        blocks: start..<end, headingIndex: heading, citedSections: CitationReader.sections(in: folded)))
+                let reading = memo?.headings.value(ExactBytes(folded.bytes)) { HeadingReading(folded) } ?? HeadingReading(folded)
+                sections.append(Section(heading: blocks[heading].text, part: reading.part, isCombined: reading.isCombined, line: blocks[heading].line,
+                                        blocks: start..<end, headingIndex: heading, citedSections: reading.citedSections))
             } else if end > 0 {
                 sections.append(Section(heading: "", part: .other, isCombined: false, line: blocks[0].line,
                                         blocks: 0..<end, headingIndex: nil, citedSections: []))
@@ -152,7 +165,7 @@ public struct CheckDocument: Sendable {
                 line += 1
             }
         }
-        self.init(blocks: blocks)
+        self.init(blocks: blocks, memo: memo)
     }
 
     /// The document model of a draft, as `init(_:memo:)` places it.

@@ -1,8 +1,8 @@
 /// What the checks worked out from texts seen before, by the texts themselves. The shapes of a
-/// batch share most of their paragraphs and balancing tests, so with a memo each is read once:
-/// its folded form, its text checks' findings (by the part it stands in and what the checks knew
-/// of the subject), a balancing test's reading and a harm's statement of its test. Each store is
-/// bounded: when full it starts again.
+/// batch share most of their paragraphs and balancing tests, so with a memo each is read once: a
+/// paragraph's folded form and its text checks' findings (by the part it stands in and what the
+/// checks knew of the subject), a heading's reading, a balancing test's reading, and a harm's
+/// statement of its test. Each store is bounded: when full it starts again.
 final class CheckMemo: Sendable {
     /// One paragraph's text as the checks read it: folded once, and what the text checks found in
     /// it, by the part it stood in and the subject (`subject(_:)`) it was checked for.
@@ -33,6 +33,8 @@ final class CheckMemo: Sendable {
 
     let paragraphs = BoundedMemo<ExactBytes, Paragraph>(capacity: 8192)
     let readings = BoundedMemo<ExactBytes, BalanceReading>(capacity: 1024)
+    /// What each heading says, by its folded text.
+    let headings = BoundedMemo<ExactBytes, CheckDocument.HeadingReading>(capacity: 1024)
     /// What is wrong with a harm section, by its text and the test it must state.
     let harms = BoundedMemo<ExactBytes, [String]>(capacity: 1024)
     /// A number for each subject a text check's result depends on (`TextChecks.Facts.signature`),

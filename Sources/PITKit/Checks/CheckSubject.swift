@@ -16,9 +16,22 @@ public struct CheckSubject: Sendable {
         /// How messages name it: `Section 31(1)(a)(b)`.
         public let citation: String
 
-        var isQualified: Bool { kind != .absolute }
         /// The section as citations give it, folded: `31`, `22a`.
-        var section: String { String(decoding: FoldedText(exemption.section).bytes, as: UTF8.self) }
+        let section: String
+
+        init(exemption: Exemption, letters: [String], kind: Exemption.Kind, purposes: [Exemption.Limb], likelihood: Likelihood?,
+             evidence: [String: String]?, citation: String) {
+            self.exemption = exemption
+            self.letters = letters
+            self.kind = kind
+            self.purposes = purposes
+            self.likelihood = likelihood
+            self.evidence = evidence
+            self.citation = citation
+            section = String(decoding: FoldedText(exemption.section).bytes, as: UTF8.self)
+        }
+
+        var isQualified: Bool { kind != .absolute }
     }
 
     /// The regime the document applies: its test words, presumption and citations.
