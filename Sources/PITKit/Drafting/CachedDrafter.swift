@@ -121,7 +121,8 @@ struct DraftShape: Hashable {
     let variants: [VariantChoice]
     let questionCount: Int
     let factCount: Int
-    let authorityGiven: [Bool]
+    let authorityNameGiven: Bool
+    let authorityShortGiven: Bool
     let extraKeys: [String]
     let emptyExtras: [Bool]
     let evidenceKeys: [String]
@@ -142,7 +143,8 @@ struct DraftShape: Hashable {
         variants = request.variantChoices
         questionCount = request.questions.count
         factCount = request.facts.count
-        authorityGiven = [request.authorityName != nil, request.authorityShort != nil]
+        authorityNameGiven = request.authorityName != nil
+        authorityShortGiven = request.authorityShort != nil
         extraKeys = request.extraVariables.map(\.key)
         emptyExtras = request.extraVariables.map(\.value.isEmpty)
         evidenceKeys = request.evidence.map(\.key)
@@ -178,7 +180,7 @@ struct DraftShape: Hashable {
         for word in [likelihood?.rawValue, outcome.rawValue, relation?.rawValue, authorityKind?.rawValue, regime?.rawValue] {
             fnv.add(word ?? "")
         }
-        fnv.add((neitherConfirmNorDeny ? 1 : 0) | (emissions ? 2 : 0) | (authorityGiven[0] ? 4 : 0) | (authorityGiven[1] ? 8 : 0))
+        fnv.add((neitherConfirmNorDeny ? 1 : 0) | (emissions ? 2 : 0) | (authorityNameGiven ? 4 : 0) | (authorityShortGiven ? 8 : 0))
         for empty in emptyExtras { fnv.add(empty ? 1 : 0) }
         hasher.combine(fnv.value)
     }
@@ -321,7 +323,7 @@ enum Placeholder {
                 start = index + 1
                 continue
             }
-            output += values[number].utf8
+            values[number].withUTF8Bytes { output.append(contentsOf: $0) }
             start = index + 4
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
