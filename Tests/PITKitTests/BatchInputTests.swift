@@ -10,14 +10,36 @@ struct BatchInputTests {
         return path
     }
 
-    func records(_ csv: String, chunkSize: Int = 7) throws -> [CSVReader.Record] {
+    /// A record as read: its line, its fields' texts (none when it has a problem), its problem.
+    struct Read: Equatable {
+        let line: Int
+        let fields: [String]
+        let problem: String?
+    }
+
+    func records(_ csv: String, chunkSize: Int = 7) throws -> [Read] {
+        try records(Array(csv.utf8), chunkSize: chunkSize)
+    }
+
+    /// The records of `bytes`, read from a file in chunks of `chunkSize` bytes.
+    func records(_ bytes: [UInt8], chunkSize: Int = 7) throws -> [Read] {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pit-csv-\(UUID().uuidString).csv").path
-        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let reader = CSVReader(input: try ByteReader(path: path, chunkSize: chunkSize), source: "t.csv")
-        var records: [CSVReader.Record] = []
-        while let record = try reader.next() { records.append(record) }
+        return try Self.read(CSVReader(input: try ByteReader(path: path, chunkSize: chunkSize), source: "t.csv"))
+    }
+
+    static func read(_ reader: CSVReader) throws -> [Read] {
+        var records: [Read] = []
+        while let record = try reader.next() {
+            records.append(Read(line: record.line, fields: record.problem == nil ? reader.fieldTexts : [], problem: record.problem))
+        }
         return records
+    }
+
+    /// Sets a column from a CSV cell given as text.
+    func set(_ row: inout BatchRow, _ column: DraftOption, _ cell: String) throws {
+        try Array(cell.utf8).withUnsafeBufferPointer { try row.set(column, csvCell: $0) }
     }
 
     @Test func readsRFC4180() throws {
@@ -37,12 +59,11 @@ struct BatchInputTests {
 
     @Test func invalidUTF8IsARowProblem() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pit-csv-\(UUID().uuidString).csv").path
-        FileManager.default.createFile(atPath: path, contents: Data([0x61, 0x0A, 0xFF, 0x0A, 0x62, 0x0A]))
+        _ = FileManager.default.createFile(atPath: path, contents: Data([0x61, 0x0A, 0xFF, 0x0A, 0x62, 0x0A]))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let reader = CSVReader(input: try ByteReader(path: path), source: "t.csv")
-        #expect(try reader.next()?.fields == ["a"])
-        #expect(try reader.next()?.problem == "not UTF-8 text")
-        #expect(try reader.next()?.fields == ["b"])
+        #expect(try Self.read(reader) == [Read(line: 1, fields: ["a"], problem: nil), Read(line: 2, fields: [], problem: "not UTF-8 text"),
+                                          Read(line: 3, fields: ["b"], problem: nil)])
     }
 
     @Test(arguments: [
@@ -67,15 +88,15 @@ struct BatchInputTests {
 
     @Test func csvCellsSplitAsTheOptionsDo() throws {
         var row = BatchRow(number: 2)
-        try row.set(.exemption, csvCell: "s24; s31")
-        try row.set(.question, csvCell: "First?\r\nSecond?\n")
-        try row.set(.ncnd, csvCell: "Yes")
-        try row.set(.ref, csvCell: "")
+        try set(&row, .exemption, "s24; s31")
+        try set(&row, .question, "First?\r\nSecond?\n")
+        try set(&row, .ncnd, "Yes")
+        try set(&row, .ref, "")
         #expect(row[.exemption] == ["s24", "s31"])
         #expect(row[.question] == ["First?", "Second?"])
         #expect(row[.ncnd] != nil)
         #expect(row[.ref] == nil)
-        #expect(throws: PITError.self) { try row.set(.ncnd, csvCell: "perhaps") }
+        #expect(throws: PITError.self) { try set(&row, .ncnd, "perhaps") }
     }
 
     /// A character of many combining marks is cut at a scalar, never dropped whole to leave `.txt`.
@@ -89,13 +110,13 @@ struct BatchInputTests {
     @Test func csvCellsWithForbiddenCharactersOrTooLongAreRefused() {
         var row = BatchRow(number: 2)
         #expect(throws: PITError.data("column 'ref' holds a byte-order mark (U+FEFF), which a document cannot carry")) {
-            try row.set(.ref, csvCell: "\u{FEFF}A1")
+            try set(&row, .ref, "\u{FEFF}A1")
         }
         #expect(throws: PITError.data("column 'fact' holds a control character (U+0000), which a document cannot carry")) {
-            try row.set(.fact, csvCell: "a\u{0}b")
+            try set(&row, .fact, "a\u{0}b")
         }
-        #expect(throws: PITError.self) { try row.set(.fact, csvCell: String(repeating: "x", count: InputLimits.valueBytes + 1)) }
-        #expect(throws: Never.self) { try row.set(.fact, csvCell: "two\nlines\tand a tab") }
+        #expect(throws: PITError.self) { try set(&row, .fact, String(repeating: "x", count: InputLimits.valueBytes + 1)) }
+        #expect(throws: Never.self) { try set(&row, .fact, "two\nlines\tand a tab") }
     }
 
     /// A quote never closed near the end is found by reading the input through, before any row.

@@ -52,7 +52,7 @@ public final class BatchInput {
         let place = "\(source):\(header.line)"
         if let problem = header.problem { throw PITError.data("\(place): the header row: \(problem)") }
         let names = DraftOption.allCases.map(\.rawValue)
-        columns = try header.fields.enumerated().map { number, field in
+        columns = try csv.fieldTexts.enumerated().map { number, field in
             let name = field.trimmingSpaces.lowercased()
             guard let column = DraftOption(rawValue: name) else {
                 throw PITError.data("\(place): field \(number + 1): unknown column '\(field)'\(Suggestion.didYouMean(name, in: names)) (columns: \(names.joined(separator: ", ")))")
@@ -73,18 +73,18 @@ public final class BatchInput {
     }
 
     private func nextCSV() throws -> BatchRow? {
-        guard let record = try csv!.next() else { return nil }
+        guard let csv, let record = try csv.next() else { return nil }
         var row = BatchRow(number: record.line)
         if let problem = record.problem {
             row.problem = problem
             return row
         }
-        guard record.fields.count == columns.count else {
-            row.problem = "has \(record.fields.count) fields; the header has \(columns.count)"
+        guard csv.fieldCount == columns.count else {
+            row.problem = "has \(csv.fieldCount) fields; the header has \(columns.count)"
             return row
         }
         do {
-            for (column, cell) in zip(columns, record.fields) { try row.set(column, csvCell: cell) }
+            for (index, column) in columns.enumerated() { try csv.withField(index) { try row.set(column, csvCell: $0) } }
         } catch let error as PITError {
             row.problem = error.message
         }

@@ -11,35 +11,58 @@ public struct BatchRow: Sendable {
 
     public subscript(column: DraftOption) -> [String]? { cells[column.index] }
 
-    /// Sets a column from a CSV cell (an empty cell sets nothing).
-    mutating func set(_ column: DraftOption, csvCell cell: String) throws {
+    /// Sets a column from a CSV cell's UTF-8 text (an empty cell sets nothing).
+    mutating func set(_ column: DraftOption, csvCell cell: UnsafeBufferPointer<UInt8>) throws {
         guard !cell.isEmpty else { return }
-        if cell.utf8.count > InputLimits.valueBytes {
+        if cell.count > InputLimits.valueBytes {
             throw PITError.data("column '\(column.rawValue)': a value of more than \(InputLimits.valueBytes) bytes")
         }
         try ForbiddenCharacters.check(cell, allowingLineBreaks: true, .data, subject: "column '\(column.rawValue)'")
         switch column.cell {
         case .flag:
-            cells[column.index] = try Self.flag(cell, column) ? [] : nil
+            cells[column.index] = try Self.flag(Self.text(cell), column) ? [] : nil
         case .list:
-            cells[column.index] = cell.containsByte(where: { $0 == UInt8(ascii: ";") })
-                ? cell.utf8.split(separator: UInt8(ascii: ";")).map { String(decoding: $0, as: UTF8.self).trimmingSpaces }.filter { !$0.isEmpty }
-                : [cell.trimmingSpaces]
-        case .lines:
-            cells[column.index] = cell.withUTF8Bytes { bytes in
-                var lines: [String] = []
-                var start = 0
-                for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
-                    var end = index
-                    if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                    if end > start { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
-                    start = index + 1
-                }
-                return lines
+            guard cell.contains(UInt8(ascii: ";")) else {
+                cells[column.index] = [Self.trimmedText(cell)]
+                return
             }
+            // Each item between semicolons, trimmed; empty ones dropped.
+            var items: [String] = []
+            var start = 0
+            for index in 0...cell.count where index == cell.count || cell[index] == UInt8(ascii: ";") {
+                let item = Self.trimmedText(UnsafeBufferPointer(rebasing: cell[start..<index]))
+                if !item.isEmpty { items.append(item) }
+                start = index + 1
+            }
+            cells[column.index] = items
+        case .lines:
+            var lines: [String] = []
+            var start = 0
+            for index in 0...cell.count where index == cell.count || cell[index] == UInt8(ascii: "\n") {
+                var end = index
+                if end > start && cell[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                if end > start { lines.append(Self.text(UnsafeBufferPointer(rebasing: cell[start..<end]))) }
+                start = index + 1
+            }
+            cells[column.index] = lines
         case .single:
-            cells[column.index] = [cell]
+            cells[column.index] = [Self.text(cell)]
         }
+    }
+
+    @inline(__always)
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text of `bytes` with `trimmingSpaces`: for ASCII, spaces are cut off byte by byte
+    /// (each is a character of its own); other text is trimmed as a `String`.
+    private static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return text(bytes).trimmingSpaces }
+        var start = 0, end = bytes.count
+        while start < end && bytes[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start && bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return text(UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }
 
     /// Sets a column from a JSON Lines value.

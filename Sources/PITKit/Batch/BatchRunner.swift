@@ -124,7 +124,7 @@ public final class BatchRunner {
             let format = try row[.format]?.last.map { try DraftOptions.format(named: $0, output: nil) }
                 ?? options.format ?? output.flatMap(OutputFormat.init(fileName:)) ?? .text
             let name = try OutputNaming.fileName(output: output, reference: request.reference, format: format)
-            let key = FNV1a.hash(name.lowercased().utf8)
+            let key = Self.caseFreeHash(name)
             if let earlier = outputNames[key] {
                 return .failed("output '\(name)' is already the output of row \(earlier)")
             }
@@ -134,6 +134,14 @@ public final class BatchRunner {
             return .failed(error.message)
         } catch {
             return .failed("\(error)")
+        }
+    }
+
+    /// The FNV-1a hash of `name.lowercased()`; an ASCII name is lower-cased a byte at a time.
+    static func caseFreeHash(_ name: String) -> UInt64 {
+        name.withUTF8Bytes { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return FNV1a.hash(name.lowercased().utf8) }
+            return FNV1a.hash(bytes.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
         }
     }
 

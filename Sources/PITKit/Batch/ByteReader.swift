@@ -3,9 +3,9 @@ public final class ByteReader {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private let name: String
-    // The hot paths read these a byte at a time: a buffer made once (an unsafe pointer, so a byte
-    // costs no bounds-and-uniqueness check of an array), and the positions within it.
-    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    // The bytes read and not yet consumed are `buffer[start..<end]` (an unsafe pointer, so that a
+    // scan over them costs no bounds-and-uniqueness check of an array).
+    private var buffer: UnsafeMutableBufferPointer<UInt8>
     private var start = 0
     private var end = 0
     private var finished = false
@@ -68,60 +68,35 @@ public final class ByteReader {
         buffer.deallocate()
     }
 
-    /// The next byte without consuming it, or nil at the end of the input.
-    @inline(__always)
-    public func peek() throws -> UInt8? {
-        if start == end, !(try fill()) { return nil }
-        return buffer[start]
+    /// The bytes read and not yet consumed (valid until the reader is next used).
+    public var unread: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: buffer[start..<end])
     }
 
-    /// The next byte, or nil at the end of the input.
-    @inline(__always)
-    public func next() throws -> UInt8? {
-        if start == end, !(try fill()) { return nil }
-        let byte = buffer[start]
-        start += 1
-        return byte
+    /// Consumes the first `count` bytes of `unread`.
+    public func consume(_ count: Int) {
+        precondition(count <= end - start, "consuming bytes not read")
+        start += count
     }
 
-    /// Appends bytes to `output` up to, not including, the next byte that `stops` marks (a table
-    /// of 256 flags), or to the end of the input: the fast path through ordinary text.
-    public func appendRun(into output: inout [UInt8], stoppingAt stops: [Bool]) throws {
-        precondition(stops.count == 256, "a table of 256 flags, one for each byte")
-        while true {
-            if start == end, !(try fill()) { return }
-            var index = start
-            // Unsafe for speed: the table has 256 entries, so any byte indexes it, and the loop
-            // (every byte of a batch passes through it) needs no bounds check of the array.
-            stops.withUnsafeBufferPointer { stops in
-                while index < end && !stops[Int(buffer[index])] { index += 1 }
-            }
-            output += UnsafeBufferPointer(rebasing: buffer[start..<index])
-            start = index
-            if index < end { return }
-        }
-    }
-
-    /// Appends bytes up to and including the next `delimiter` (or the end) to `line`, but no more
-    /// than `limit` of them (the rest of a longer line is read and dropped); false at the end.
-    public func readLine(into line: inout [UInt8], delimiter: UInt8 = UInt8(ascii: "\n"), limit: Int = .max) throws -> Bool {
-        var readAny = false
-        while true {
-            if start == end, !(try fill()) { return readAny }
-            readAny = true
-            let found = buffer[start..<end].firstIndex(of: delimiter)
-            let stop = found.map { $0 + 1 } ?? end
-            let room = max(0, limit - line.count)
-            line += UnsafeBufferPointer(rebasing: buffer[start..<min(stop, start + room)])
-            start = stop
-            if found != nil { return true }
-        }
-    }
-
-    private func fill() throws -> Bool {
+    /// Reads more input after the unread bytes, which move to the front of the buffer (the
+    /// buffer doubles when they fill it: a record longer than a chunk); false at the end.
+    public func readMore() throws -> Bool {
         guard !finished else { return false }
+        if start > 0 {
+            let unreadCount = end - start
+            if unreadCount > 0 { buffer.baseAddress!.update(from: buffer.baseAddress! + start, count: unreadCount) }
+            start = 0
+            end = unreadCount
+        }
+        if end == buffer.count {
+            let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
+            larger.baseAddress!.initialize(from: buffer.baseAddress!, count: end)
+            buffer.deallocate()
+            buffer = larger
+        }
         while true {
-            let count = read(descriptor, buffer.baseAddress, buffer.count)
+            let count = read(descriptor, buffer.baseAddress! + end, buffer.count - end)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw PITError(.io, "\(name): cannot read: \(FileSystem.describe(errno))")
@@ -130,9 +105,24 @@ public final class ByteReader {
                 finished = true
                 return false
             }
-            start = 0
-            end = count
+            end += count
             return true
+        }
+    }
+
+    /// Appends bytes up to and including the next `delimiter` (or the end) to `line`, but no more
+    /// than `limit` of them (the rest of a longer line is read and dropped); false at the end.
+    public func readLine(into line: inout [UInt8], delimiter: UInt8 = UInt8(ascii: "\n"), limit: Int = .max) throws -> Bool {
+        var readAny = false
+        while true {
+            if start == end, !(try readMore()) { return readAny }
+            readAny = true
+            let found = buffer[start..<end].firstIndex(of: delimiter)
+            let stop = found.map { $0 + 1 } ?? end
+            let room = max(0, limit - line.count)
+            line += UnsafeBufferPointer(rebasing: buffer[start..<min(stop, start + room)])
+            start = stop
+            if found != nil { return true }
         }
     }
 }

@@ -113,7 +113,8 @@ struct DraftShape: Hashable {
     let variants: [VariantChoice]
     let questionCount: Int
     let factCount: Int
-    let authorityGiven: [Bool]
+    let authorityNameGiven: Bool
+    let authorityShortGiven: Bool
     let extraKeys: [String]
     let emptyExtras: [Bool]
     let evidenceKeys: [String]
@@ -134,7 +135,8 @@ struct DraftShape: Hashable {
         variants = request.variantChoices
         questionCount = request.questions.count
         factCount = request.facts.count
-        authorityGiven = [request.authorityName != nil, request.authorityShort != nil]
+        authorityNameGiven = request.authorityName != nil
+        authorityShortGiven = request.authorityShort != nil
         extraKeys = request.extraVariables.map(\.key)
         emptyExtras = request.extraVariables.map(\.value.isEmpty)
         evidenceKeys = request.evidence.map(\.key)
@@ -170,7 +172,7 @@ struct DraftShape: Hashable {
         for word in [likelihood?.rawValue, outcome.rawValue, relation?.rawValue, authorityKind?.rawValue, regime?.rawValue] {
             fnv.add(word ?? "")
         }
-        fnv.add((neitherConfirmNorDeny ? 1 : 0) | (emissions ? 2 : 0) | (authorityGiven[0] ? 4 : 0) | (authorityGiven[1] ? 8 : 0))
+        fnv.add((neitherConfirmNorDeny ? 1 : 0) | (emissions ? 2 : 0) | (authorityNameGiven ? 4 : 0) | (authorityShortGiven ? 8 : 0))
         for empty in emptyExtras { fnv.add(empty ? 1 : 0) }
         hasher.combine(fnv.value)
     }
@@ -309,25 +311,38 @@ enum Placeholder {
         bytes.withUnsafeBufferPointer { fill($0, with: values) }
     }
 
+    /// Measured first, then copied: the output is made at its size, with one copy a piece.
     static func fill(_ bytes: UnsafeBufferPointer<UInt8>, with values: [String]) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 64)
+        var total = 0
+        forEachPiece(of: bytes, with: values) { total += $0.count }
+        return [UInt8](unsafeUninitializedCapacity: total) { output, count in
+            forEachPiece(of: bytes, with: values) { piece in
+                guard let source = piece.baseAddress else { return }
+                (output.baseAddress! + count).initialize(from: source, count: piece.count)
+                count += piece.count
+            }
+        }
+    }
+
+    /// Calls `body` with each piece of the filled bytes in order: a run of `bytes`, or a value.
+    private static func forEachPiece(of bytes: UnsafeBufferPointer<UInt8>, with values: [String],
+                                     _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var start = 0
-        while start < bytes.count,
-              let found = memchr(bytes.baseAddress! + start, 0, bytes.count - start) {
+        var search = 0
+        while search < bytes.count,
+              let found = memchr(bytes.baseAddress! + search, 0, bytes.count - search) {
             let index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
             guard index + 3 < bytes.count else { break }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
             guard let number = number(in: bytes, at: index), (0..<values.count).contains(number) else {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...index]))  // not a placeholder
-                start = index + 1
+                search = index + 1  // not a placeholder: part of the run
                 continue
             }
-            output += values[number].utf8
+            body(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            values[number].withUTF8Bytes(body)
             start = index + 4
+            search = start
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
-        return output
+        body(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
     }
 }
 

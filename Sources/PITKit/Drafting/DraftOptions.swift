@@ -188,15 +188,22 @@ public enum DraftOptions {
     /// `KEY=VALUE` pairs, in order.
     private static func pairs(_ values: [String]?, _ option: DraftOption) throws -> [(key: String, value: String)] {
         try (values ?? []).map { pair in
-            guard let equals = pair.firstIndex(of: "=") else { throw PITError.usage("--\(option.rawValue) '\(pair)': expected \(option.declaration.value!)") }
+            guard let equals = pair.firstIndex(ofASCII: "=") else { throw PITError.usage("--\(option.rawValue) '\(pair)': expected \(option.declaration.value!)") }
             return (String(pair[..<equals]).trimmingSpaces, String(pair[pair.index(after: equals)...]))
         }
     }
 
     /// `s24,s31` and `s24`, `s31` alike: every value split at commas, trimmed.
     private static func commaSeparated(_ values: [String]) -> [String] {
-        values.flatMap { value in
-            value.utf8.contains(UInt8(ascii: ",")) ? value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } : [value.trimmingSpaces]
+        var items: [String] = []
+        items.reserveCapacity(values.count)
+        for value in values {
+            if value.containsByte(where: { $0 == UInt8(ascii: ",") }) {
+                items += value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+            } else {
+                items.append(value.trimmingSpaces)
+            }
         }
+        return items
     }
 }

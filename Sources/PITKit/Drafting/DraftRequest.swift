@@ -54,7 +54,7 @@ public struct LimbChoice: Sendable, Hashable {
     public init(parsing text: String) throws {
         var list = Substring(text)
         var id: String?
-        if let equals = text.firstIndex(of: "=") {
+        if let equals = text.firstIndex(ofASCII: "=") {
             id = String(text[..<equals]).lowercased()
             list = text[text.index(after: equals)...]
         }
@@ -77,7 +77,7 @@ public enum VariantChoice: Sendable, Hashable {
     case exemptionSection(String, Exemption.Section, String)
 
     public init(parsing text: String) throws {
-        guard text.utf8.contains(UInt8(ascii: "=")), let equals = text.firstIndex(of: "=") else {
+        guard let equals = text.firstIndex(ofASCII: "=") else {
             guard Self.isName(text) else { throw PITError.usage("--variant '\(text)': not a variant name") }
             self = .everywhere(text)
             return
@@ -101,16 +101,16 @@ public enum VariantChoice: Sendable, Hashable {
     }
 
     private static func isName(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { byte in
+        !text.isEmpty && text.withUTF8Bytes { $0.allSatisfy { byte in
             (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-        }
+        } }
     }
 }
 
 extension String {
     var trimmingSpaces: String {
-        if utf8.first != UInt8(ascii: " ") && utf8.last != UInt8(ascii: " ") { return self }
+        guard let ends = endBytes, ends.first == UInt8(ascii: " ") || ends.last == UInt8(ascii: " ") else { return self }
         var slice = Substring(self)
         while slice.first == " " { slice = slice.dropFirst() }
         while slice.last == " " { slice = slice.dropLast() }

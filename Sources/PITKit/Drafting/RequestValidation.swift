@@ -9,14 +9,26 @@ enum RequestValidation {
 
     /// The request with the user's text trimmed of white space at both ends, after checking it.
     static func normalized(_ request: DraftRequest) throws -> DraftRequest {
-        var request = request.mappingTexts(trim)
-        request.purposes = request.purposes.map { $0.lowercased() }
+        var request = request
+        // Copied only when something changes: most requests come trimmed and lower-cased.
+        var untrimmed = false
+        request.forEachText { text in untrimmed = untrimmed || !isTrimmed(text) }
+        if untrimmed { request = request.mappingTexts(trim) }
+        if request.purposes.contains(where: { purpose in purpose.containsByte { $0 >= 0x80 || (0x41...0x5A).contains($0) } }) {
+            request.purposes = request.purposes.map { $0.lowercased() }
+        }
         try validate(request)
         return request
     }
 
+    /// Whether `text` starts and ends with something other than white space (or is empty).
+    private static func isTrimmed(_ text: String) -> Bool {
+        guard let ends = text.endBytes else { return true }
+        return !isWhiteSpace(ends.first) && !isWhiteSpace(ends.last)
+    }
+
     static func trim(_ text: String) -> String {
-        if let first = text.utf8.first, let last = text.utf8.last, !isWhiteSpace(first), !isWhiteSpace(last) { return text }
+        if !text.isEmpty && isTrimmed(text) { return text }
         let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
@@ -27,8 +39,9 @@ enum RequestValidation {
 
     static func validate(_ request: DraftRequest) throws {
         let reference = request.reference
+        // A reference of no more bytes than the limit has no more characters (counting them is slow).
         guard !reference.isEmpty, reference.utf8.count <= InputLimits.referenceBytes,
-              reference.count <= InputLimits.referenceCharacters else {
+              reference.utf8.count <= InputLimits.referenceCharacters || reference.count <= InputLimits.referenceCharacters else {
             throw PITError.usage("--ref must be 1 to \(InputLimits.referenceCharacters) characters and at most \(InputLimits.referenceBytes) bytes, not \(reference.count) characters (\(reference.utf8.count) bytes)")
         }
         try check(reference, "--ref", allowingLineBreaks: false)

@@ -52,7 +52,13 @@ public enum ForbiddenCharacters {
     /// Throws, when `text` holds a forbidden character, an error of `kind`:
     /// `--ref holds a control character (U+0007), which a document cannot carry`.
     public static func check(_ text: String, allowingLineBreaks: Bool, _ kind: PITError.Kind, subject: @autoclosure () -> String) throws {
-        if let found = first(in: text, allowingLineBreaks: allowingLineBreaks) {
+        try text.withUTF8Bytes { try check($0, allowingLineBreaks: allowingLineBreaks, kind, subject: subject()) }
+    }
+
+    /// `check` on UTF-8 `bytes`.
+    public static func check(_ bytes: UnsafeBufferPointer<UInt8>, allowingLineBreaks: Bool, _ kind: PITError.Kind,
+                             subject: @autoclosure () -> String) throws {
+        if let found = first(in: bytes, allowingLineBreaks: allowingLineBreaks) {
             throw PITError(kind, "\(subject()) holds \(describe(found.scalar)), which a document cannot carry")
         }
     }

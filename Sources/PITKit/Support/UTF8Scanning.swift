@@ -2,16 +2,40 @@ extension String {
     /// Calls `body` with the string's UTF-8 bytes in one buffer (native strings always have one;
     /// others are copied first): the fast way to scan text byte by byte.
     @inline(__always)
-    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
         var copy = self
-        return copy.withUTF8(body)
+        return try copy.withUTF8(body)
     }
 
     /// Whether any UTF-8 byte of the string satisfies `predicate`.
     @inline(__always)
     func containsByte(where predicate: (UInt8) -> Bool) -> Bool {
         withUTF8Bytes { $0.contains(where: predicate) }
+    }
+
+    /// The first and last UTF-8 bytes (nil for the empty string), without walking the string.
+    @inline(__always)
+    var endBytes: (first: UInt8, last: UInt8)? {
+        withUTF8Bytes { $0.isEmpty ? nil : ($0[0], $0[$0.count - 1]) }
+    }
+
+    /// The first character `ascii` (an ASCII character), found by its byte where that byte is a
+    /// character of its own (both neighbours ASCII: no combining mark after it, no prepended mark
+    /// before it), else by comparing characters as `firstIndex(of:)` does.
+    func firstIndex(ofASCII ascii: Unicode.Scalar) -> String.Index? {
+        let byte = UInt8(ascii: ascii)
+        // nil: undecided (a non-ASCII neighbour); .some(nil): no such byte, so no such character.
+        let offset: Int?? = withUTF8Bytes { bytes in
+            guard let index = bytes.firstIndex(of: byte) else { return .some(nil) }
+            let alone = (index == 0 || bytes[index - 1] < 0x80) && (index + 1 == bytes.count || bytes[index + 1] < 0x80)
+            return alone ? .some(index) : nil
+        }
+        switch offset {
+        case .some(let offset?): return utf8.index(startIndex, offsetBy: offset)
+        case .some(nil): return nil
+        case nil: return firstIndex(of: Character(ascii))
+        }
     }
 
     /// The text with each line break character (CR or LF) a space, as a document prints text

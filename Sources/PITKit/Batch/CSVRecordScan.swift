@@ -1,0 +1,150 @@
+/// One CSV record read from bytes in memory: the RFC 4180 state machine of `CSVReader`, run over
+/// a buffer with no call per byte. A record that runs past the buffer's end asks for more input
+/// (`needsMore`) and is scanned again from its start once there is more: records are small beside
+/// the reader's buffer, so that happens about once a buffer.
+enum CSVRecordScan {
+    /// How a scan ended.
+    enum Outcome: Equatable {
+        /// A whole record of `length` bytes (its line break included), holding `newlines` line breaks.
+        case record(length: Int, newlines: Int)
+        /// A malformed record: `message` says why; it was read up to `length` bytes (the byte at
+        /// fault included) and the rest of its line is to be skipped.
+        case problem(String, length: Int, newlines: Int)
+        /// The bytes end inside the record, and the input has more.
+        case needsMore
+        /// A quoted field runs to the end of the input.
+        case unclosedQuote
+        /// The record's text is longer than `InputLimits.rowBytes`.
+        case tooLong
+    }
+
+    /// Where each field of a record lies in its bytes.
+    struct Fields {
+        /// A field's text: `start..<end` of the record's bytes, with each doubled quote in it
+        /// standing for one quote when `escaped`.
+        struct Field {
+            var start: Int
+            var end: Int
+            var escaped = false
+        }
+
+        var list: [Field] = []
+        /// Whether any byte of the fields' text is not ASCII.
+        var nonASCII = false
+
+        mutating func removeAll() {
+            list.removeAll(keepingCapacity: true)
+            nonASCII = false
+        }
+
+        /// A line with no field text (a blank line, or a lone `""`), which readers skip.
+        var isBlank: Bool { list.count == 1 && list[0].start == list[0].end }
+    }
+
+    /// Scans the record at the start of `bytes`; `atEnd`: the input has nothing after them.
+    /// The length limit is checked after each run of text, as the record is read.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool, into fields: inout Fields) -> Outcome {
+        let count = bytes.count
+        var index = 0
+        var length = 0  // the bytes of field text so far
+        var newlines = 0
+        var quoted = false, fieldStarted = false, afterQuote = false
+
+        var field = Fields.Field(start: 0, end: 0)
+        var bits: UInt8 = 0  // every byte of text or-ed together: its top bit is set by any non-ASCII byte
+
+        /// Counts the text `bytes[from..<to]`; false when the record is then too long.
+        func addText(_ from: Int, _ to: Int) -> Bool {
+            for index in from..<to { bits |= bytes[index] }
+            length += to - from
+            return length <= InputLimits.rowBytes
+        }
+
+        /// Ends the field, and starts the next (empty until text is found) at `index`.
+        func endField() {
+            fields.list.append(field)
+            field = Fields.Field(start: index, end: index)
+            fields.nonASCII = fields.nonASCII || bits >= 0x80
+        }
+
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    guard index < count || atEnd else { return .needsMore }
+                    if index < count && bytes[index] == UInt8(ascii: "\"") {
+                        index += 1
+                        field.escaped = true
+                        length += 1
+                    } else {
+                        quoted = false
+                        afterQuote = true
+                        field.end = index - 1
+                    }
+                } else {
+                    if byte == UInt8(ascii: "\n") { newlines += 1 }
+                    let end = runEnd(bytes, from: index, quoted: true)
+                    guard end < count || atEnd else { return .needsMore }
+                    guard addText(index - 1, end) else { return .tooLong }
+                    index = end
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: ","):
+                endField()
+                fieldStarted = false
+                afterQuote = false
+            case UInt8(ascii: "\r"):
+                guard index < count || atEnd else { return .needsMore }
+                if index < count && bytes[index] == UInt8(ascii: "\n") { continue }
+                return .problem("a carriage return outside quotes", length: index, newlines: newlines)
+            case UInt8(ascii: "\n"):
+                endField()
+                return .record(length: index, newlines: newlines + 1)
+            case UInt8(ascii: "\""):
+                guard !fieldStarted else {
+                    return .problem("a quote inside an unquoted field (quote the whole field and double the quote)", length: index, newlines: newlines)
+                }
+                quoted = true
+                fieldStarted = true
+                field = Fields.Field(start: index, end: index)
+            default:
+                if afterQuote {
+                    return .problem("text after a closing quote (a quote inside a field is doubled: \"\")", length: index, newlines: newlines)
+                }
+                fieldStarted = true
+                let end = runEnd(bytes, from: index, quoted: false)
+                guard end < count || atEnd else { return .needsMore }
+                guard addText(index - 1, end) else { return .tooLong }
+                field = Fields.Field(start: index - 1, end: end)
+                index = end
+            }
+        }
+        guard atEnd else { return .needsMore }
+        if quoted { return .unclosedQuote }
+        endField()
+        return .record(length: count, newlines: newlines)
+    }
+
+    /// Where the run of ordinary text from `start` ends: at the next quote or line feed inside
+    /// quotes; outside them, also at a comma or carriage return.
+    @inline(__always)
+    private static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, quoted: Bool) -> Int {
+        var index = start
+        let count = bytes.count
+        if quoted {
+            while index < count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\n") { index += 1 }
+        } else {
+            while index < count {
+                let byte = bytes[index]
+                // Every stop is at or below ',' (0x2C): most text bytes are decided by one comparison.
+                if byte <= UInt8(ascii: ","),
+                   byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") { break }
+                index += 1
+            }
+        }
+        return index
+    }
+}
