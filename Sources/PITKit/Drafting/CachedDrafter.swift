@@ -65,7 +65,7 @@ public final class CachedDrafter: Sendable {
         guard texts.values.count < Placeholder.maximumCount else { return try drafter.write(request, as: format) }
         let shape = try entry(prepared, texts, text: format == .text, strict: prepared.strict)
         if let failure = shape.checks?.failure(for: texts.values) { throw failure }
-        if let text = shape.text { return Placeholder.fill(text, with: texts.values) }
+        if let text = shape.text { return text.filled(with: texts.values) }
         return try format.writer(docx: drafter.docx).write(shape.filled(with: texts, request: prepared))
     }
 
@@ -106,6 +106,8 @@ public final class CachedDrafter: Sendable {
 /// Everything about a request but its texts. Hashed by a quick FNV-1a of its fields (every
 /// batch row hashes one), equal when every field is.
 struct DraftShape: Hashable {
+    /// A quick FNV-1a of the fields, made once: first, so that unequal shapes differ at once.
+    let fingerprint: UInt64
     let exemptionIDs: [String]
     let limbs: [LimbChoice]
     let likelihood: Likelihood?
@@ -146,35 +148,45 @@ struct DraftShape: Hashable {
         authorityKind = request.authorityKind
         regime = request.regime
         emissions = request.emissions
+        fingerprint = Self.fingerprint(request)
     }
 
-    func hash(into hasher: inout Hasher) {
+    private static func fingerprint(_ request: DraftRequest) -> UInt64 {
         var fnv = FNV1a()
-        for id in exemptionIDs { fnv.add(id) }
-        fnv.add(limbs.count)
-        for limb in limbs {
+        for id in request.exemptionIDs { fnv.add(id) }
+        fnv.add(request.limbChoices.count)
+        for limb in request.limbChoices {
             fnv.add(limb.exemptionID ?? "")
             for letter in limb.letters { fnv.add(letter) }
         }
-        fnv.add(variants.count)
-        for variant in variants {
+        fnv.add(request.variantChoices.count)
+        for variant in request.variantChoices {
             switch variant {
             case .everywhere(let name): fnv.add(name)
             case .section(let section, let name): fnv.add(section.rawValue); fnv.add(name)
             case .exemptionSection(let id, let section, let name): fnv.add(id); fnv.add(section.rawValue); fnv.add(name)
             }
         }
-        for key in extraKeys { fnv.add(key) }
-        for key in evidenceKeys { fnv.add(key) }
-        for purpose in purposes { fnv.add(purpose) }
-        fnv.add(questionCount)
-        fnv.add(factCount)
-        for word in [likelihood?.rawValue, outcome.rawValue, relation?.rawValue, authorityKind?.rawValue, regime?.rawValue] {
-            fnv.add(word ?? "")
+        for (key, value) in request.extraVariables {
+            fnv.add(key)
+            fnv.add(value.isEmpty ? 1 : 0)
         }
-        fnv.add((neitherConfirmNorDeny ? 1 : 0) | (emissions ? 2 : 0) | (authorityNameGiven ? 4 : 0) | (authorityShortGiven ? 8 : 0))
-        for empty in emptyExtras { fnv.add(empty ? 1 : 0) }
-        hasher.combine(fnv.value)
+        for (key, _) in request.evidence { fnv.add(key) }
+        for purpose in request.purposes { fnv.add(purpose) }
+        fnv.add(request.questions.count)
+        fnv.add(request.facts.count)
+        fnv.add(request.likelihood?.rawValue ?? "")
+        fnv.add(request.outcome.rawValue)
+        fnv.add(request.relation?.rawValue ?? "")
+        fnv.add(request.authorityKind?.rawValue ?? "")
+        fnv.add(request.regime?.rawValue ?? "")
+        fnv.add((request.neitherConfirmNorDeny ? 1 : 0) | (request.emissions ? 2 : 0) | (request.authorityName != nil ? 4 : 0)
+                | (request.authorityShort != nil ? 8 : 0))
+        return fnv.value
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(fingerprint)
     }
 }
 
@@ -212,140 +224,6 @@ struct DraftTexts {
     }
 }
 
-/// The placeholder for text number `index`: NUL, then a private-use character that numbers it.
-enum Placeholder {
-    static let firstScalar: UInt32 = 0xE000
-    static let maximumCount = 0x1900
-
-    static func text(_ index: Int) -> String {
-        "\u{0}" + String(Unicode.Scalar(firstScalar + UInt32(index))!)
-    }
-
-    /// Whether `text` holds a placeholder.
-    static func occurs(in text: String) -> Bool {
-        text.withUTF8Bytes { bytes in bytes.isEmpty ? false : memchr(bytes.baseAddress!, 0, bytes.count) != nil }
-    }
-
-    /// The numbers of the placeholders in `text`, in order.
-    static func numbers(in text: String) -> [Int] {
-        guard occurs(in: text) else { return [] }
-        var numbers: [Int] = []
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index + 3 < bytes.count {
-            if bytes[index] == 0, let number = number(in: bytes, at: index) {
-                numbers.append(number)
-                index += 4
-            } else {
-                index += 1
-            }
-        }
-        return numbers
-    }
-
-    /// Whether a run of inline content holds a placeholder.
-    static func occurs(in content: [Document.Inline]) -> Bool {
-        content.contains { run in
-            switch run {
-            case .text(let text): return occurs(in: text)
-            case .strong(let inner), .emphasis(let inner): return occurs(in: inner)
-            }
-        }
-    }
-
-    /// The numbers of the placeholders in a run of inline content, in order.
-    static func numbers(in content: [Document.Inline]) -> [Int] {
-        content.flatMap { run -> [Int] in
-            switch run {
-            case .text(let text): return numbers(in: text)
-            case .strong(let inner), .emphasis(let inner): return numbers(in: inner)
-            }
-        }
-    }
-
-    /// The number of the placeholder that starts at `index` (a NUL), if one does.
-    static func number<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at index: Bytes.Index) -> Int? {
-        guard bytes.distance(from: index, to: bytes.endIndex) >= 4 else { return nil }
-        let one = bytes[bytes.index(index, offsetBy: 1)], two = bytes[bytes.index(index, offsetBy: 2)], three = bytes[bytes.index(index, offsetBy: 3)]
-        // A private-use scalar from U+E000 is three bytes: 1110xxxx 10xxxxxx 10xxxxxx.
-        guard one & 0xF0 == 0xE0 else { return nil }
-        return Int(UInt32(one & 0x0F) << 12 | UInt32(two & 0x3F) << 6 | UInt32(three & 0x3F)) - Int(firstScalar)
-    }
-
-    /// `content` with placeholder `from` made placeholder `to`.
-    static func renumbering(_ content: [Document.Inline], _ from: Int, as to: Int) -> [Document.Inline] {
-        guard from != to else { return content }
-        return content.map { run in
-            switch run {
-            case .text(let text):
-                guard occurs(in: text) else { return run }
-                let old = Array(self.text(from).utf8), new = Array(self.text(to).utf8)
-                let bytes = Array(text.utf8)
-                var output: [UInt8] = []
-                output.reserveCapacity(bytes.count)
-                var index = 0
-                while index < bytes.count {
-                    if bytes[index] == 0, bytes[index...].starts(with: old) {
-                        output += new
-                        index += old.count
-                    } else {
-                        output.append(bytes[index])
-                        index += 1
-                    }
-                }
-                return .text(String(decoding: output, as: UTF8.self))
-            case .strong(let inner): return .strong(renumbering(inner, from, as: to))
-            case .emphasis(let inner): return .emphasis(renumbering(inner, from, as: to))
-            }
-        }
-    }
-
-    /// `text` with each placeholder replaced by its value.
-    static func fill(_ text: String, with values: [String]) -> String {
-        var text = text
-        return String(decoding: text.withUTF8 { fill($0, with: values) }, as: UTF8.self)
-    }
-
-    /// UTF-8 `bytes` with each placeholder replaced by its value.
-    static func fill(_ bytes: [UInt8], with values: [String]) -> [UInt8] {
-        bytes.withUnsafeBufferPointer { fill($0, with: values) }
-    }
-
-    /// Measured first, then copied: the output is made at its size, with one copy a piece.
-    static func fill(_ bytes: UnsafeBufferPointer<UInt8>, with values: [String]) -> [UInt8] {
-        var total = 0
-        forEachPiece(of: bytes, with: values) { total += $0.count }
-        return [UInt8](unsafeUninitializedCapacity: total) { output, count in
-            forEachPiece(of: bytes, with: values) { piece in
-                guard let source = piece.baseAddress else { return }
-                (output.baseAddress! + count).initialize(from: source, count: piece.count)
-                count += piece.count
-            }
-        }
-    }
-
-    /// Calls `body` with each piece of the filled bytes in order: a run of `bytes`, or a value.
-    private static func forEachPiece(of bytes: UnsafeBufferPointer<UInt8>, with values: [String],
-                                     _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var start = 0
-        var search = 0
-        while search < bytes.count,
-              let found = memchr(bytes.baseAddress! + search, 0, bytes.count - search) {
-            let index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            guard index + 3 < bytes.count else { break }
-            guard let number = number(in: bytes, at: index), (0..<values.count).contains(number) else {
-                search = index + 1  // not a placeholder: part of the run
-                continue
-            }
-            body(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            values[number].withUTF8Bytes(body)
-            start = index + 4
-            search = start
-        }
-        body(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
-    }
-}
-
 /// A draft drafted with placeholders, and where in its document they stand (a class: every
 /// request of the shape shares it).
 final class ShapeDraft: Sendable {
@@ -353,7 +231,7 @@ final class ShapeDraft: Sendable {
     /// The indices of the blocks whose text holds a placeholder.
     let blocksWithPlaceholders: [Int]
     /// The shape's document as plain text, when the shape is written as text.
-    let text: [UInt8]?
+    let text: PlaceholderText?
     /// The quality checks of the shape, when they are wanted.
     let checks: ShapeChecks?
     /// How the shape becomes the shape with other numbers of list items, when it can.
@@ -363,7 +241,7 @@ final class ShapeDraft: Sendable {
     init(_ draft: Draft, text: Bool, checks: ShapeChecks?, lists: [ListExpansion.List] = []) {
         self.draft = draft
         self.checks = checks
-        self.text = text ? TextWriter().write(draft) : nil
+        self.text = text ? PlaceholderText(TextWriter().write(draft)) : nil
         expansion = lists.isEmpty ? nil : ListExpansion(draft.document, lists: lists)
         blocksWithPlaceholders = draft.document.blocks.indices.filter { index in
             switch draft.document.blocks[index] {

@@ -40,8 +40,21 @@ public struct DocumentDate: Sendable, Equatable {
         return DocumentDate(year: now.year, month: now.month, day: now.day)!
     }
 
-    /// `21 November 2026`.
-    public var longForm: String { String(day) + " " + Self.monthNames[month - 1] + " " + String(year) }
+    /// `21 November 2026` (made from bytes: every draft of a batch prints its date).
+    public var longForm: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(18)
+        func digits(_ number: Int) {
+            if number >= 10 { digits(number / 10) }
+            bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
+        }
+        digits(day)
+        bytes.append(UInt8(ascii: " "))
+        bytes += Self.monthNames[month - 1].utf8
+        bytes.append(UInt8(ascii: " "))
+        digits(year)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// `2026-11-21`.
     public var iso: String {

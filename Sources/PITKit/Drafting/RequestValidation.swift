@@ -65,10 +65,14 @@ enum RequestValidation {
             if value.isEmpty { throw PITError.usage("--evidence \(name): the text must not be empty") }
             try check(value, "--evidence \(name)", allowingLineBreaks: true)
         }
-        for case let (text?, label) in [(request.authorityName, "--authority"), (request.authorityShort, "--authority-short")] {
-            if text.isEmpty { throw PITError.usage("\(label) must not be empty") }
-            try check(text, label, allowingLineBreaks: false)
-        }
+        if let name = request.authorityName { try checkAuthority(name, "--authority") }
+        if let short = request.authorityShort { try checkAuthority(short, "--authority-short") }
+    }
+
+    /// The authority's name or short name: not empty, on one line.
+    private static func checkAuthority(_ text: String, _ label: String) throws {
+        if text.isEmpty { throw PITError.usage("\(label) must not be empty") }
+        try check(text, label, allowingLineBreaks: false)
     }
 
     /// Questions and facts: none empty, no control characters but line breaks and tabs.
@@ -80,11 +84,11 @@ enum RequestValidation {
     }
 
     /// One text of the user's: at most `InputLimits.valueBytes`, and no character a document cannot carry.
-    static func check(_ text: String, _ label: String, allowingLineBreaks: Bool) throws {
+    static func check(_ text: String, _ label: @autoclosure () -> String, allowingLineBreaks: Bool) throws {
         if text.utf8.count > InputLimits.valueBytes {
-            throw PITError.usage("\(label) is \(text.utf8.count) bytes long; a value is at most \(InputLimits.valueBytes)")
+            throw PITError.usage("\(label()) is \(text.utf8.count) bytes long; a value is at most \(InputLimits.valueBytes)")
         }
-        try ForbiddenCharacters.check(text, allowingLineBreaks: allowingLineBreaks, .usage, subject: label)
+        try ForbiddenCharacters.check(text, allowingLineBreaks: allowingLineBreaks, .usage, subject: label())
     }
 
     private static func isWhiteSpace(_ byte: UInt8) -> Bool {

@@ -1,0 +1,147 @@
+/// The placeholder for text number `index`: NUL, then a private-use character that numbers it.
+enum Placeholder {
+    static let firstScalar: UInt32 = 0xE000
+    static let maximumCount = 0x1900
+
+    static func text(_ index: Int) -> String {
+        "\u{0}" + String(Unicode.Scalar(firstScalar + UInt32(index))!)
+    }
+
+    /// Whether `text` holds a placeholder.
+    static func occurs(in text: String) -> Bool {
+        text.withUTF8Bytes { bytes in bytes.isEmpty ? false : memchr(bytes.baseAddress!, 0, bytes.count) != nil }
+    }
+
+    /// The numbers of the placeholders in `text`, in order.
+    static func numbers(in text: String) -> [Int] {
+        guard occurs(in: text) else { return [] }
+        var numbers: [Int] = []
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index + 3 < bytes.count {
+            if bytes[index] == 0, let number = number(in: bytes, at: index) {
+                numbers.append(number)
+                index += 4
+            } else {
+                index += 1
+            }
+        }
+        return numbers
+    }
+
+    /// Whether a run of inline content holds a placeholder.
+    static func occurs(in content: [Document.Inline]) -> Bool {
+        content.contains { run in
+            switch run {
+            case .text(let text): return occurs(in: text)
+            case .strong(let inner), .emphasis(let inner): return occurs(in: inner)
+            }
+        }
+    }
+
+    /// The numbers of the placeholders in a run of inline content, in order.
+    static func numbers(in content: [Document.Inline]) -> [Int] {
+        content.flatMap { run -> [Int] in
+            switch run {
+            case .text(let text): return numbers(in: text)
+            case .strong(let inner), .emphasis(let inner): return numbers(in: inner)
+            }
+        }
+    }
+
+    /// The number of the placeholder that starts at `index` (a NUL), if one does.
+    static func number<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at index: Bytes.Index) -> Int? {
+        guard bytes.distance(from: index, to: bytes.endIndex) >= 4 else { return nil }
+        let one = bytes[bytes.index(index, offsetBy: 1)], two = bytes[bytes.index(index, offsetBy: 2)], three = bytes[bytes.index(index, offsetBy: 3)]
+        // A private-use scalar from U+E000 is three bytes: 1110xxxx 10xxxxxx 10xxxxxx.
+        guard one & 0xF0 == 0xE0 else { return nil }
+        return Int(UInt32(one & 0x0F) << 12 | UInt32(two & 0x3F) << 6 | UInt32(three & 0x3F)) - Int(firstScalar)
+    }
+
+    /// `content` with placeholder `from` made placeholder `to`.
+    static func renumbering(_ content: [Document.Inline], _ from: Int, as to: Int) -> [Document.Inline] {
+        guard from != to else { return content }
+        return content.map { run in
+            switch run {
+            case .text(let text):
+                guard occurs(in: text) else { return run }
+                let old = Array(self.text(from).utf8), new = Array(self.text(to).utf8)
+                let bytes = Array(text.utf8)
+                var output: [UInt8] = []
+                output.reserveCapacity(bytes.count)
+                var index = 0
+                while index < bytes.count {
+                    if bytes[index] == 0, bytes[index...].starts(with: old) {
+                        output += new
+                        index += old.count
+                    } else {
+                        output.append(bytes[index])
+                        index += 1
+                    }
+                }
+                return .text(String(decoding: output, as: UTF8.self))
+            case .strong(let inner): return .strong(renumbering(inner, from, as: to))
+            case .emphasis(let inner): return .emphasis(renumbering(inner, from, as: to))
+            }
+        }
+    }
+
+    /// `text` with each placeholder replaced by its value.
+    static func fill(_ text: String, with values: [String]) -> String {
+        String(decoding: PlaceholderText(Array(text.utf8)).filled(with: values), as: UTF8.self)
+    }
+}
+
+/// A shape's plain text, split once at its placeholders: each request's text is then made by
+/// copying its runs and the request's texts, at its final size.
+struct PlaceholderText: Sendable {
+    private let bytes: [UInt8]
+    /// The pieces in order: a run of `bytes` (number nil), or a placeholder (its number, and its bytes).
+    private let pieces: [(range: Range<Int>, number: Int?)]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var pieces: [(range: Range<Int>, number: Int?)] = []
+        var start = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            var search = 0
+            while search < buffer.count, let found = memchr(buffer.baseAddress! + search, 0, buffer.count - search) {
+                let index = buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard index + 3 < buffer.count, let number = Placeholder.number(in: buffer, at: index), number >= 0 else {
+                    search = index + 1  // not a placeholder: part of the run
+                    continue
+                }
+                if index > start { pieces.append((start..<index, nil)) }
+                pieces.append((index..<index + 4, number))
+                start = index + 4
+                search = start
+            }
+        }
+        if start < bytes.count { pieces.append((start..<bytes.count, nil)) }
+        self.pieces = pieces
+    }
+
+    /// The text with each placeholder replaced by its value (`Placeholder.fill`'s result).
+    func filled(with values: [String]) -> [UInt8] {
+        var total = 0
+        for piece in pieces {
+            if let number = piece.number, number < values.count { total += values[number].utf8.count } else { total += piece.range.count }
+        }
+        return bytes.withUnsafeBufferPointer { source in
+            [UInt8](unsafeUninitializedCapacity: total) { output, count in
+                func copy(_ piece: UnsafeBufferPointer<UInt8>) {
+                    guard let start = piece.baseAddress, piece.count > 0 else { return }
+                    (output.baseAddress! + count).initialize(from: start, count: piece.count)
+                    count += piece.count
+                }
+                for piece in pieces {
+                    if let number = piece.number, number < values.count {
+                        values[number].withUTF8Bytes(copy)
+                    } else {
+                        copy(UnsafeBufferPointer(rebasing: source[piece.range]))
+                    }
+                }
+            }
+        }
+    }
+}
