@@ -228,8 +228,8 @@ struct DraftTexts {
 /// request of the shape shares it).
 final class ShapeDraft: Sendable {
     let draft: Draft
-    /// The indices of the blocks whose text holds a placeholder.
-    let blocksWithPlaceholders: [Int]
+    /// The blocks whose text holds a placeholder, by index, split at their placeholders.
+    let templates: [(index: Int, block: BlockTemplate)]
     /// The shape's document as plain text, when the shape is written as text.
     let text: PlaceholderText?
     /// The quality checks of the shape, when they are wanted.
@@ -243,12 +243,7 @@ final class ShapeDraft: Sendable {
         self.checks = checks
         self.text = text ? PlaceholderText(TextWriter().write(draft)) : nil
         expansion = lists.isEmpty ? nil : ListExpansion(draft.document, lists: lists)
-        blocksWithPlaceholders = draft.document.blocks.indices.filter { index in
-            switch draft.document.blocks[index] {
-            case .heading(_, let content), .paragraph(let content): return Placeholder.occurs(in: content)
-            case .list(_, let items): return items.contains(where: Placeholder.occurs)
-            }
-        }
+        templates = draft.document.blocks.enumerated().compactMap { index, block in BlockTemplate(block).map { (index, $0) } }
     }
 
     /// The shape with `counts` items in its lists, item `k` of list `l` as text `starts[l] + k`;
@@ -271,13 +266,7 @@ final class ShapeDraft: Sendable {
 
     func filled(with texts: DraftTexts, request: DraftRequest) -> Draft {
         var blocks = draft.document.blocks
-        for index in blocksWithPlaceholders {
-            switch blocks[index] {
-            case .heading(let level, let content): blocks[index] = .heading(level: level, content: Self.fill(content, texts))
-            case .paragraph(let content): blocks[index] = .paragraph(Self.fill(content, texts))
-            case .list(let ordered, let items): blocks[index] = .list(ordered: ordered, items: items.map { Self.fill($0, texts) })
-            }
-        }
+        for (index, template) in templates { blocks[index] = template.filled(with: texts.values) }
         var authority = draft.authority
         if let name = request.authorityName { authority.name = name }
         if let short = request.authorityShort { authority.short = short }
@@ -286,16 +275,6 @@ final class ShapeDraft: Sendable {
                      exemptions: draft.exemptions.map { $0.filled(with: texts.values) },
                      questions: request.questions, facts: request.facts, document: Document(blocks: blocks),
                      templatesUsed: draft.templatesUsed)
-    }
-
-    private static func fill(_ content: [Document.Inline], _ texts: DraftTexts) -> [Document.Inline] {
-        content.map { run in
-            switch run {
-            case .text(let text): return Placeholder.occurs(in: text) ? .text(Placeholder.fill(text, with: texts.values)) : run
-            case .strong(let inner): return .strong(fill(inner, texts))
-            case .emphasis(let inner): return .emphasis(fill(inner, texts))
-            }
-        }
     }
 }
 
