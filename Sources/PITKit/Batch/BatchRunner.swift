@@ -85,12 +85,14 @@ public final class BatchRunner {
                 } else if let failure = outcome {
                     summary.failed += 1
                     // One line a reason (missing evidence, findings), each naming the row.
-                    var rest = Substring(failure)
-                    while let newline = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) {
-                        report("row \(row.number): \(rest[..<newline])")
-                        rest = rest[rest.utf8.index(after: newline)...]
+                    let prefix = "row \(row.number): "
+                    failure.withUTF8Bytes { bytes in
+                        var start = 0
+                        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
+                            report(prefix + String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                            start = index + 1
+                        }
                     }
-                    report("row \(row.number): \(rest)")
                     stopped = options.failFast
                 } else {
                     summary.drafted += 1

@@ -64,13 +64,20 @@ enum BatchCommand: Command {
             FileSystem.writeStandardError("pit: \(warning) (rows with no 'authority' use it)\n")
         }
         let showsProgress = !arguments.flag("quiet") && FileSystem.isTerminal(2)
+        // A chunk's lines go out together, after the chunk (one write, not one a failed row).
+        var pending = ""
+        func flush() {
+            guard !pending.isEmpty else { return }
+            if showsProgress { FileSystem.writeStandardError("\r\u{1B}[K") }
+            FileSystem.writeStandardError(pending)
+            pending = ""
+        }
+        defer { flush() }
         let summary = try runner.run(
             input,
-            report: { line in
-                if showsProgress { FileSystem.writeStandardError("\r\u{1B}[K") }
-                FileSystem.writeStandardError("pit: \(line)\n")
-            },
+            report: { line in pending += "pit: \(line)\n" },
             progress: { summary in
+                flush()
                 guard showsProgress else { return }
                 let done = summary.drafted + summary.failed
                 let rate = summary.seconds > 0 ? Int(Double(done) / summary.seconds) : 0
