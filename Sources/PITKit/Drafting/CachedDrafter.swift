@@ -65,8 +65,10 @@ public final class CachedDrafter: Sendable {
         guard texts.values.count < Placeholder.maximumCount else { return try drafter.write(request, as: format) }
         let shape = try entry(prepared, texts, text: format == .text, strict: prepared.strict)
         if let failure = shape.checks?.failure(for: texts.values) { throw failure }
-        if let text = shape.text { return text.filled(with: texts.values) }
-        return try format.writer(docx: drafter.docx).write(shape.filled(with: texts, request: prepared))
+        switch shape.output {
+        case .text(let text): return text.filled(with: texts.values)
+        case .document: return try format.writer(docx: drafter.docx).write(shape.filled(with: texts, request: prepared))
+        }
     }
 
     private func entry(_ request: DraftRequest, _ texts: DraftTexts, text: Bool, strict: Bool) throws -> ShapeDraft {
@@ -228,10 +230,14 @@ struct DraftTexts {
 /// request of the shape shares it).
 final class ShapeDraft: Sendable {
     let draft: Draft
-    /// The blocks whose text holds a placeholder, by index, split at their placeholders.
-    let templates: [(index: Int, block: BlockTemplate)]
-    /// The shape's document as plain text, when the shape is written as text.
-    let text: PlaceholderText?
+    /// How a request's output is made from the shape: its plain text with the texts put in,
+    /// or its document with the blocks that hold placeholders (by index) filled.
+    enum Output: Sendable {
+        case text(PlaceholderText)
+        case document([(index: Int, block: BlockTemplate)])
+    }
+
+    let output: Output
     /// The quality checks of the shape, when they are wanted.
     let checks: ShapeChecks?
     /// How the shape becomes the shape with other numbers of list items, when it can.
@@ -241,9 +247,9 @@ final class ShapeDraft: Sendable {
     init(_ draft: Draft, text: Bool, checks: ShapeChecks?, lists: [ListExpansion.List] = []) {
         self.draft = draft
         self.checks = checks
-        self.text = text ? PlaceholderText(TextWriter().write(draft)) : nil
+        output = text ? .text(PlaceholderText(TextWriter().write(draft)))
+            : .document(Self.templates(draft.document))
         expansion = lists.isEmpty ? nil : ListExpansion(draft.document, lists: lists)
-        templates = draft.document.blocks.enumerated().compactMap { index, block in BlockTemplate(block).map { (index, $0) } }
     }
 
     /// The shape with `counts` items in its lists, item `k` of list `l` as text `starts[l] + k`;
@@ -264,8 +270,20 @@ final class ShapeDraft: Sendable {
                           text: text, checks: checks)
     }
 
+    /// The blocks of `document` that hold placeholders, by index, split at them.
+    private static func templates(_ document: Document) -> [(index: Int, block: BlockTemplate)] {
+        document.blocks.enumerated().compactMap { index, block in BlockTemplate(block).map { (index, $0) } }
+    }
+
+    /// The request's draft: the shape's, its texts put in.
     func filled(with texts: DraftTexts, request: DraftRequest) -> Draft {
         var blocks = draft.document.blocks
+        // A shape made for plain text has its blocks split only when it is asked for a document.
+        let templates: [(index: Int, block: BlockTemplate)]
+        switch output {
+        case .document(let made): templates = made
+        case .text: templates = Self.templates(draft.document)
+        }
         for (index, template) in templates { blocks[index] = template.filled(with: texts.values) }
         var authority = draft.authority
         if let name = request.authorityName { authority.name = name }
