@@ -26,14 +26,24 @@ public enum MarkdownReader {
             }
             return text
         }
+        // One line without markup, the common case, is read straight from the source.
+        func content(_ lines: [SourceLine]) -> [Document.Inline] {
+            if lines.count == 1 {
+                let line = UnsafeBufferPointer(rebasing: bytes[lines[0].range])
+                if !line.contains(where: { $0 == star || $0 == backslash }) {
+                    return line.isEmpty ? [] : [.text(String(decoding: line, as: UTF8.self))]
+                }
+            }
+            return inline(joined(lines))
+        }
         scan(bytes) { block in
             switch block {
             case .heading(let level, let line):
-                blocks.append(.heading(level: level, content: inline(Array(bytes[line.range]))))
+                blocks.append(.heading(level: level, content: content([line])))
             case .paragraph(let lines):
-                blocks.append(.paragraph(inline(joined(lines))))
+                blocks.append(.paragraph(content(lines)))
             case .list(let ordered, let items):
-                blocks.append(.list(ordered: ordered, items: items.map { inline(joined($0)) }))
+                blocks.append(.list(ordered: ordered, items: items.map(content)))
             }
         }
         return Document(blocks: blocks)
