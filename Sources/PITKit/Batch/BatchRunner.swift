@@ -122,6 +122,7 @@ public final class BatchRunner {
         do {
             var request = try DraftOptions.request(values: { row[$0] }, today: { today })
             if options.strict { request.strict = true }
+            request.textsRead = true  // every cell or string was checked as it was read
             let output = row[.output]?.last
             let format = try row[.format]?.last.map { try DraftOptions.format(named: $0, output: nil) }
                 ?? options.format ?? output.flatMap(OutputFormat.init(fileName:)) ?? .text

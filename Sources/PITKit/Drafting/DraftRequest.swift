@@ -28,6 +28,10 @@ public struct DraftRequest: Sendable {
     public var strict = false
     /// `--set KEY=VALUE`, in the order given.
     public var extraVariables: [(key: String, value: String)] = []
+    /// Whether every text came through a reader that refuses the characters no text may hold
+    /// (`ForbiddenCharacters`, line breaks allowed), as batch input's readers do: the request's
+    /// own checks then need only look for line breaks where they are not allowed.
+    var textsRead = false
 
     public init(reference: String, exemptionIDs: [String], date: DocumentDate) {
         self.reference = reference

@@ -46,8 +46,11 @@ enum RequestValidation {
         }
         try check(reference, "--ref", allowingLineBreaks: false)
         guard !request.exemptionIDs.isEmpty else { throw PITError.usage("missing --exemption") }
-        try checkTexts(request.questions, label: "--question")
-        try checkTexts(request.facts, label: "--fact")
+        // Batch readers have refused what no text may hold; a line break is the only character a
+        // reference and an authority may not hold that others may.
+        let multiLine: Bool? = request.textsRead ? nil : true
+        try checkTexts(request.questions, label: "--question", multiLine)
+        try checkTexts(request.facts, label: "--fact", multiLine)
         for (key, value) in request.extraVariables {
             guard let first = key.first, first.isASCII, first.isLetter || first == "_",
                   key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
@@ -56,14 +59,14 @@ enum RequestValidation {
             guard !reservedVariables.contains(key) else {
                 throw PITError.usage("--set '\(key)': that is a built-in variable; use its own option")
             }
-            try check(value, "--set \(key)", allowingLineBreaks: true)
+            try check(value, "--set \(key)", allowingLineBreaks: multiLine)
         }
         for (name, value) in request.evidence {
             guard EvidenceName.isValid(name) else {
                 throw PITError.usage("--evidence '\(name)': an evidence name is lower-case letters, digits and '-' (see 'pit show ID')")
             }
             if value.isEmpty { throw PITError.usage("--evidence \(name): the text must not be empty") }
-            try check(value, "--evidence \(name)", allowingLineBreaks: true)
+            try check(value, "--evidence \(name)", allowingLineBreaks: multiLine)
         }
         if let name = request.authorityName { try checkAuthority(name, "--authority") }
         if let short = request.authorityShort { try checkAuthority(short, "--authority-short") }
@@ -76,18 +79,20 @@ enum RequestValidation {
     }
 
     /// Questions and facts: none empty, no control characters but line breaks and tabs.
-    private static func checkTexts(_ texts: [String], label: String) throws {
+    private static func checkTexts(_ texts: [String], label: String, _ allowingLineBreaks: Bool?) throws {
         for text in texts {
             if text.isEmpty { throw PITError.usage("\(label) must not be empty") }
-            try check(text, label, allowingLineBreaks: true)
+            try check(text, label, allowingLineBreaks: allowingLineBreaks)
         }
     }
 
-    /// One text of the user's: at most `InputLimits.valueBytes`, and no character a document cannot carry.
-    static func check(_ text: String, _ label: @autoclosure () -> String, allowingLineBreaks: Bool) throws {
+    /// One text of the user's: at most `InputLimits.valueBytes`, and no character a document
+    /// cannot carry (line breaks and tabs allowed or not; nil: its reader has checked already).
+    static func check(_ text: String, _ label: @autoclosure () -> String, allowingLineBreaks: Bool?) throws {
         if text.utf8.count > InputLimits.valueBytes {
             throw PITError.usage("\(label()) is \(text.utf8.count) bytes long; a value is at most \(InputLimits.valueBytes)")
         }
+        guard let allowingLineBreaks else { return }
         try ForbiddenCharacters.check(text, allowingLineBreaks: allowingLineBreaks, .usage, subject: label())
     }
 

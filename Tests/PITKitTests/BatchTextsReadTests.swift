@@ -1,0 +1,49 @@
+import Foundation
+@testable import PITKit
+import Testing
+
+/// A batch row's texts are checked for the characters no document may hold as they are read, so
+/// the request's own checks look only for line breaks where they are not allowed
+/// (`DraftRequest.textsRead`): every text column, in CSV and in JSON Lines, is still refused.
+struct BatchTextsReadTests {
+    static let forbidden = ["\u{0}", "\u{85}", "\u{FFFE}", "\u{FEFF}", "\u{7F}"]
+
+    func failures(_ name: String, _ contents: String) throws -> [String] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-texts-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/" + name
+        try contents.write(toFile: path, atomically: true, encoding: .utf8)
+        var options = BatchOptions(outputFolder: folder + "/out", jobs: 1)
+        options.dryRun = true
+        let runner = BatchRunner(drafter: try Drafter(library: TemplateLibrary(layers: [.builtIn])), options: options,
+                                 today: DocumentDate(year: 2026, month: 1, day: 2)!)
+        var lines: [String] = []
+        let summary = try runner.run(try BatchInput(path: path), report: { lines.append($0) })
+        #expect(summary.drafted == 0)
+        return lines
+    }
+
+    @Test(arguments: forbidden)
+    func csvTextColumnsAreRefused(_ character: String) throws {
+        let cells = ["question", "fact", "set", "evidence"].map { column -> String in
+            let value = column == "set" ? "team=a\(character)b" : column == "evidence" ? "third-party=a\(character)b" : "a\(character)b"
+            return "R1,s43,\(column == "question" ? value : ""),\(column == "fact" ? value : ""),\(column == "set" ? value : ""),\(column == "evidence" ? value : "")"
+        }
+        let lines = try failures("rows.csv", "ref,exemption,question,fact,set,evidence\n" + cells.joined(separator: "\n") + "\n")
+        #expect(lines.count == 4)
+        for (line, column) in zip(lines, ["question", "fact", "set", "evidence"]) {
+            #expect(line.contains("column '\(column)' holds"), "\(line)")
+        }
+    }
+
+    @Test(arguments: forbidden)
+    func jsonLinesTextsAreRefused(_ character: String) throws {
+        let escaped = character.unicodeScalars.map { String(format: "\\u%04X", $0.value) }.joined()
+        let rows = [#""question": ["a\#(escaped)b"]"#, #""fact": "a\#(escaped)b""#, #""set": {"team": "a\#(escaped)b"}"#,
+                    #""evidence": {"third-party": "a\#(escaped)b"}"#]
+        let lines = try failures("rows.jsonl", rows.map { #"{"ref": "R1", "exemption": "s43", \#($0)}"# }.joined(separator: "\n") + "\n")
+        #expect(lines.count == 4)
+        for line in lines { #expect(line.contains("the string holds"), "\(line)") }
+    }
+}
