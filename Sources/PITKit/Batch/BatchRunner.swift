@@ -118,18 +118,18 @@ public final class BatchRunner {
     private func prepare(_ row: BatchRow) -> Prepared {
         if let problem = row.problem { return .failed(problem) }
         do {
-            var request = try DraftOptions.request(values: { row[$0] }, today: { today })
+            var request = try DraftOptions.request(row, today: { today })
             if options.strict { request.strict = true }
             let output = row[.output]?.last
             let format = try row[.format]?.last.map { try DraftOptions.format(named: $0, output: nil) }
                 ?? options.format ?? output.flatMap(OutputFormat.init(fileName:)) ?? .text
             let name = try OutputNaming.fileName(output: output, reference: request.reference, format: format)
             let key = Self.caseFreeHash(name)
-            if let earlier = outputNames[key] {
+            if let earlier = outputNames.updateValue(Int32(clamping: row.number), forKey: key) {
+                outputNames[key] = earlier
                 return .failed("output '\(name)' is already the output of row \(earlier)")
             }
-            outputNames[key] = Int32(clamping: row.number)
-            return .ready(request, format, path: options.outputFolder + "/" + name)
+            return .ready(request, format, path: OutputNaming.path(options.outputFolder, name))
         } catch let error as PITError {
             return .failed(error.message)
         } catch {

@@ -18,7 +18,20 @@ enum OutputNaming {
             }
             return output
         }
-        return safeName(reference) + "." + format.fileExtension
+        var bytes = safeBytes(reference, reserving: 8)
+        bytes.append(UInt8(ascii: "."))
+        bytes += format.fileExtension.utf8
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `folder/name`, made in one piece.
+    static func path(_ folder: String, _ name: String) -> String {
+        var path = ""
+        path.reserveCapacity(folder.utf8.count + 1 + name.utf8.count)
+        path += folder
+        path += "/"
+        path += name
+        return path
     }
 
     /// `reference` with every character a file system could reject replaced by `-`, cut to at most
@@ -26,20 +39,29 @@ enum OutputNaming {
     /// not dropped whole), trailing dots and spaces removed, and a leading dot, an empty name and
     /// the names Windows reserves (`CON`, `LPT1`…) prefixed with `_`: never a hidden file.
     static func safeName(_ reference: String) -> String {
-        var bytes = Array(reference.utf8)
-        for index in bytes.indices where unsafe[Int(bytes[index])] { bytes[index] = UInt8(ascii: "-") }
+        String(decoding: safeBytes(reference), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `safeName(reference)`, with room for `reserving` more.
+    private static func safeBytes(_ reference: String, reserving extra: Int = 0) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(reference.utf8.count + 1 + extra)
+        reference.withUTF8Bytes { text in
+            for byte in text.prefix(maximumBytes + 1) { bytes.append(unsafe[Int(byte)] ? UInt8(ascii: "-") : byte) }
+        }
         if bytes.count > maximumBytes {
             var end = maximumBytes
             while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a scalar's bytes
             bytes.removeSubrange(end...)
         }
         while let last = bytes.last, last == UInt8(ascii: ".") || last == UInt8(ascii: " ") { bytes.removeLast() }
-        while let first = bytes.first, first == UInt8(ascii: " ") { bytes.removeFirst() }
+        let leadingSpaces = bytes.prefix { $0 == UInt8(ascii: " ") }.count
+        if leadingSpaces > 0 { bytes.removeFirst(leadingSpaces) }
         let stem = bytes.prefix { $0 != UInt8(ascii: ".") }
         if bytes.first == UInt8(ascii: ".") || bytes.isEmpty
             || (stem.count <= 4 && reserved.contains(String(decoding: stem, as: UTF8.self).lowercased())) {
             bytes.insert(UInt8(ascii: "_"), at: 0)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }
