@@ -53,26 +53,42 @@ public struct BatchRow: Sendable, DraftOptionValues {
             // Each item between semicolons, trimmed; empty ones dropped (a cell of one item is
             // kept, empty or not).
             give(column) { values in
-                guard cell.contains(UInt8(ascii: ";")) else { return values.append(Self.trimmedText(cell)) }
-                var start = 0
-                for index in 0...cell.count where index == cell.count || cell[index] == UInt8(ascii: ";") {
-                    let item = Self.trimmedText(UnsafeBufferPointer(rebasing: cell[start..<index]))
+                guard Self.index(of: UInt8(ascii: ";"), in: cell, from: 0) < cell.count else {
+                    return values.append(Self.trimmedText(cell))
+                }
+                Self.forEachPart(of: cell, separatedBy: UInt8(ascii: ";")) { part in
+                    let item = Self.trimmedText(part)
                     if !item.isEmpty { values.append(item) }
-                    start = index + 1
                 }
             }
         case .lines:
+            // Each line not empty, without its carriage return.
             give(column) { values in
-                var start = 0
-                for index in 0...cell.count where index == cell.count || cell[index] == UInt8(ascii: "\n") {
-                    var end = index
-                    if end > start && cell[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                    if end > start { values.append(Self.text(UnsafeBufferPointer(rebasing: cell[start..<end]))) }
-                    start = index + 1
+                Self.forEachPart(of: cell, separatedBy: UInt8(ascii: "\n")) { line in
+                    let end = line.last == UInt8(ascii: "\r") ? line.count - 1 : line.count
+                    if end > 0 { values.append(Self.text(UnsafeBufferPointer(rebasing: line[..<end]))) }
                 }
             }
         case .single:
             give(column) { $0.append(Self.text(cell)) }
+        }
+    }
+
+    /// The index of the first `byte` of `bytes` from `start`, or `bytes.count`.
+    @inline(__always)
+    private static func index(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        ByteWords.firstIndex(in: bytes, from: start, marks: { ByteWords.equal($0, byte) }, isStop: { $0 == byte })
+    }
+
+    /// Calls `body` with each part of `bytes` between `separator`s, empty ones too.
+    @inline(__always)
+    private static func forEachPart(of bytes: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8,
+                                    _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var start = 0
+        while start <= bytes.count {
+            let end = index(of: separator, in: bytes, from: start)
+            body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            start = end + 1
         }
     }
 
