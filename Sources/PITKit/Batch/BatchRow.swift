@@ -19,6 +19,7 @@ public struct BatchRow: Sendable, DraftOptionValues {
     mutating func reserveCapacity(_ count: Int) { values.reserveCapacity(count) }
 
     /// The option's values, in order (nil: not given).
+    @inline(__always)
     public subscript(option: DraftOption) -> ArraySlice<String>? {
         let index = option.index
         guard given & 1 << index != 0 else { return nil }
