@@ -71,19 +71,21 @@ struct BatchInputTests {
         ("trailing. ", "trailing"), (".hidden", "_.hidden"), ("CON", "_CON"), ("lpt1.final", "_lpt1.final"),
         ("café 🙂", "café 🙂"), ("...", "_"),
     ])
-    func referencesBecomeSafeFileNames(_ reference: String, _ name: String) {
-        #expect(OutputNaming.safeName(reference) == name)
+    func referencesBecomeSafeFileNames(_ reference: String, _ name: String) throws {
+        #expect(try OutputNaming.path(in: "out", output: nil, reference: reference, format: .text) == "out/\(name).txt")
+        #expect(try OutputNaming.path(in: "out", output: nil, reference: reference, format: .docx) == "out/\(name).docx")
     }
 
     @Test func outputsMustBePlainNames() throws {
-        #expect(try OutputNaming.fileName(output: "a.docx", reference: "x", format: .text) == "a.docx")
+        #expect(try OutputNaming.path(in: "out", output: "a.docx", reference: "x", format: .text) == "out/a.docx")
         for bad in ["../x.txt", "dir/x.txt", "..", "", ".txt", ".hidden.docx", "a\u{FEFF}.txt", String(repeating: "x", count: 201)] {
-            #expect(throws: PITError.self) { try OutputNaming.fileName(output: bad, reference: "x", format: .text) }
+            #expect(throws: PITError.self) { try OutputNaming.path(in: "out", output: bad, reference: "x", format: .text) }
         }
     }
 
     @Test func optionIndicesFollowTheirOrder() {
         #expect(DraftOption.allCases.enumerated().allSatisfy { $0.offset == $0.element.index })
+        #expect(DraftOption.allCases.count <= 32)  // a row's tables have 32 places
     }
 
     @Test func csvCellsSplitAsTheOptionsDo() throws {
@@ -100,11 +102,14 @@ struct BatchInputTests {
     }
 
     /// A character of many combining marks is cut at a scalar, never dropped whole to leave `.txt`.
-    @Test func aLongCharacterIsCutNotDropped() {
-        let name = OutputNaming.safeName("a" + String(repeating: "\u{301}", count: 60_000))
+    @Test func aLongCharacterIsCutNotDropped() throws {
+        func safeName(_ reference: String) throws -> String {
+            String(try OutputNaming.path(in: "out", output: nil, reference: reference, format: .text).dropFirst(4).dropLast(4))
+        }
+        let name = try safeName("a" + String(repeating: "\u{301}", count: 60_000))
         #expect(name.utf8.count <= OutputNaming.maximumBytes)
         #expect(name.utf8.first == UInt8(ascii: "a"))
-        #expect(!OutputNaming.safeName(String(repeating: ".", count: 300) + "x").hasPrefix("."))
+        #expect(try !safeName(String(repeating: ".", count: 300) + "x").hasPrefix("."))
     }
 
     @Test func csvCellsWithForbiddenCharactersOrTooLongAreRefused() {

@@ -50,7 +50,7 @@ struct RequestParsingTests {
     @Test func requestsComeFromOptionValues() throws {
         let values: [DraftOption: [String]] = [.ref: ["658A/22"], .exemption: ["s24, s31", "s38"], .set: ["officer=A. Clerk"],
                                                .likelihood: ["would"], .ncnd: []]
-        let request = try DraftOptions.request(values: { values[$0] }, today: { DocumentDate(year: 2026, month: 1, day: 2)! })
+        let request = try DraftOptions.request(OptionValues(values: values), today: { DocumentDate(year: 2026, month: 1, day: 2)! })
         #expect(request.exemptionIDs == ["s24", "s31", "s38"])
         #expect(request.neitherConfirmNorDeny)
         #expect(request.likelihood == .would)
@@ -58,4 +58,11 @@ struct RequestParsingTests {
         #expect(request.extraVariables.map(\.key) == ["officer"])
         #expect(request.extraVariables.map(\.value) == ["A. Clerk"])
     }
+}
+
+/// Draft option values from a dictionary, as a command line gives them.
+struct OptionValues: DraftOptionValues {
+    let values: [DraftOption: [String]]
+
+    subscript(option: DraftOption) -> ArraySlice<String>? { values[option]?[...] }
 }

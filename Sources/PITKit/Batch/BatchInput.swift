@@ -83,6 +83,7 @@ public final class BatchInput {
             row.problem = "has \(csv.fieldCount) fields; the header has \(columns.count)"
             return row
         }
+        row.reserveCapacity(columns.count + 2)
         do {
             for (index, column) in columns.enumerated() { try csv.withField(index) { try row.set(column, csvCell: $0) } }
         } catch let error as PITError {
@@ -108,6 +109,7 @@ public final class BatchInput {
             do {
                 let value = try JSONValue.parse(line, source: source, firstLine: jsonLine)
                 guard case .object(let members) = value else { throw PITError.data("a line must be a JSON object, not \(value.typeName)") }
+                row.reserveCapacity(members.count + 2)
                 for (key, value) in members {
                     guard let column = DraftOption(rawValue: key) else {
                         throw PITError.data("unknown key '\(key)'\(Suggestion.didYouMean(key, in: DraftOption.allCases.map(\.rawValue)))")

@@ -1,15 +1,44 @@
 /// One row of batch input: its number (the CSV line or JSON Lines line it starts on) and the
 /// draft options it gives, by the same names as `pit draft`'s options.
-public struct BatchRow: Sendable {
+public struct BatchRow: Sendable, DraftOptionValues {
     public let number: Int
-    /// Each column's values, by `DraftOption` (nil: not given).
-    private var cells: [[String]?] = Array(repeating: nil, count: DraftOption.allCases.count)
     /// Set when the row could not be read; the row then fails with this reason.
     public var problem: String?
+    /// Every value of the row, each option's together (an option set twice leaves its old values
+    /// here, unused).
+    private var values: [String] = []
+    /// Where each option's values lie in `values`, by `DraftOption.index`: `starts[i]..<ends[i]`.
+    /// (SIMD vectors serve as fixed-size tables inside the row: no allocation of their own.)
+    private var starts = SIMD32<UInt32>(), ends = SIMD32<UInt32>()
+    /// The options given, a bit each by `DraftOption.index` (a flag that is on has no values).
+    private var given: UInt32 = 0
 
     public init(number: Int) { self.number = number }
 
-    public subscript(column: DraftOption) -> [String]? { cells[column.index] }
+    /// Makes room for `count` values, before they are set.
+    mutating func reserveCapacity(_ count: Int) { values.reserveCapacity(count) }
+
+    /// The option's values, in order (nil: not given).
+    @inline(__always)
+    public subscript(option: DraftOption) -> ArraySlice<String>? {
+        let index = option.index
+        guard given & 1 << index != 0 else { return nil }
+        return values[Int(starts[index])..<Int(ends[index])]
+    }
+
+    /// Gives `option` the values `body` appends to `values` (none, for a flag that is on).
+    private mutating func give(_ option: DraftOption, _ body: (inout [String]) throws -> Void) rethrows {
+        let index = option.index
+        starts[index] = UInt32(values.count)
+        try body(&values)
+        ends[index] = UInt32(values.count)
+        given |= 1 << index
+    }
+
+    /// Sets a flag on or off.
+    private mutating func set(_ option: DraftOption, flag: Bool) {
+        if flag { give(option) { _ in } } else { given &= ~(1 << option.index) }
+    }
 
     /// Sets a column from a CSV cell's UTF-8 text (an empty cell sets nothing).
     mutating func set(_ column: DraftOption, csvCell cell: UnsafeBufferPointer<UInt8>) throws {
@@ -20,33 +49,47 @@ public struct BatchRow: Sendable {
         try ForbiddenCharacters.check(cell, allowingLineBreaks: true, .data, subject: "column '\(column.rawValue)'")
         switch column.cell {
         case .flag:
-            cells[column.index] = try Self.flag(Self.text(cell), column) ? [] : nil
+            set(column, flag: try Self.flag(cell, column))
         case .list:
-            guard cell.contains(UInt8(ascii: ";")) else {
-                cells[column.index] = [Self.trimmedText(cell)]
-                return
+            // Each item between semicolons, trimmed; empty ones dropped (a cell of one item is
+            // kept, empty or not).
+            give(column) { values in
+                guard Self.index(of: UInt8(ascii: ";"), in: cell, from: 0) < cell.count else {
+                    return values.append(Self.trimmedText(cell))
+                }
+                Self.forEachPart(of: cell, separatedBy: UInt8(ascii: ";")) { part in
+                    let item = Self.trimmedText(part)
+                    if !item.isEmpty { values.append(item) }
+                }
             }
-            // Each item between semicolons, trimmed; empty ones dropped.
-            var items: [String] = []
-            var start = 0
-            for index in 0...cell.count where index == cell.count || cell[index] == UInt8(ascii: ";") {
-                let item = Self.trimmedText(UnsafeBufferPointer(rebasing: cell[start..<index]))
-                if !item.isEmpty { items.append(item) }
-                start = index + 1
-            }
-            cells[column.index] = items
         case .lines:
-            var lines: [String] = []
-            var start = 0
-            for index in 0...cell.count where index == cell.count || cell[index] == UInt8(ascii: "\n") {
-                var end = index
-                if end > start && cell[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                if end > start { lines.append(Self.text(UnsafeBufferPointer(rebasing: cell[start..<end]))) }
-                start = index + 1
+            // Each line not empty, without its carriage return.
+            give(column) { values in
+                Self.forEachPart(of: cell, separatedBy: UInt8(ascii: "\n")) { line in
+                    let end = line.last == UInt8(ascii: "\r") ? line.count - 1 : line.count
+                    if end > 0 { values.append(Self.text(UnsafeBufferPointer(rebasing: line[..<end]))) }
+                }
             }
-            cells[column.index] = lines
         case .single:
-            cells[column.index] = [Self.text(cell)]
+            give(column) { $0.append(Self.text(cell)) }
+        }
+    }
+
+    /// The index of the first `byte` of `bytes` from `start`, or `bytes.count`.
+    @inline(__always)
+    private static func index(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        ByteWords.firstIndex(in: bytes, from: start, marks: { ByteWords.equal($0, byte) }, isStop: { $0 == byte })
+    }
+
+    /// Calls `body` with each part of `bytes` between `separator`s, empty ones too.
+    @inline(__always)
+    private static func forEachPart(of bytes: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8,
+                                    _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var start = 0
+        while start <= bytes.count {
+            let end = index(of: separator, in: bytes, from: start)
+            body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            start = end + 1
         }
     }
 
@@ -59,10 +102,15 @@ public struct BatchRow: Sendable {
     /// (each is a character of its own); other text is trimmed as a `String`.
     private static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard !bytes.contains(where: { $0 >= 0x80 }) else { return text(bytes).trimmingSpaces }
+        return text(trimmedASCII(bytes))
+    }
+
+    /// ASCII `bytes` without the spaces at either end.
+    private static func trimmedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0, end = bytes.count
         while start < end && bytes[start] == UInt8(ascii: " ") { start += 1 }
         while end > start && bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
-        return text(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
     /// Sets a column from a JSON Lines value.
@@ -73,42 +121,55 @@ public struct BatchRow: Sendable {
             return
         case .bool(let flag):
             guard kind == .flag else { throw PITError.data("'\(column.rawValue)' must be a string, not a boolean") }
-            cells[column.index] = flag ? [] : nil
+            set(column, flag: flag)
         case .string(let text):
             if kind == .flag {
-                cells[column.index] = try Self.flag(text, column) ? [] : nil
+                set(column, flag: try text.withUTF8Bytes { try Self.flag($0, column) })
             } else {
-                cells[column.index] = [text]
+                give(column) { $0.append(text) }
             }
         case .array(let items):
             guard kind == .list || kind == .lines else {
                 throw PITError.data("'\(column.rawValue)' takes one value, not an array")
             }
-            cells[column.index] = try items.map { item in
-                guard case .string(let text) = item else { throw PITError.data("'\(column.rawValue)' must be an array of strings") }
-                return text
+            try give(column) { values in
+                for item in items {
+                    guard case .string(let text) = item else { throw PITError.data("'\(column.rawValue)' must be an array of strings") }
+                    values.append(text)
+                }
             }
         case .object(let members) where column == .set || column == .evidence:
-            cells[column.index] = try members.map { member in
-                guard case .string(let text) = member.value else { throw PITError.data("'\(column.rawValue)' values must be strings") }
-                return "\(member.key)=\(text)"
+            try give(column) { values in
+                for member in members {
+                    guard case .string(let text) = member.value else { throw PITError.data("'\(column.rawValue)' values must be strings") }
+                    values.append("\(member.key)=\(text)")
+                }
             }
         default:
             throw PITError.data("'\(column.rawValue)' must be a string\(kind == .list || kind == .lines ? " or an array of strings" : ""), not \(value.typeName)")
         }
     }
 
-    private static func flag(_ text: String, _ column: DraftOption) throws -> Bool {
-        switch text.trimmingSpaces.lowercased() {
-        case "true", "yes", "1", "y": return true
-        case "false", "no", "0", "n", "": return false
-        default: throw PITError.data("'\(column.rawValue)' must be true or false, not '\(text)'")
+    /// A flag's UTF-8 text, read as `trimmingSpaces.lowercased()` would have it: only ASCII text
+    /// can be one of the words (no other character lower-cases to their letters).
+    private static func flag(_ bytes: UnsafeBufferPointer<UInt8>, _ column: DraftOption) throws -> Bool {
+        if !bytes.contains(where: { $0 >= 0x80 }) {
+            let word = trimmedASCII(bytes)
+            func equals(_ name: StaticString) -> Bool {
+                word.count == name.utf8CodeUnitCount
+                    && zip(word, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)).allSatisfy { byte, letter in
+                        (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == letter
+                    }
+            }
+            if equals("true") || equals("yes") || equals("1") || equals("y") { return true }
+            if equals("false") || equals("no") || equals("0") || equals("n") || word.isEmpty { return false }
         }
+        throw PITError.data("'\(column.rawValue)' must be true or false, not '\(String(decoding: bytes, as: UTF8.self))'")
     }
 }
 
 extension DraftOption {
-    /// The option's place in `allCases`, for tables indexed by option.
+    /// The option's place in `allCases`, for tables indexed by option (at most 32 of them: `BatchRow`).
     var index: Int {
         switch self {
         case .ref: return 0

@@ -120,19 +120,20 @@ public final class BatchRunner {
     private func prepare(_ row: BatchRow) -> Prepared {
         if let problem = row.problem { return .failed(problem) }
         do {
-            var request = try DraftOptions.request(values: { row[$0] }, today: { today })
+            var request = try DraftOptions.request(row, today: { today })
             if options.strict { request.strict = true }
             request.textsRead = true  // every cell or string was checked as it was read
             let output = row[.output]?.last
             let format = try row[.format]?.last.map { try DraftOptions.format(named: $0, output: nil) }
                 ?? options.format ?? output.flatMap(OutputFormat.init(fileName:)) ?? .text
-            let name = try OutputNaming.fileName(output: output, reference: request.reference, format: format)
-            let key = Self.caseFreeHash(name)
-            if let earlier = outputNames[key] {
-                return .failed("output '\(name)' is already the output of row \(earlier)")
+            let path = try OutputNaming.path(in: options.outputFolder, output: output, reference: request.reference, format: format)
+            let nameStart = options.outputFolder.utf8.count + 1
+            let key = path.withUTF8Bytes { Self.caseFreeHash(UnsafeBufferPointer(rebasing: $0[nameStart...])) }
+            if let earlier = outputNames.updateValue(Int32(clamping: row.number), forKey: key) {
+                outputNames[key] = earlier
+                return .failed("output '\(String(decoding: path.utf8.dropFirst(nameStart), as: UTF8.self))' is already the output of row \(earlier)")
             }
-            outputNames[key] = Int32(clamping: row.number)
-            return .ready(request, format, path: options.outputFolder + "/" + name)
+            return .ready(request, format, path: path)
         } catch let error as PITError {
             return .failed(error.message)
         } catch {
@@ -140,12 +141,11 @@ public final class BatchRunner {
         }
     }
 
-    /// The FNV-1a hash of `name.lowercased()`; an ASCII name is lower-cased a byte at a time.
-    static func caseFreeHash(_ name: String) -> UInt64 {
-        name.withUTF8Bytes { bytes in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return FNV1a.hash(name.lowercased().utf8) }
-            return FNV1a.hash(bytes.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
-        }
+    /// The FNV-1a hash of a name's lower-cased text, from its UTF-8 bytes; an ASCII name is
+    /// lower-cased a byte at a time.
+    static func caseFreeHash(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard !name.contains(where: { $0 >= 0x80 }) else { return FNV1a.hash(String(decoding: name, as: UTF8.self).lowercased().utf8) }
+        return FNV1a.hash(name.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
     }
 
     /// Drafts and writes the ready rows on `jobs` threads; nil where a row succeeded.

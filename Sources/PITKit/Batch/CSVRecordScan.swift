@@ -51,11 +51,11 @@ enum CSVRecordScan {
         var quoted = false, fieldStarted = false, afterQuote = false
 
         var field = Fields.Field(start: 0, end: 0)
-        var bits: UInt8 = 0  // every byte of text or-ed together: its top bit is set by any non-ASCII byte
+        var ascii = true  // no byte of text so far is above 0x7F
 
         /// Counts the text `bytes[from..<to]`; false when the record is then too long.
         func addText(_ from: Int, _ to: Int) -> Bool {
-            for index in from..<to { bits |= bytes[index] }
+            if ascii { ascii = ByteWords.isASCII(bytes, from: from, to: to) }
             length += to - from
             return length <= InputLimits.rowBytes
         }
@@ -64,7 +64,7 @@ enum CSVRecordScan {
         func endField() {
             fields.list.append(field)
             field = Fields.Field(start: index, end: index)
-            fields.nonASCII = fields.nonASCII || bits >= 0x80
+            fields.nonASCII = fields.nonASCII || !ascii
         }
 
         while index < count {
@@ -132,19 +132,18 @@ enum CSVRecordScan {
     /// quotes; outside them, also at a comma or carriage return.
     @inline(__always)
     private static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, quoted: Bool) -> Int {
-        var index = start
-        let count = bytes.count
+        let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n")
+        let comma = UInt8(ascii: ","), carriageReturn = UInt8(ascii: "\r")
         if quoted {
-            while index < count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\n") { index += 1 }
-        } else {
-            while index < count {
-                let byte = bytes[index]
-                // Every stop is at or below ',' (0x2C): most text bytes are decided by one comparison.
-                if byte <= UInt8(ascii: ","),
-                   byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") { break }
-                index += 1
-            }
+            return ByteWords.firstIndex(in: bytes, from: start,
+                                        marks: { ByteWords.equal($0, quote) | ByteWords.equal($0, lineFeed) },
+                                        isStop: { $0 == quote || $0 == lineFeed })
         }
-        return index
+        return ByteWords.firstIndex(in: bytes, from: start,
+                                    marks: { word in
+                                        ByteWords.equal(word, comma) | ByteWords.equal(word, quote)
+                                            | ByteWords.equal(word, carriageReturn) | ByteWords.equal(word, lineFeed)
+                                    },
+                                    isStop: { $0 == comma || $0 == quote || $0 == carriageReturn || $0 == lineFeed })
     }
 }

@@ -9,37 +9,57 @@ enum OutputNaming {
     /// The longest name most file systems take (255 bytes), less room for a temporary suffix.
     static let maximumBytes = 200
 
-    static func fileName(output: String?, reference: String, format: OutputFormat) throws -> String {
+    /// `folder/NAME`: NAME is `output` when given (a plain file name, else an error), or else
+    /// `reference` made safe (see `safePart`) with the format's extension, made in one piece.
+    static func path(in folder: String, output: String?, reference: String, format: OutputFormat) throws -> String {
         if let output {
             guard !output.isEmpty, !output.contains("/"), !output.contains("\\"), !output.hasPrefix("."),
                   output.utf8.count <= maximumBytes,
                   !ForbiddenCharacters.contained(in: output, allowingLineBreaks: false) else {
                 throw PITError.data("output '\(output)' must be a plain file name inside --out-dir (not hidden, at most \(maximumBytes) bytes)")
             }
-            return output
+            return folder + "/" + output
         }
-        return safeName(reference) + "." + format.fileExtension
+        let fileExtension = format.fileExtension
+        return folder.withUTF8Bytes { folder in
+            reference.withUTF8Bytes { reference in
+                let (kept, underscore) = safePart(of: reference)
+                return String(unsafeUninitializedCapacity: folder.count + 2 + kept.count + 1 + fileExtension.utf8.count) { path in
+                    var end = 0
+                    func put(_ byte: UInt8) {
+                        path[end] = byte
+                        end += 1
+                    }
+                    folder.forEach(put)
+                    put(UInt8(ascii: "/"))
+                    if underscore { put(UInt8(ascii: "_")) }
+                    for byte in reference[kept] { put(unsafe[Int(byte)] ? UInt8(ascii: "-") : byte) }
+                    put(UInt8(ascii: "."))
+                    fileExtension.utf8.forEach(put)
+                    return end
+                }
+            }
+        }
     }
 
-    /// `reference` with every character a file system could reject replaced by `-`, cut to at most
-    /// `maximumBytes` bytes (at a character's scalar, so a character of many combining marks is cut,
-    /// not dropped whole), trailing dots and spaces removed, and a leading dot, an empty name and
-    /// the names Windows reserves (`CON`, `LPT1`…) prefixed with `_`: never a hidden file.
-    static func safeName(_ reference: String) -> String {
-        var bytes = Array(reference.utf8)
-        for index in bytes.indices where unsafe[Int(bytes[index])] { bytes[index] = UInt8(ascii: "-") }
-        if bytes.count > maximumBytes {
-            var end = maximumBytes
+    /// Which of a reference's UTF-8 `bytes` its safe name keeps, every one a file system could
+    /// reject then written `-`: at most `maximumBytes` (cut at a scalar's start, so a character of
+    /// many combining marks is cut, not dropped whole), without trailing dots and spaces or
+    /// leading spaces; and whether a `_` goes before them, for a leading dot, an empty name or a
+    /// name Windows reserves (`CON`, `LPT1`…): never a hidden file.
+    static func safePart(of bytes: UnsafeBufferPointer<UInt8>) -> (kept: Range<Int>, underscore: Bool) {
+        var end = bytes.count
+        if end > maximumBytes {
+            end = maximumBytes
             while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a scalar's bytes
-            bytes.removeSubrange(end...)
         }
-        while let last = bytes.last, last == UInt8(ascii: ".") || last == UInt8(ascii: " ") { bytes.removeLast() }
-        while let first = bytes.first, first == UInt8(ascii: " ") { bytes.removeFirst() }
-        let stem = bytes.prefix { $0 != UInt8(ascii: ".") }
-        if bytes.first == UInt8(ascii: ".") || bytes.isEmpty
-            || (stem.count <= 4 && reserved.contains(String(decoding: stem, as: UTF8.self).lowercased())) {
-            bytes.insert(UInt8(ascii: "_"), at: 0)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        while end > 0 && (bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: " ")) { end -= 1 }
+        var start = 0
+        while start < end && bytes[start] == UInt8(ascii: " ") { start += 1 }
+        let kept = bytes[start..<end]
+        let stem = kept.prefix { $0 != UInt8(ascii: ".") }
+        let underscore = kept.first == UInt8(ascii: ".") || kept.isEmpty
+            || (stem.count <= 4 && reserved.contains(String(decoding: stem.map { unsafe[Int($0)] ? UInt8(ascii: "-") : $0 }, as: UTF8.self).lowercased()))
+        return (start..<end, underscore)
     }
 }

@@ -17,20 +17,20 @@ public struct DocumentDate: Sendable, Equatable {
 
     /// Parses `YYYY-MM-DD`; anything else, or a day the calendar does not have, is a usage error.
     public init(iso text: String) throws {
-        let bytes = Array(text.utf8)
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                guard bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+        let date: DocumentDate? = text.withUTF8Bytes { bytes in
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    guard bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") else { return nil }
+                    value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                }
+                return value
             }
-            return value
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                  let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return DocumentDate(year: year, month: month, day: day)
         }
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let date = DocumentDate(year: year, month: month, day: day) else {
-            throw PITError.usage("invalid date '\(text)': expected YYYY-MM-DD, a real calendar date")
-        }
+        guard let date else { throw PITError.usage("invalid date '\(text)': expected YYYY-MM-DD, a real calendar date") }
         self = date
     }
 

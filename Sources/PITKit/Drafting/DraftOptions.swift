@@ -131,40 +131,59 @@ public enum Outcome: String, Sendable, CaseIterable {
     case disclose
 }
 
+/// The values of draft options, however they were given: a command line, a batch row.
+public protocol DraftOptionValues {
+    /// The option's values in order; nil when it is not given (a flag that is on has none).
+    subscript(option: DraftOption) -> ArraySlice<String>? { get }
+}
+
 /// Builds a `DraftRequest` from draft options.
 public enum DraftOptions {
-    /// `values` gives each option's values in order (nil when not given; a flag that is on gives
-    /// a non-nil value).
-    public static func request(values: (DraftOption) -> [String]?, today: () -> DocumentDate) throws -> DraftRequest {
-        guard let reference = values(.ref)?.last else { throw PITError.usage("missing --ref (the request reference)") }
-        let exemptionIDs = commaSeparated(values(.exemption) ?? [])
+    /// The request `values` describe; `today` gives the date when they give none.
+    /// Each option is read and checked in one fixed order, so that of several problems the same
+    /// one is reported; the request is made once all are read.
+    public static func request<Values: DraftOptionValues>(_ values: Values, today: () -> DocumentDate) throws -> DraftRequest {
+        guard let reference = values[.ref]?.last else { throw PITError.usage("missing --ref (the request reference)") }
+        let exemptionIDs = commaSeparated(values[.exemption])
         guard !exemptionIDs.isEmpty else { throw PITError.usage("missing --exemption (e.g. --exemption s31)") }
         if exemptionIDs.contains(where: \.isEmpty) { throw PITError.usage("--exemption: an empty exemption id") }
-        let date = try values(.date)?.last.map(DocumentDate.init(iso:)) ?? today()
-        var request = DraftRequest(reference: reference, exemptionIDs: exemptionIDs, date: date)
-        request.limbChoices = try (values(.limbs) ?? []).map(LimbChoice.init(parsing:))
-        request.likelihood = try choice(values(.likelihood), .likelihood)
-        request.neitherConfirmNorDeny = values(.ncnd) != nil
-        request.variantChoices = try (values(.variant) ?? []).map(VariantChoice.init(parsing:))
-        request.questions = values(.question) ?? []
-        request.facts = values(.fact) ?? []
-        request.evidence = try pairs(values(.evidence), .evidence)
-        request.purposes = commaSeparated(values(.purposes) ?? [])
-        if request.purposes.contains(where: \.isEmpty) { throw PITError.usage("--purposes: an empty purpose") }
-        request.outcome = try choice(values(.outcome), .outcome) ?? .withhold
-        switch (values(.alternative) != nil, values(.separateParts) != nil) {
+        let date = try values[.date]?.last.map(DocumentDate.init(iso:)) ?? today()
+        let limbChoices = try values[.limbs]?.map(LimbChoice.init(parsing:)) ?? []
+        let likelihood: Likelihood? = try choice(values[.likelihood], .likelihood)
+        let variantChoices = try values[.variant]?.map(VariantChoice.init(parsing:)) ?? []
+        let evidence = try pairs(values[.evidence], .evidence)
+        let purposes = commaSeparated(values[.purposes])
+        if purposes.contains(where: \.isEmpty) { throw PITError.usage("--purposes: an empty purpose") }
+        let outcome: Outcome = try choice(values[.outcome], .outcome) ?? .withhold
+        let relation: ExemptionRelation?
+        switch (values[.alternative] != nil, values[.separateParts] != nil) {
         case (true, true): throw PITError.usage("--alternative and --separate-parts cannot both be given: choose how the exemptions apply")
-        case (true, false): request.relation = .alternative
-        case (false, true): request.relation = .separateParts
-        case (false, false): request.relation = nil
+        case (true, false): relation = .alternative
+        case (false, true): relation = .separateParts
+        case (false, false): relation = nil
         }
-        request.authorityName = values(.authority)?.last
-        request.authorityShort = values(.authorityShort)?.last
-        request.authorityKind = try choice(values(.authorityKind), .authorityKind)
-        request.regime = try choice(values(.regime), .regime)
-        request.emissions = values(.emissions) != nil
-        request.extraVariables = try pairs(values(.set), .set)
-        request.strict = values(.strict) != nil
+        let authorityKind: AuthorityKind? = try choice(values[.authorityKind], .authorityKind)
+        let regime: Regime.ID? = try choice(values[.regime], .regime)
+        let extraVariables = try pairs(values[.set], .set)
+
+        var request = DraftRequest(reference: reference, exemptionIDs: exemptionIDs, date: date)
+        request.limbChoices = limbChoices
+        request.likelihood = likelihood
+        request.neitherConfirmNorDeny = values[.ncnd] != nil
+        request.variantChoices = variantChoices
+        if let questions = values[.question] { request.questions = Array(questions) }
+        if let facts = values[.fact] { request.facts = Array(facts) }
+        request.evidence = evidence
+        request.purposes = purposes
+        request.outcome = outcome
+        request.relation = relation
+        request.authorityName = values[.authority]?.last
+        request.authorityShort = values[.authorityShort]?.last
+        request.authorityKind = authorityKind
+        request.regime = regime
+        request.emissions = values[.emissions] != nil
+        request.extraVariables = extraVariables
+        request.strict = values[.strict] != nil
         return request
     }
 
@@ -175,10 +194,10 @@ public enum DraftOptions {
     }
 
     /// The last value of an option with a fixed list of values, checked against the list.
-    private static func choice<Value: RawRepresentable>(_ values: [String]?, _ option: DraftOption) throws -> Value?
+    private static func choice<Value: RawRepresentable & CaseIterable>(_ values: ArraySlice<String>?, _ option: DraftOption) throws -> Value?
     where Value.RawValue == String {
         guard let name = values?.last else { return nil }
-        guard let value = Value(rawValue: name) else {
+        guard let value = Value.allCases.first(where: { $0.rawValue == name }) else {
             let known = option.declaration.choices
             throw PITError.usage("unknown \(option.rawValue) '\(name)'\(Suggestion.didYouMean(name, in: known)) (--\(option.rawValue) takes \(known.joined(separator: ", ")))")
         }
@@ -186,15 +205,18 @@ public enum DraftOptions {
     }
 
     /// `KEY=VALUE` pairs, in order.
-    private static func pairs(_ values: [String]?, _ option: DraftOption) throws -> [(key: String, value: String)] {
-        try (values ?? []).map { pair in
+    private static func pairs(_ values: ArraySlice<String>?, _ option: DraftOption) throws -> [(key: String, value: String)] {
+        guard let values else { return [] }
+        return try values.map { pair in
             guard let equals = pair.firstIndex(ofASCII: "=") else { throw PITError.usage("--\(option.rawValue) '\(pair)': expected \(option.declaration.value!)") }
-            return (String(pair[..<equals]).trimmingSpaces, String(pair[pair.index(after: equals)...]))
+            // `=` is a character of its own: the text after it starts at the next byte.
+            return (String(pair[..<equals]).trimmingSpaces, String(pair[pair.utf8.index(after: equals)...]))
         }
     }
 
     /// `s24,s31` and `s24`, `s31` alike: every value split at commas, trimmed.
-    private static func commaSeparated(_ values: [String]) -> [String] {
+    private static func commaSeparated(_ values: ArraySlice<String>?) -> [String] {
+        guard let values else { return [] }
         var items: [String] = []
         items.reserveCapacity(values.count)
         for value in values {

@@ -10,19 +10,27 @@ public enum ForbiddenCharacters {
         var index = 0
         let count = bytes.count
         while index < count {
-            let byte = bytes[index]
-            if byte < 0x20 {
-                if !(allowingLineBreaks && (byte == 0x09 || byte == 0x0A || byte == 0x0D)) { return (index, UInt32(byte)) }
-            } else if byte == 0x7F {
-                return (index, 0x7F)
-            } else if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) {
-                return (index, UInt32(bytes[index + 1]))  // U+0080 to U+009F
-            } else if byte == 0xEF, index + 2 < count {
-                let second = bytes[index + 1], third = bytes[index + 2]
-                if second == 0xBB && third == 0xBF { return (index, 0xFEFF) }
-                if second == 0xBF && (third == 0xBE || third == 0xBF) { return (index, third == 0xBE ? 0xFFFE : 0xFFFF) }
+            // Eight bytes of printable ASCII at once; otherwise the next eight one by one.
+            if index + 8 <= count && ByteWords.isPrintableASCII(ByteWords.word(bytes, at: index)) {
+                index += 8
+                continue
             }
-            index += 1
+            let stop = min(index + 8, count)
+            while index < stop {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if !(allowingLineBreaks && (byte == 0x09 || byte == 0x0A || byte == 0x0D)) { return (index, UInt32(byte)) }
+                } else if byte == 0x7F {
+                    return (index, 0x7F)
+                } else if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) {
+                    return (index, UInt32(bytes[index + 1]))  // U+0080 to U+009F
+                } else if byte == 0xEF, index + 2 < count {
+                    let second = bytes[index + 1], third = bytes[index + 2]
+                    if second == 0xBB && third == 0xBF { return (index, 0xFEFF) }
+                    if second == 0xBF && (third == 0xBE || third == 0xBF) { return (index, third == 0xBE ? 0xFFFE : 0xFFFF) }
+                }
+                index += 1
+            }
         }
         return nil
     }

@@ -73,12 +73,14 @@ struct ParsedArguments {
     func positional(_ index: Int) -> String? { index < positionals.count ? positionals[index] : nil }
 }
 
-extension ParsedArguments {
-    /// The values of a draft option as given on the command line (a flag that is on: `[]`).
-    func draftValues(_ option: DraftOption) -> [String]? {
-        option.declaration.value == nil ? (flag(option.rawValue) ? [] : nil) : values[option.rawValue]
+extension ParsedArguments: DraftOptionValues {
+    /// The values of a draft option as given on the command line (a flag that is on: none).
+    subscript(option: DraftOption) -> ArraySlice<String>? {
+        option.declaration.value == nil ? (flag(option.rawValue) ? [] : nil) : values[option.rawValue]?[...]
     }
+}
 
+extension ParsedArguments {
     /// The built-in library with the user's own overlay, `PIT_TEMPLATES` and `--templates` on top.
     func templateLibrary() throws -> TemplateLibrary {
         try TemplateLibrary(overlays: TemplateLibrary.overlayFolders(environment: FileSystem.environment,

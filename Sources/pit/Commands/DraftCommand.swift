@@ -31,7 +31,7 @@ enum DraftCommand: Command {
     static func run(_ arguments: ParsedArguments) throws -> [UInt8] {
         if arguments.value("output") == "" { throw PITError.usage("draft: --output is empty: name the file to write, or leave it out for standard output") }
         let format = try DraftOptions.format(named: arguments.value("format"), output: arguments.value("output"))
-        let request = try DraftOptions.request(values: arguments.draftValues, today: DocumentDate.today)
+        let request = try DraftOptions.request(arguments, today: DocumentDate.today)
         let library = try arguments.templateLibrary()
         let referencePath = arguments.value("reference-docx")
         let reference = format == .docx || referencePath != nil ? try ReferenceDocx.resolve(path: referencePath, library: library) : nil
