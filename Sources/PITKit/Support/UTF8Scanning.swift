@@ -41,7 +41,10 @@ extension String {
     /// The text with each line break character (CR or LF) a space, as a document prints text
     /// given on one line (`MarkdownEscaping` does the same).
     var unbroken: String {
-        guard containsByte(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return self }
+        let hasBreak = withUTF8Bytes { bytes in
+            !bytes.isEmpty && (memchr(bytes.baseAddress!, 0x0A, bytes.count) != nil || memchr(bytes.baseAddress!, 0x0D, bytes.count) != nil)
+        }
+        guard hasBreak else { return self }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
         return String(scalars)
