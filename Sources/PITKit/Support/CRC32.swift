@@ -11,18 +11,12 @@ public enum CRC32 {
     private static func checksum(buffer bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         tables.withUnsafeBufferPointer { tables in
-            /// The remainders of a word's four bytes followed by `zeros` zero bytes, combined.
-            func remainder(_ word: UInt32, followedBy zeros: Int) -> UInt32 {
-                tables[(zeros &+ 3) &* 256 &+ Int(word & 0xFF)] ^ tables[(zeros &+ 2) &* 256 &+ Int((word >> 8) & 0xFF)]
-                    ^ tables[(zeros &+ 1) &* 256 &+ Int((word >> 16) & 0xFF)] ^ tables[zeros &* 256 &+ Int(word >> 24)]
-            }
             let raw = UnsafeRawBufferPointer(bytes)
-            func word(at offset: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
             var index = 0
             let blocksEnd = bytes.count & ~15
             while index < blocksEnd {
-                crc = remainder(word(at: index) ^ crc, followedBy: 12) ^ remainder(word(at: index &+ 4), followedBy: 8)
-                    ^ remainder(word(at: index &+ 8), followedBy: 4) ^ remainder(word(at: index &+ 12), followedBy: 0)
+                crc = remainder(word(raw, index) ^ crc, followedBy: 12, tables) ^ remainder(word(raw, index &+ 4), followedBy: 8, tables)
+                    ^ remainder(word(raw, index &+ 8), followedBy: 4, tables) ^ remainder(word(raw, index &+ 12), followedBy: 0, tables)
                 index &+= 16
             }
             while index < bytes.count {
@@ -31,6 +25,19 @@ public enum CRC32 {
             }
         }
         return crc ^ 0xFFFF_FFFF
+    }
+
+    /// The little-endian word at `offset`.
+    @inline(__always)
+    private static func word(_ bytes: UnsafeRawBufferPointer, _ offset: Int) -> UInt32 {
+        UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+
+    /// The remainders of a word's four bytes followed by `zeros` zero bytes, combined.
+    @inline(__always)
+    private static func remainder(_ word: UInt32, followedBy zeros: Int, _ tables: UnsafeBufferPointer<UInt32>) -> UInt32 {
+        tables[(zeros &+ 3) &* 256 &+ Int(word & 0xFF)] ^ tables[(zeros &+ 2) &* 256 &+ Int((word >> 8) & 0xFF)]
+            ^ tables[(zeros &+ 1) &* 256 &+ Int((word >> 16) & 0xFF)] ^ tables[zeros &* 256 &+ Int(word >> 24)]
     }
 
     /// Sixteen tables of 256, computed once: the first is the remainder of each byte value;

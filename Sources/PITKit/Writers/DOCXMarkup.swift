@@ -6,11 +6,14 @@ struct DOCXMarkup: Sendable {
     let bodyStart: [UInt8]
     /// The section properties, and the end tags of the body and the document.
     let bodyEnd: [UInt8]
-    /// The paragraph properties (`w:pPr`) of Heading 1 to 6.
-    let headings: [[UInt8]]
-    /// A list item's paragraph properties, before and after the id of its list's numbering instance.
-    let listItemStart: [UInt8]
-    let listItemEnd: [UInt8]
+    /// The start tag of a paragraph in Normal style.
+    let paragraphStart: [UInt8]
+    /// The start tag and properties (`w:pPr`) of a paragraph in Heading 1 to 6.
+    let headingStarts: [[UInt8]]
+    /// The start tag and properties of a list item, before and after the id of its list's
+    /// numbering instance.
+    let listItemStartToID: [UInt8]
+    let listItemStartAfterID: [UInt8]
     /// pit's footer part (see `DOCXParts.footer`), before and after the draft's reference.
     let footerStart: [UInt8]
     let footerEnd: [UInt8]
@@ -18,19 +21,20 @@ struct DOCXMarkup: Sendable {
     init(documentStart: String, sectionProperties: String, styles: DOCXBase.StyleIDs) {
         bodyStart = Array((DOCXParts.declaration + documentStart + "<w:body>\n").utf8)
         bodyEnd = Array((sectionProperties + "\n</w:body></w:document>\n").utf8)
-        headings = styles.headings.map { Array("<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>".utf8) }
-        listItemStart = Array("<w:pPr><w:pStyle w:val=\"\(styles.listParagraph)\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"".utf8)
-        listItemEnd = Array("\"/></w:numPr></w:pPr>".utf8)
+        paragraphStart = Array("<w:p>".utf8)
+        headingStarts = styles.headings.map { Array("<w:p><w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>".utf8) }
+        listItemStartToID = Array("<w:p><w:pPr><w:pStyle w:val=\"\(styles.listParagraph)\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"".utf8)
+        listItemStartAfterID = Array("\"/></w:numPr></w:pPr>".utf8)
         footerStart = Array(DOCXParts.footerStart(style: styles.footer).utf8)
         footerEnd = Array(DOCXParts.footerEnd.utf8)
     }
 
-    /// The paragraph properties of the items of the list with numbering instance `id`.
-    func listItem(_ id: Int) -> [UInt8] {
-        var properties = listItemStart
-        properties.append(decimal: id)
-        properties += listItemEnd
-        return properties
+    /// The start of each item of the list with numbering instance `id`.
+    func listItemStart(_ id: Int) -> [UInt8] {
+        var start = listItemStartToID
+        start.append(decimal: id)
+        start += listItemStartAfterID
+        return start
     }
 
     /// pit's footer part for the draft with reference `reference`.

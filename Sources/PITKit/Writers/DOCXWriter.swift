@@ -49,42 +49,31 @@ public struct DOCXWriter: DocumentWriter {
         for block in document.blocks {
             switch block {
             case .heading(let level, let content):
-                paragraph(markup.headings[HeadingStyle.clamp(level) - 1], content, into: &xml)
+                paragraph(markup.headingStarts[HeadingStyle.clamp(level) - 1], content, into: &xml)
             case .paragraph(let content):
-                paragraph([], content, into: &xml)
+                paragraph(markup.paragraphStart, content, into: &xml)
             case .list(let ordered, let items):
-                let properties = markup.listItem(base.numbering.firstInstanceID + lists.count)
+                let start = markup.listItemStart(base.numbering.firstInstanceID + lists.count)
                 lists.append(ordered)
-                for item in items { paragraph(properties, item, into: &xml) }
+                for item in items { paragraph(start, item, into: &xml) }
             }
         }
         xml += markup.bodyEnd
         return (xml, lists)
     }
 
-    /// About the size of the body's paragraphs: their text, and room for the tags of a
-    /// paragraph with a few runs each.
+    /// Room for the body's paragraphs, guessed from their number without reading their text:
+    /// most are under this, and the buffer grows for a longer one.
     private static func estimatedSize(of document: Document) -> Int {
-        func size(_ content: [Document.Inline]) -> Int {
-            content.reduce(256) { total, inline in
-                switch inline {
-                case .text(let text): return total + text.utf8.count
-                case .strong(let inner), .emphasis(let inner): return total + size(inner)
-                }
-            }
-        }
-        return document.blocks.reduce(0) { total, block in
-            switch block {
-            case .heading(_, let content), .paragraph(let content): return total + size(content)
-            case .list(_, let items): return items.reduce(total) { $0 + 128 + size($1) }
-            }
+        document.blocks.reduce(0) { total, block in
+            if case .list(_, let items) = block { return total + 512 * items.count }
+            return total + 512
         }
     }
 
-    /// One `w:p`: its properties (a `w:pPr` element, or nothing) and its runs.
-    static func paragraph(_ properties: [UInt8], _ content: [Document.Inline], into xml: inout [UInt8]) {
-        xml.append("<w:p>")
-        xml += properties
+    /// One `w:p`: its start tag and properties (`start`), and its runs.
+    static func paragraph(_ start: [UInt8], _ content: [Document.Inline], into xml: inout [UInt8]) {
+        xml += start
         var runs = Runs()
         runs.write(content, Runs.Style(strong: false, emphasis: false), into: &xml)
         if runs.open == nil {
@@ -128,12 +117,11 @@ public struct DOCXWriter: DocumentWriter {
         /// A run's start tag, its properties (bold, italic) and its first `w:t` start tag.
         private static func start(_ style: Style, into xml: inout [UInt8]) {
             switch (style.strong, style.emphasis) {
-            case (false, false): xml.append("<w:r>")
-            case (true, false): xml.append("<w:r><w:rPr><w:b/><w:bCs/></w:rPr>")
-            case (false, true): xml.append("<w:r><w:rPr><w:i/><w:iCs/></w:rPr>")
-            case (true, true): xml.append("<w:r><w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr>")
+            case (false, false): xml.append("<w:r><w:t xml:space=\"preserve\">")
+            case (true, false): xml.append("<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">")
+            case (false, true): xml.append("<w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space=\"preserve\">")
+            case (true, true): xml.append("<w:r><w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr><w:t xml:space=\"preserve\">")
             }
-            xml.append("<w:t xml:space=\"preserve\">")
         }
     }
 

@@ -83,6 +83,7 @@ enum XMLEscaping {
 
         /// Whether any byte of `block` is flagged: the same test as `flagged`, made on sixteen
         /// bytes at once (`&` and `'` are 0x26 and 0x27, `<` and `>` 0x3C and 0x3E).
+        @inline(__always)
         private static func flagsAny(_ block: Block) -> Bool {
             let control: Mask = block .< Block(repeating: 0x20)
             let quote: Mask = block .== Block(repeating: UInt8(ascii: "\""))
