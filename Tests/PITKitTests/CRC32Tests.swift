@@ -14,4 +14,41 @@ struct CRC32Tests {
     @Test func sentence() {
         #expect(CRC32.checksum("The quick brown fox jumps over the lazy dog".utf8) == 0x414F_A339)
     }
+
+    /// A megabyte of pseudo-random bytes, from a linear congruential generator.
+    static let megabyte: [UInt8] = {
+        var state: UInt32 = 1
+        return (0..<(1 << 20)).map { _ in
+            state = state &* 1_103_515_245 &+ 12345
+            return UInt8(truncatingIfNeeded: state >> 16)
+        }
+    }()
+
+    /// The answers of the byte-at-a-time table the checksum used before slicing.
+    @Test func megabyteAndAnUnalignedSliceOfIt() {
+        #expect(CRC32.checksum(Self.megabyte) == 0x300B_6991)
+        #expect(CRC32.checksum(Self.megabyte[3..<1003]) == 0xC45B_69D8)
+    }
+
+    /// The checksum bit by bit, as the polynomial defines it.
+    static func bitwise(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+        }
+        return crc ^ 0xFFFF_FFFF
+    }
+
+    /// Every length up to five blocks of sixteen, from every offset in a block: the sliced steps
+    /// and the byte-by-byte rest agree with the definition.
+    @Test func everyLengthAndOffsetAgreesWithTheDefinition() {
+        let bytes = Self.megabyte[..<(16 + 80)]
+        for offset in 0..<16 {
+            for length in 0...80 {
+                let slice = bytes[offset..<offset + length]
+                #expect(CRC32.checksum(slice) == Self.bitwise(slice), "offset \(offset), length \(length)")
+            }
+        }
+    }
 }

@@ -15,10 +15,8 @@ public struct ZipArchive: Sendable {
         public let crc: UInt32
         /// The size of the file (of `data` once decompressed).
         public let size: Int
-        /// The local header (name included) and the central directory record (its offset left
-        /// zero), made with the entry, so an entry shared by many archives costs them once.
-        let localHeader: [UInt8]
-        let centralRecord: [UInt8]
+        /// Bit 11: the name is UTF-8 (only said when it is not plain ASCII).
+        let flags: UInt16
 
         public init(name: String, data: [UInt8]) {
             self.init(name: name, stored: data, method: 0, crc: CRC32.checksum(data), size: data.count)
@@ -32,49 +30,29 @@ public struct ZipArchive: Sendable {
         /// An entry as another archive stores it (`method` 0 or 8), copied without decompressing.
         init(name: String, stored data: [UInt8], method: UInt16, crc: UInt32, size: Int) {
             precondition(data.count < 0xFFFF_FFFF && size < 0xFFFF_FFFF, "entry too large for a ZIP without ZIP64")
+            precondition(name.utf8.count < 0xFFFF, "entry name too long for a ZIP")
             self.name = name
             self.data = data
             self.method = method
             self.crc = crc
             self.size = size
-            let nameBytes = Array(name.utf8)
-            // Bit 11: the name is UTF-8 (only said when it is not plain ASCII).
-            let flags: UInt16 = nameBytes.contains { $0 >= 0x80 } ? 0x0800 : 0
-            var local: [UInt8] = []
-            local.reserveCapacity(30 + nameBytes.count)
-            local.append(le32: 0x0403_4B50)
-            local.append(le16: ZipArchive.versionNeeded)
-            local.append(le16: flags)
-            local.append(le16: method)
-            local.append(le16: ZipArchive.dosTime)
-            local.append(le16: ZipArchive.dosDate)
-            local.append(le32: crc)
-            local.append(le32: UInt32(data.count))
-            local.append(le32: UInt32(size))
-            local.append(le16: UInt16(nameBytes.count))
-            local.append(le16: 0)  // extra field length
-            local += nameBytes
-            localHeader = local
-
-            var central: [UInt8] = []
-            central.reserveCapacity(46 + nameBytes.count)
-            central.append(le32: 0x0201_4B50)
-            central.append(le16: ZipArchive.versionMadeBy)
-            central.append(contentsOf: local[4..<28])  // version needed to the name's length, as in the local header
-            central.append(le16: 0)  // extra field length
-            central.append(le16: 0)  // comment length
-            central.append(le16: 0)  // disk number start
-            central.append(le16: 0)  // internal attributes
-            central.append(le32: ZipArchive.fileMode)  // external attributes
-            central.append(le32: 0)  // the local header's offset, set when the archive is written
-            central += nameBytes
-            centralRecord = central
+            flags = name.utf8.contains { $0 >= 0x80 } ? 0x0800 : 0
         }
+
+        /// The local header: 30 bytes and the name.
+        var localHeaderSize: Int { 30 + name.utf8.count }
+        /// The central directory record: 46 bytes and the name.
+        var centralRecordSize: Int { 46 + name.utf8.count }
     }
 
     public private(set) var entries: [Entry] = []
 
     public init() {}
+
+    /// Makes room for `count` entries in all.
+    public mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+    }
 
     /// Adds a file; `name` is its path in the archive, with `/` between folders.
     public mutating func add(_ name: String, _ data: [UInt8]) {
@@ -86,44 +64,34 @@ public struct ZipArchive: Sendable {
         entries.append(entry)
     }
 
-    /// The archive's bytes, written into one buffer of exactly their size.
+    /// The archive's bytes, each written once into a buffer of exactly their size.
     public var bytes: [UInt8] {
         precondition(entries.count < 0xFFFF, "too many entries for a ZIP without ZIP64")
-        let directorySize = entries.reduce(0) { $0 + $1.centralRecord.count }
-        let directoryOffset = entries.reduce(0) { $0 + $1.localHeader.count + $1.data.count }
+        let directorySize = entries.reduce(0) { $0 + $1.centralRecordSize }
+        let directoryOffset = entries.reduce(0) { $0 + $1.localHeaderSize + $1.data.count }
         precondition(directoryOffset < 0xFFFF_FFFF, "archive too large for a ZIP without ZIP64")
-        return [UInt8](unsafeUninitializedCapacity: directoryOffset + directorySize + 22) { buffer, count in
-            func copy(_ bytes: [UInt8]) {
-                bytes.withUnsafeBufferPointer { source in
-                    guard let base = source.baseAddress else { return }
-                    (buffer.baseAddress! + count).update(from: base, count: source.count)
-                    count += source.count
-                }
-            }
-            func put(le32 value: UInt32, at position: Int) {
-                for index in 0..<4 { buffer[position + index] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(index))) }
-            }
-            var offsets: [Int] = []
-            offsets.reserveCapacity(entries.count)
+        let size = directoryOffset + directorySize + 22
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var output = Output(buffer: UnsafeMutableRawBufferPointer(buffer))
             for entry in entries {
-                offsets.append(count)
-                copy(entry.localHeader)
-                copy(entry.data)
+                output.putLocalHeader(entry)
+                output.put(entry.data)
             }
-            for (entry, offset) in zip(entries, offsets) {
-                copy(entry.centralRecord)
-                put(le32: UInt32(offset), at: count - entry.name.utf8.count - 4)
+            var offset = 0
+            for entry in entries {
+                output.putCentralRecord(entry, localHeaderAt: offset)
+                offset += entry.localHeaderSize + entry.data.count
             }
-            var end: [UInt8] = []
-            end.append(le32: 0x0605_4B50)
-            end.append(le16: 0)  // this disk
-            end.append(le16: 0)  // the disk the central directory starts on
-            end.append(le16: UInt16(entries.count))
-            end.append(le16: UInt16(entries.count))
-            end.append(le32: UInt32(directorySize))
-            end.append(le32: UInt32(directoryOffset))
-            end.append(le16: 0)  // comment length
-            copy(end)
+            output.put(le32: 0x0605_4B50)  // end of central directory record
+            output.put(le16: 0)  // this disk
+            output.put(le16: 0)  // the disk the central directory starts on
+            output.put(le16: UInt16(entries.count))
+            output.put(le16: UInt16(entries.count))
+            output.put(le32: UInt32(directorySize))
+            output.put(le32: UInt32(directoryOffset))
+            output.put(le16: 0)  // comment length
+            precondition(output.offset == size, "the archive's size was miscounted")
+            count = size
         }
     }
 
@@ -140,16 +108,73 @@ public struct ZipArchive: Sendable {
     fileprivate static let dosDate: UInt16 = 0 << 9 | 1 << 5 | 1
 }
 
-private extension Array where Element == UInt8 {
-    /// Appends a little-endian 16-bit value.
-    mutating func append(le16 value: UInt16) {
-        append(UInt8(truncatingIfNeeded: value))
-        append(UInt8(truncatingIfNeeded: value >> 8))
+/// The archive's bytes written in order into a buffer made at their size.
+private struct Output {
+    let buffer: UnsafeMutableRawBufferPointer
+    private(set) var offset = 0
+
+    init(buffer: UnsafeMutableRawBufferPointer) {
+        self.buffer = buffer
     }
 
-    /// Appends a little-endian 32-bit value.
-    mutating func append(le32 value: UInt32) {
-        append(le16: UInt16(truncatingIfNeeded: value))
-        append(le16: UInt16(truncatingIfNeeded: value >> 16))
+    mutating func put(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { put(raw: $0) }
+    }
+
+    private mutating func put(raw source: UnsafeRawBufferPointer) {
+        UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<offset + source.count]).copyMemory(from: source)
+        offset += source.count
+    }
+
+    /// A little-endian 16-bit value.
+    mutating func put(le16 value: UInt16) {
+        buffer.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt16.self)
+        offset += 2
+    }
+
+    /// A little-endian 32-bit value.
+    mutating func put(le32 value: UInt32) {
+        buffer.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt32.self)
+        offset += 4
+    }
+
+    mutating func putLocalHeader(_ entry: ZipArchive.Entry) {
+        put(le32: 0x0403_4B50)
+        putSharedFields(entry)
+        put(le16: 0)  // extra field length
+        putName(entry)
+    }
+
+    /// The central directory record of the entry whose local header is at `offset`.
+    mutating func putCentralRecord(_ entry: ZipArchive.Entry, localHeaderAt localOffset: Int) {
+        put(le32: 0x0201_4B50)
+        put(le16: ZipArchive.versionMadeBy)
+        putSharedFields(entry)
+        put(le16: 0)  // extra field length
+        put(le16: 0)  // comment length
+        put(le16: 0)  // disk number start
+        put(le16: 0)  // internal attributes
+        put(le32: ZipArchive.fileMode)  // external attributes
+        put(le32: UInt32(localOffset))
+        putName(entry)
+    }
+
+    /// The fields the local header and the central record share, in the same order: version
+    /// needed to the name's length.
+    private mutating func putSharedFields(_ entry: ZipArchive.Entry) {
+        put(le16: ZipArchive.versionNeeded)
+        put(le16: entry.flags)
+        put(le16: entry.method)
+        put(le16: ZipArchive.dosTime)
+        put(le16: ZipArchive.dosDate)
+        put(le32: entry.crc)
+        put(le32: UInt32(entry.data.count))
+        put(le32: UInt32(entry.size))
+        put(le16: UInt16(entry.name.utf8.count))
+    }
+
+    private mutating func putName(_ entry: ZipArchive.Entry) {
+        var name = entry.name
+        name.withUTF8 { put(raw: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -25,13 +25,26 @@ struct DOCXBase: Sendable {
         let instancesAt: Int
         let firstDefinitionID: Int
         let firstInstanceID: Int
+        /// pit's list definitions, with their ids.
+        let definitions: [UInt8]
+
+        init(text: [UInt8], definitionsAt: Int, instancesAt: Int, firstDefinitionID: Int, firstInstanceID: Int) {
+            self.text = text
+            self.definitionsAt = definitionsAt
+            self.instancesAt = instancesAt
+            self.firstDefinitionID = firstDefinitionID
+            self.firstInstanceID = firstInstanceID
+            definitions = Array(DOCXParts.abstractNumbering(firstID: firstDefinitionID).utf8)
+        }
 
         /// The part, with a numbering instance for each list (ordered or not) of the draft.
         func part(_ orderedLists: [Bool]) -> [UInt8] {
-            var bytes = Array(text[..<definitionsAt])
-            bytes += DOCXParts.abstractNumbering(firstID: firstDefinitionID).utf8
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.count + definitions.count + 128 * orderedLists.count)
+            bytes += text[..<definitionsAt]
+            bytes += definitions
             bytes += text[definitionsAt..<instancesAt]
-            bytes += DOCXParts.numberingInstances(orderedLists, firstID: firstInstanceID, firstAbstractID: firstDefinitionID).utf8
+            DOCXParts.appendNumberingInstances(orderedLists, firstID: firstInstanceID, firstAbstractID: firstDefinitionID, to: &bytes)
             bytes += text[instancesAt...]
             return bytes
         }
@@ -42,12 +55,23 @@ struct DOCXBase: Sendable {
     let numberingPartName: String
     /// pit's footer part, when the base has no footer of its own for it to use.
     let footerPartName: String?
-    /// The document's start tag, with its namespace declarations.
-    let documentStart: String
-    /// The end of the body: its section properties (page size, margins, header and footer).
-    let sectionProperties: String
     let styles: StyleIDs
     let numbering: Numbering
+    /// The body's and footer's XML around the draft's text.
+    let markup: DOCXMarkup
+
+    /// `documentStart` is the document's start tag, with its namespace declarations;
+    /// `sectionProperties` the end of the body (page size, margins, header and footer).
+    init(parts: [Part], documentPartName: String, numberingPartName: String, footerPartName: String?,
+         documentStart: String, sectionProperties: String, styles: StyleIDs, numbering: Numbering) {
+        self.parts = parts
+        self.documentPartName = documentPartName
+        self.numberingPartName = numberingPartName
+        self.footerPartName = footerPartName
+        self.styles = styles
+        self.numbering = numbering
+        markup = DOCXMarkup(documentStart: documentStart, sectionProperties: sectionProperties, styles: styles)
+    }
 
     /// pit's own package.
     static let builtIn: DOCXBase = {

@@ -18,26 +18,30 @@ enum DOCXParts {
         return xml + "</w:settings>\n"
     }()
 
-    /// The core properties up to the dates: title ("Public Interest Test – REF"), subject, author
-    /// (the authority) and language. `coreDates` closes them.
-    static func coreProperties(_ draft: Draft) -> String {
-        declaration + """
-            <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
-            xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
-            xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
-            <dc:title>Public Interest Test – \(XMLEscaping.escape(draft.reference))</dc:title>\
-            <dc:subject>Public Interest Test</dc:subject>\
-            <dc:creator>\(XMLEscaping.escape(draft.authority.name))</dc:creator>\
-            <dc:language>en-GB</dc:language>
-            """
+    /// The core properties: title ("Public Interest Test – REF"), subject, author (the
+    /// authority), language, and created and modified both the document date at midnight UTC.
+    static func coreProperties(_ draft: Draft) -> [UInt8] {
+        let stamp = draft.date.iso
+        var xml: [UInt8] = []
+        xml.reserveCapacity(corePropertiesStart.count + draft.reference.utf8.count + draft.authority.name.utf8.count + 400)
+        xml += corePropertiesStart
+        XMLEscaping.append(draft.reference, to: &xml)
+        xml.append("</dc:title><dc:subject>Public Interest Test</dc:subject><dc:creator>")
+        XMLEscaping.append(draft.authority.name, to: &xml)
+        xml.append("</dc:creator><dc:language>en-GB</dc:language><dcterms:created xsi:type=\"dcterms:W3CDTF\">")
+        xml += stamp.utf8
+        xml.append("T00:00:00Z</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">")
+        xml += stamp.utf8
+        xml.append("T00:00:00Z</dcterms:modified></cp:coreProperties>\n")
+        return xml
     }
 
-    /// Created and modified: the document date, at midnight UTC.
-    static func coreDates(_ date: DocumentDate) -> String {
-        let stamp = date.iso + "T00:00:00Z"
-        return "<dcterms:created xsi:type=\"dcterms:W3CDTF\">\(stamp)</dcterms:created>"
-            + "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">\(stamp)</dcterms:modified></cp:coreProperties>\n"
-    }
+    /// The core properties up to the title's reference.
+    private static let corePropertiesStart = Array((declaration + """
+        <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+        xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
+        xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+        """ + "<dc:title>Public Interest Test – ").utf8)
 
     static let appProperties = declaration + """
         <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
@@ -127,14 +131,16 @@ enum DOCXParts {
 
     /// One numbering instance per list (`firstID`, `firstID + 1`, …), so every ordered list
     /// counts from 1.
-    static func numberingInstances(_ orderedLists: [Bool], firstID: Int, firstAbstractID: Int) -> String {
-        var xml = ""
+    static func appendNumberingInstances(_ orderedLists: [Bool], firstID: Int, firstAbstractID: Int, to xml: inout [UInt8]) {
         for (index, ordered) in orderedLists.enumerated() {
-            xml += "<w:num w:numId=\"\(firstID + index)\"><w:abstractNumId w:val=\"\(firstAbstractID + (ordered ? 1 : 0))\"/>"
-            if ordered { xml += "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride>" }
-            xml += "</w:num>"
+            xml.append("<w:num w:numId=\"")
+            xml.append(decimal: firstID + index)
+            xml.append("\"><w:abstractNumId w:val=\"")
+            xml.append(decimal: firstAbstractID + (ordered ? 1 : 0))
+            xml.append("\"/>")
+            if ordered { xml.append("<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride>") }
+            xml.append("</w:num>")
         }
-        return xml
     }
 
     // MARK: - Page
@@ -153,18 +159,16 @@ enum DOCXParts {
     }
 
     /// The footer: "Public Interest Test – REF · Page X of Y", the page number and count as
-    /// PAGE and NUMPAGES fields, in the style `style`.
-    static func footer(reference: String, style: String) -> [UInt8] {
-        var xml = Array((declaration + "<w:ftr xmlns:w=\"\(wordNamespace)\"><w:p><w:pPr><w:pStyle w:val=\"\(XMLEscaping.escape(style))\"/>"
-            + "<w:jc w:val=\"center\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Public Interest Test – ").utf8)
-        DOCXWriter.appendText(reference, to: &xml)
-        xml += "</w:t></w:r><w:r><w:t xml:space=\"preserve\"> · Page </w:t></w:r>".utf8
-        xml += field("PAGE").utf8
-        xml += "<w:r><w:t xml:space=\"preserve\"> of </w:t></w:r>".utf8
-        xml += field("NUMPAGES").utf8
-        xml += "</w:p></w:ftr>\n".utf8
-        return xml
+    /// PAGE and NUMPAGES fields, in the style `style`: its XML up to the reference.
+    /// `DOCXMarkup.footer(reference:)` writes the part.
+    static func footerStart(style: String) -> String {
+        declaration + "<w:ftr xmlns:w=\"\(wordNamespace)\"><w:p><w:pPr><w:pStyle w:val=\"\(XMLEscaping.escape(style))\"/>"
+            + "<w:jc w:val=\"center\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Public Interest Test – "
     }
+
+    /// The footer's XML after the reference.
+    static let footerEnd = "</w:t></w:r><w:r><w:t xml:space=\"preserve\"> · Page </w:t></w:r>" + field("PAGE")
+        + "<w:r><w:t xml:space=\"preserve\"> of </w:t></w:r>" + field("NUMPAGES") + "</w:p></w:ftr>\n"
 
     private static func field(_ instruction: String) -> String {
         "<w:fldSimple w:instr=\" \(instruction) \"><w:r><w:rPr><w:noProof/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>"

@@ -1,5 +1,5 @@
 /// A stretch of text with the emphasis it carries, for formats that mark emphasis per run rather
-/// than by nesting (RTF, DOCX).
+/// than by nesting (RTF; the DOCX writer groups its runs the same way as it walks the inlines).
 struct StyledRun: Equatable {
     let text: String
     let strong: Bool
