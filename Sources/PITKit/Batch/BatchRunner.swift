@@ -66,6 +66,9 @@ public final class BatchRunner {
         let started = Platform.monotonicSeconds()
         var summary = BatchSummary()
         try prepareOutputFolder()
+        // A dry run into a folder that does not exist yet: no file in it exists either, so no
+        // row's output needs looking at.
+        let nothingThere = options.dryRun && FileSystem.type(of: options.outputFolder) == .missing
         let jobs = options.failFast ? 1 : max(1, options.jobs)
         let chunkSize = options.failFast ? 1 : jobs * Self.rowsPerJob
         var stopped = false
@@ -78,7 +81,7 @@ public final class BatchRunner {
                 continue
             }
             let prepared = rows.map(prepare)
-            let outcomes = draftAll(prepared, jobs: jobs)
+            let outcomes = draftAll(prepared, jobs: jobs, nothingThere: nothingThere)
             for (row, outcome) in zip(rows, outcomes) {
                 if stopped {
                     summary.skipped += 1
@@ -149,7 +152,8 @@ public final class BatchRunner {
     }
 
     /// Drafts and writes the ready rows on `jobs` threads; nil where a row succeeded.
-    private func draftAll(_ prepared: [Prepared], jobs: Int) -> [String?] {
+    /// `nothingThere`: the outputs' folder is known to be missing (a dry run), so are they.
+    private func draftAll(_ prepared: [Prepared], jobs: Int, nothingThere: Bool) -> [String?] {
         let drafter = self.drafter
         let options = self.options
         return ParallelWork.map(jobs: jobs, count: prepared.count) { index -> String? in
@@ -159,10 +163,10 @@ public final class BatchRunner {
             case .ready(let request, let format, let path):
                 do {
                     let bytes = try drafter.write(request, as: format)
-                    if options.dryRun {
-                        try FileSystem.checkWritable(path, replacing: options.overwrite)
-                    } else {
+                    if !options.dryRun {
                         try FileSystem.writeAtomically(bytes, to: path, replacing: options.overwrite)
+                    } else if !nothingThere {
+                        try FileSystem.checkWritable(path, replacing: options.overwrite)
                     }
                     return nil
                 } catch let error as PITError {
