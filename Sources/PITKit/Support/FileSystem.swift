@@ -145,7 +145,9 @@ public enum FileSystem {
     /// With `replacing` false an existing file is an error and stays as it was. Only a regular
     /// file is ever replaced (see `checkWritable`).
     public static func writeAtomically(_ bytes: [UInt8], to path: String, replacing: Bool = true) throws {
-        try checkWritable(path, replacing: replacing)
+        // Replacing, what is there is looked at first and last; not replacing, the link that
+        // puts the file in place refuses whatever is there.
+        if replacing { try checkWritable(path, replacing: replacing) }
         let (temporary, descriptor) = TemporaryFiles.create(beside: path)
         guard descriptor >= 0 else {
             throw PITError(.cannotCreate, "\(path): cannot create: \(describe(errno))")
@@ -162,12 +164,14 @@ public enum FileSystem {
         }
         if close(descriptor) != 0 && failure == 0 { failure = errno }
         if failure == 0 {
-            // Again at the last moment: something else may have been put there meanwhile.
-            try checkWritable(path, replacing: replacing)
             if replacing {
+                // Again at the last moment: something else may have been put there meanwhile.
+                try checkWritable(path, replacing: replacing)
                 if rename(temporary, path) != 0 { failure = errno }
             } else if link(temporary, path) != 0 {
+                // Not replacing, the link itself refuses anything there: say what it is.
                 failure = errno
+                if failure == EEXIST { try checkWritable(path, replacing: replacing) }
             }
         }
         if failure == EEXIST { throw alreadyExists(path) }
@@ -270,6 +274,8 @@ public enum TemporaryFiles {
     }
 
     private static let state = Locked(State())
+    /// This process's id, in every temporary name (asked once, not for every file).
+    private static let processID = getpid()
 
     /// Creates a new file beside `path` for writing: its name, and its descriptor (negative when
     /// it cannot be created, with `errno` saying why). Once `removeAll` has run, the run is ending:
@@ -279,7 +285,7 @@ public enum TemporaryFiles {
             guard !state.ended else { return nil }
             state.next += 1
             state.creating += 1
-            return "\(path).pit-\(getpid())-\(state.next).tmp"
+            return "\(path).pit-\(processID)-\(state.next).tmp"
         }
         guard let name = reserved else { waitForExit() }
         let descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
