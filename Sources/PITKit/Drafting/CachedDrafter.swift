@@ -29,10 +29,27 @@ public final class CachedDrafter: Sendable {
     }
 
     /// A shape, whether it is prepared as plain text, and whether its quality checks are wanted.
-    private struct ShapeKey: Hashable {
+    /// A class: a dictionary copies its keys to compare them, and a class is copied by one count.
+    private final class ShapeKey: Hashable, Sendable {
         let shape: DraftShape
         let text: Bool
         let strict: Bool
+
+        init(shape: DraftShape, text: Bool, strict: Bool) {
+            self.shape = shape
+            self.text = text
+            self.strict = strict
+        }
+
+        static func == (left: ShapeKey, right: ShapeKey) -> Bool {
+            left === right || (left.shape == right.shape && left.text == right.text && left.strict == right.strict)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(shape)
+            hasher.combine(text)
+            hasher.combine(strict)
+        }
     }
 
     /// The same draft as `drafter.draft(request)`.
@@ -78,7 +95,9 @@ public final class CachedDrafter: Sendable {
     /// The shape's draft, remembered. A shape with lists is made from the shape with two items in
     /// each of them (`ListExpansion`) when that shape's document allows it, else drafted in full.
     private func entry(_ key: ShapeKey, _ request: DraftRequest) throws -> ShapeDraft {
-        try entries.value(key) { try make(key, request) }
+        // Looked up first without the closure that makes a shape: it would copy the request.
+        if let known = entries.remembered(key) { return try known.get() }
+        return try entries.value(key) { try make(key, request) }
     }
 
     private func make(_ key: ShapeKey, _ request: DraftRequest) throws -> ShapeDraft {
@@ -129,7 +148,7 @@ struct DraftShape: Hashable {
     let regime: Regime.ID?
     let emissions: Bool
 
-    init(_ request: DraftRequest) {
+    init(_ request: borrowing DraftRequest) {
         // As given, not lower-cased: a failure is remembered with its message, which names the ids
         // as this request spells them.
         exemptionIDs = request.exemptionIDs
@@ -153,7 +172,7 @@ struct DraftShape: Hashable {
         fingerprint = Self.fingerprint(request)
     }
 
-    private static func fingerprint(_ request: DraftRequest) -> UInt64 {
+    private static func fingerprint(_ request: borrowing DraftRequest) -> UInt64 {
         var fnv = FNV1a()
         for id in request.exemptionIDs { fnv.add(id) }
         fnv.add(request.limbChoices.count)
@@ -201,7 +220,7 @@ struct DraftTexts {
     /// The texts, line breaks already turned into spaces as the escaping would.
     let values: [String]
 
-    init(_ request: DraftRequest) {
+    init(_ request: borrowing DraftRequest) {
         var values: [String] = []
         values.reserveCapacity(Self.count(request))
         values.append(request.date.longForm)
@@ -210,7 +229,7 @@ struct DraftTexts {
     }
 
     /// How many texts a request has, the date included.
-    static func count(_ request: DraftRequest) -> Int {
+    static func count(_ request: borrowing DraftRequest) -> Int {
         2 + (request.authorityName == nil ? 0 : 1) + (request.authorityShort == nil ? 0 : 1) + request.extraVariables.count
             + request.evidence.count + request.questions.count + request.facts.count
     }

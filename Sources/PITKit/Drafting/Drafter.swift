@@ -56,7 +56,7 @@ public struct Drafter: Sendable {
 
     /// The request checked and normalized, its evidence as the document prints it: dates in long
     /// form, line breaks as spaces.
-    func prepared(_ request: DraftRequest) throws -> DraftRequest {
+    func prepared(_ request: consuming DraftRequest) throws -> DraftRequest {
         var request = try RequestValidation.normalized(request)
         guard !request.evidence.isEmpty else { return request }
         var dated: Set<String> = []

@@ -8,8 +8,7 @@ enum RequestValidation {
     ]
 
     /// The request with the user's text trimmed of white space at both ends, after checking it.
-    static func normalized(_ request: DraftRequest) throws -> DraftRequest {
-        var request = request
+    static func normalized(_ request: consuming DraftRequest) throws -> DraftRequest {
         // Copied only when something changes: most requests come trimmed and lower-cased.
         var untrimmed = false
         request.forEachText { text in untrimmed = untrimmed || !isTrimmed(text) }

@@ -8,9 +8,14 @@ final class BoundedMemo<Key: Hashable & Sendable, Value>: @unchecked Sendable {
         self.capacity = capacity
     }
 
+    /// The value for `key`, if it is remembered.
+    func remembered(_ key: Key) -> Value? {
+        entries.withLock { $0[key] }
+    }
+
     /// The value for `key`, remembered or made by `make`.
     func value(_ key: Key, orMake make: () -> Value) -> Value {
-        if let known = entries.withLock({ $0[key] }) { return known }
+        if let known = remembered(key) { return known }
         let value = make()
         entries.withLock { entries in
             if entries.count >= capacity { entries.removeAll() }
