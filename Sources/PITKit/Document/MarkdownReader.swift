@@ -28,12 +28,7 @@ public enum MarkdownReader {
         }
         // One line without markup, the common case, is read straight from the source.
         func content(_ lines: [SourceLine]) -> [Document.Inline] {
-            if lines.count == 1 {
-                let line = UnsafeBufferPointer(rebasing: bytes[lines[0].range])
-                if !line.contains(where: { $0 == star || $0 == backslash }) {
-                    return line.isEmpty ? [] : [.text(String(decoding: line, as: UTF8.self))]
-                }
-            }
+            if lines.count == 1, let plain = plain(UnsafeBufferPointer(rebasing: bytes[lines[0].range])) { return plain }
             return inline(joined(lines))
         }
         scan(bytes) { block in
@@ -165,12 +160,15 @@ public enum MarkdownReader {
     /// Parses emphasis and escapes. `**` opens strong and `*` emphasis when a matching closer
     /// follows; an unmatched marker is literal text.
     static func inline(_ bytes: [UInt8]) -> [Document.Inline] {
-        // Plain text, the common case, needs no scanning.
-        if !bytes.contains(where: { $0 == star || $0 == backslash }) {
-            return bytes.isEmpty ? [] : [.text(String(decoding: bytes, as: UTF8.self))]
-        }
+        if let plain = bytes.withUnsafeBufferPointer(plain) { return plain }
         var scanner = InlineScanner(bytes: bytes)
         return scanner.parse(until: 0)
+    }
+
+    /// Text without markup, the common case, as it is (no scanning); nil when it has a `*` or `\`.
+    private static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> [Document.Inline]? {
+        guard !bytes.contains(where: { $0 == star || $0 == backslash }) else { return nil }
+        return bytes.isEmpty ? [] : [.text(String(decoding: bytes, as: UTF8.self))]
     }
 }
 

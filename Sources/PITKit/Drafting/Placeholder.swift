@@ -15,18 +15,7 @@ enum Placeholder {
     /// The numbers of the placeholders in `text`, in order.
     static func numbers(in text: String) -> [Int] {
         guard occurs(in: text) else { return [] }
-        var numbers: [Int] = []
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index + 3 < bytes.count {
-            if bytes[index] == 0, let number = number(in: bytes, at: index) {
-                numbers.append(number)
-                index += 4
-            } else {
-                index += 1
-            }
-        }
-        return numbers
+        return PlaceholderText(Array(text.utf8)).numbers
     }
 
     /// Whether a run of inline content holds a placeholder.
@@ -120,6 +109,9 @@ struct PlaceholderText: Sendable {
         if start < bytes.count { pieces.append((start..<bytes.count, nil)) }
         self.pieces = pieces
     }
+
+    /// The numbers of its placeholders, in order.
+    var numbers: [Int] { pieces.compactMap(\.number) }
 
     /// The text with each placeholder replaced by its value (`Placeholder.fill`'s result).
     func filled(with values: [String]) -> [UInt8] {
