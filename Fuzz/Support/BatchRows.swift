@@ -10,10 +10,12 @@ enum BatchRows {
         guard let input = try? BatchInput(path: path) else { return }
         while true {
             guard let row = try? input.next() else { return }
-            guard row.problem == nil, let request = try? DraftOptions.request(values: { row[$0] }, today: { today }) else { continue }
+            guard row.problem == nil, let request = try? DraftOptions.request(row, today: { today }) else { continue }
             let output = row[.output]?.last
             for format in OutputFormat.allCases {
-                guard let name = try? OutputNaming.fileName(output: output, reference: request.reference, format: format) else { continue }
+                guard let path = try? OutputNaming.path(in: "out", output: output, reference: request.reference, format: format) else { continue }
+                precondition(path.hasPrefix("out/"), "row \(row.number) would be written to '\(path)'")
+                let name = String(path.dropFirst(4))
                 precondition(!name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\\")
                              && !name.utf8.contains(where: { $0 < 0x20 }) && name.utf8.count <= 255,
                              "row \(row.number) would be written to '\(name)'")

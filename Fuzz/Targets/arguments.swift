@@ -25,7 +25,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     switch command.name {
     case DraftCommand.name:
         guard let format = try? DraftOptions.format(named: arguments.value("format"), output: arguments.value("output")),
-              let request = try? DraftOptions.request(values: arguments.draftValues, today: { today })
+              let request = try? DraftOptions.request(arguments, today: { today })
         else { return 0 }
         let cached = Result { try drafter.write(request, as: format) }
         let full = Result { try format.writer.write(drafter.draftInFull(drafter.prepared(request))) }

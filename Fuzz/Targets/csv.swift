@@ -21,7 +21,7 @@ private func records(_ path: String, chunkSize: Int) -> [String] {
     do {
         let reader = CSVReader(input: try ByteReader(path: path, chunkSize: chunkSize), source: "fuzz.csv")
         while let record = try reader.next() {
-            result.append("\(record.line) \(record.fields) \(record.problem ?? "")")
+            result.append("\(record.line) \(record.problem == nil ? reader.fieldTexts : []) \(record.problem ?? "")")
         }
     } catch {
         result.append("error: \(error)")

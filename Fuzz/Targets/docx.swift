@@ -6,11 +6,6 @@
 // draft: the .docx written with it must read back as a ZIP archive whose XML parts pit made are
 // well-formed. Errors are expected; crashes, hangs and runaway memory are not.
 
-private let draft: Draft = {
-    let request = DraftRequest(reference: "FUZZ/1", exemptionIDs: ["s31"], date: DocumentDate(year: 2026, month: 1, day: 2)!)
-    return try! Drafter(library: TemplateLibrary(layers: [.builtIn])).draft(request)
-}()
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = FuzzInput.bytes(data, size)
@@ -19,7 +14,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for entry in zip.entries { _ = try? zip.data(entry) }
     }
     guard let reference = try? ReferenceDocx(bytes: bytes, name: "fuzz.docx") else { return 0 }
-    let output = DOCXWriter(reference: reference).write(draft)
+    let output = DOCXWriter(reference: reference).write(FuzzDraft.s31)
     let written = try! ZipReader(output)
     let made = ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", reference.base.documentPartName]
     for entry in written.entries {

@@ -17,7 +17,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let text = String(decoding: bytes, as: UTF8.self)
         _ = try? Authority.decode(text, path: "authority.json")
         for id in Regime.ID.allCases { _ = try? Regime.decode(text, id: id, path: "regime.json") }
-        _ = try? ExemptionDecoder(id: "s99", path: "exemption.json").decode(text)
+        _ = try? ExemptionDecoder(id: "s99", path: "exemption.json", text: text, regime: nil).decode()
     }
     BatchRows.check(FuzzInput.file(bytes, suffix: ".jsonl"))
     return 0

@@ -21,7 +21,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // The String entry point reads the same document (it differs only in how it reaches the bytes).
     precondition(MarkdownReader.read(String(decoding: bytes, as: UTF8.self)) == document || !bytes.isValidUTF8,
                  "the String and byte readers disagree")
-    let draft = Draft(reference: base.reference, date: base.date, authority: base.authority, regime: base.regime, neitherConfirmNorDeny: false,
+    let draft = Draft(reference: base.reference, date: base.date, authority: base.authority, regime: base.regime, neitherConfirmNorDeny: false, outcome: base.outcome,
                       exemptions: base.exemptions, questions: [], facts: [], document: document,
                       templatesUsed: [])  // the JSON writer hashes each template used: slow, and not what is fuzzed
     for format in OutputFormat.allCases {
