@@ -167,8 +167,9 @@ public enum MarkdownReader {
 
     /// Text without markup, the common case, as it is (no scanning); nil when it has a `*` or `\`.
     private static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> [Document.Inline]? {
-        guard !bytes.contains(where: { $0 == star || $0 == backslash }) else { return nil }
-        return bytes.isEmpty ? [] : [.text(String(decoding: bytes, as: UTF8.self))]
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return [] }
+        guard memchr(start, Int32(star), bytes.count) == nil, memchr(start, Int32(backslash), bytes.count) == nil else { return nil }
+        return [.text(String(decoding: bytes, as: UTF8.self))]
     }
 }
 

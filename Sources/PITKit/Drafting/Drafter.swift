@@ -321,13 +321,14 @@ public struct Drafter: Sendable {
 
 /// The library files one draft used, in order of first use.
 final class UsageRecorder: @unchecked Sendable {
+    /// A draft reads a dozen files or so, each many times: a short list is searched faster than
+    /// a set is hashed.
     private var paths: [String] = []
-    private var seen: Set<String> = []
     /// Why a partial could not be read (a syntax error in it), if one could not.
     var partialError: Error?
 
     func record(_ path: String) {
-        if seen.insert(path).inserted { paths.append(path) }
+        if !paths.contains(path) { paths.append(path) }
     }
 
     func files(in library: TemplateLibrary) -> [TemplateLibrary.File] {

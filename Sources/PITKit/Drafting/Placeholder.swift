@@ -14,8 +14,20 @@ enum Placeholder {
 
     /// The numbers of the placeholders in `text`, in order.
     static func numbers(in text: String) -> [Int] {
-        guard occurs(in: text) else { return [] }
-        return PlaceholderText(Array(text.utf8)).numbers
+        text.withUTF8Bytes { bytes in
+            var numbers: [Int] = []
+            var search = 0
+            while search < bytes.count, let found = memchr(bytes.baseAddress! + search, 0, bytes.count - search) {
+                let index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if let number = number(in: bytes, at: index), number >= 0 {
+                    numbers.append(number)
+                    search = index + 4
+                } else {
+                    search = index + 1  // not a placeholder
+                }
+            }
+            return numbers
+        }
     }
 
     /// Whether a run of inline content holds a placeholder.
