@@ -223,9 +223,11 @@ struct RenderState {
         var index = stack.count - 1
         while index >= 0 {
             if var value = stack[index].member(first) {
-                for key in path.dropFirst() {
-                    guard let next = value.member(key) else { return nil }
-                    value = next
+                var next = 1
+                while next < path.count {
+                    guard let member = value.member(path[next]) else { return nil }
+                    value = member
+                    next += 1
                 }
                 return value
             }

@@ -4,17 +4,32 @@ import Mustache
 /// character the reader would take as markup gets a backslash, and line breaks become spaces (a
 /// user value is never more than one paragraph's worth of text).
 public enum MarkdownEscaping {
-    /// The characters `MarkdownReader` gives a meaning to.
-    static let special: [Bool] = (0..<256).map { (byte: Int) -> Bool in "\\*#-.+_`[]<>!|".utf8.contains(UInt8(byte)) }
+    /// What each byte needs: 0 nothing, 1 a backslash before it (a character `MarkdownReader`
+    /// gives a meaning to), 2 to become a space (a line break).
+    static let treatment: [UInt8] = (0..<256).map { (byte: Int) -> UInt8 in
+        if byte == 0x0A || byte == 0x0D { return 2 }
+        return "\\*#-.+_`[]<>!|".utf8.contains(UInt8(byte)) ? 1 : 0
+    }
 
     public static let escaper = Escaper { text, output in
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                output.append(UInt8(ascii: " "))
-                continue
+        text.withUTF8Bytes { bytes in
+            treatment.withUnsafeBufferPointer { treatment in
+                // Runs of bytes that need nothing are copied whole.
+                var start = 0
+                for index in 0..<bytes.count {
+                    let need = treatment[Int(bytes[index])]
+                    guard need != 0 else { continue }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    if need == 1 {
+                        output.append(UInt8(ascii: "\\"))
+                        output.append(bytes[index])
+                    } else {
+                        output.append(UInt8(ascii: " "))
+                    }
+                    start = index + 1
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
             }
-            if special[Int(byte)] { output.append(UInt8(ascii: "\\")) }
-            output.append(byte)
         }
     }
 }
