@@ -20,14 +20,14 @@ enum DOCXParts {
 
     /// The core properties: title ("Public Interest Test – REF"), subject, author (the
     /// authority), language, and created and modified both the document date at midnight UTC.
-    static func coreProperties(_ draft: Draft) -> [UInt8] {
-        let stamp = draft.date.iso
+    static func coreProperties(reference: String, authority: String, date: DocumentDate) -> [UInt8] {
+        let stamp = date.iso
         var xml: [UInt8] = []
-        xml.reserveCapacity(corePropertiesStart.count + draft.reference.utf8.count + draft.authority.name.utf8.count + 400)
+        xml.reserveCapacity(corePropertiesStart.count + reference.utf8.count + authority.utf8.count + 400)
         xml += corePropertiesStart
-        XMLEscaping.append(draft.reference, to: &xml)
+        XMLEscaping.append(reference, to: &xml)
         xml.append("</dc:title><dc:subject>Public Interest Test</dc:subject><dc:creator>")
-        XMLEscaping.append(draft.authority.name, to: &xml)
+        XMLEscaping.append(authority, to: &xml)
         xml.append("</dc:creator><dc:language>en-GB</dc:language><dcterms:created xsi:type=\"dcterms:W3CDTF\">")
         xml += stamp.utf8
         xml.append("T00:00:00Z</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">")
