@@ -77,17 +77,23 @@ public final class CachedDrafter: Sendable {
     /// it is, so that is the same as writing the filled document. Other formats write the filled
     /// document.
     public func write(_ request: DraftRequest, as format: OutputFormat) throws -> [UInt8] {
+        try writeInChunks(request, as: format).joined
+    }
+
+    /// The same bytes in chunks, to be written one after another (a .docx's shared parts are
+    /// not copied into each file's bytes).
+    public func writeInChunks(_ request: DraftRequest, as format: OutputFormat) throws -> ByteChunks {
         let prepared = try drafter.prepared(request)
         let texts = DraftTexts(prepared)
-        guard texts.values.count < Placeholder.maximumCount else { return try drafter.write(request, as: format) }
+        guard texts.values.count < Placeholder.maximumCount else { return ByteChunks(try drafter.write(request, as: format)) }
         let shape = try entry(prepared, texts, text: format == .text, strict: prepared.strict)
         if let failure = shape.checks?.failure(for: texts.values) { throw failure }
         switch shape.output {
-        case .text(let text): return text.filled(with: texts.values)
+        case .text(let text): return ByteChunks(text.filled(with: texts.values))
         case .document where format == .docx:
             return drafter.docx.write(shape.docxParts(drafter.docx), texts: texts.values, reference: prepared.reference,
                                       authority: shape.authority(for: prepared).name, date: prepared.date)
-        case .document: return try format.writer(docx: drafter.docx).write(shape.filled(with: texts, request: prepared))
+        case .document: return ByteChunks(try format.writer(docx: drafter.docx).write(shape.filled(with: texts, request: prepared)))
         }
     }
 

@@ -4,22 +4,29 @@
 /// timestamp (1 January 1980, the earliest ZIP can say), so the same entries always give the same
 /// bytes. No ZIP64: an archive holds fewer than 65,535 entries of under 4 GiB each.
 public struct ZipArchive: Sendable {
-    /// One file of the archive.
+    /// One file of the archive, with its local header made as the entry is (the header does not
+    /// depend on where the entry goes), so an entry shared by many archives is written from
+    /// where it is (`chunks`), never copied.
     public struct Entry: Sendable {
         public let name: String
-        /// The bytes as the archive holds them: the file itself, or its deflated form.
-        public let data: [UInt8]
         /// 0: stored; 8: deflated.
         public let method: UInt16
         /// The CRC-32 of the file, computed when the entry is made (so a shared entry costs it once).
         public let crc: UInt32
-        /// The size of the file (of `data` once decompressed).
+        /// The size of the file (of its bytes in the archive once decompressed).
         public let size: Int
         /// Bit 11: the name is UTF-8 (only said when it is not plain ASCII).
         let flags: UInt16
+        /// The entry as the archive holds it: the local header, then the file or its deflated form.
+        private(set) var record: [UInt8] = []
+        /// The number of bytes after the local header.
+        let storedSize: Int
 
         public init(name: String, data: [UInt8]) {
-            self.init(name: name, stored: data, method: 0, crc: CRC32.checksum(data), size: data.count)
+            self.init(name: name, capacity: data.count) { record in
+                record += data
+                return CRC32.checksum(data)
+            }
         }
 
         /// A text file, encoded as UTF-8.
@@ -27,16 +34,40 @@ public struct ZipArchive: Sendable {
             self.init(name: name, data: Array(text.utf8))
         }
 
+        /// A stored file whose bytes `write` appends to the entry's record, returning their
+        /// CRC-32: made in place, not copied. `capacity`: about how many bytes it appends.
+        init(name: String, capacity: Int, writing write: (inout [UInt8]) -> UInt32) {
+            self.init(name: name, method: 0, size: nil, capacity: capacity, writing: write)
+        }
+
         /// An entry as another archive stores it (`method` 0 or 8), copied without decompressing.
         init(name: String, stored data: [UInt8], method: UInt16, crc: UInt32, size: Int) {
-            precondition(data.count < 0xFFFF_FFFF && size < 0xFFFF_FFFF, "entry too large for a ZIP without ZIP64")
+            self.init(name: name, method: method, size: size, capacity: data.count) { record in
+                record += data
+                return crc
+            }
+        }
+
+        /// `size`: the file's, when `write` appends its deflated form; nil when it appends the file.
+        private init(name: String, method: UInt16, size: Int?, capacity: Int, writing write: (inout [UInt8]) -> UInt32) {
             precondition(name.utf8.count < 0xFFFF, "entry name too long for a ZIP")
             self.name = name
-            self.data = data
             self.method = method
-            self.crc = crc
-            self.size = size
             flags = name.utf8.contains { $0 >= 0x80 } ? 0x0800 : 0
+            let headerSize = 30 + name.utf8.count
+            var record: [UInt8] = []
+            record.reserveCapacity(headerSize + capacity)
+            record.append(contentsOf: repeatElement(0, count: headerSize))  // the header, once the rest is known
+            crc = write(&record)
+            storedSize = record.count - headerSize
+            self.size = size ?? storedSize
+            precondition(storedSize < 0xFFFF_FFFF && self.size < 0xFFFF_FFFF, "entry too large for a ZIP without ZIP64")
+            let entry = self
+            record.withUnsafeMutableBytes { buffer in
+                var output = Output(buffer: buffer)
+                output.putLocalHeader(entry)
+            }
+            self.record = record
         }
 
         /// The local header: 30 bytes and the name.
@@ -64,23 +95,26 @@ public struct ZipArchive: Sendable {
         entries.append(entry)
     }
 
-    /// The archive's bytes, each written once into a buffer of exactly their size.
-    public var bytes: [UInt8] {
+    /// The archive's bytes in one array.
+    public var bytes: [UInt8] { chunks.joined }
+
+    /// The archive's bytes as chunks: each entry's record as it is, then the central directory
+    /// and the end record, made at their size.
+    public var chunks: ByteChunks {
         precondition(entries.count < 0xFFFF, "too many entries for a ZIP without ZIP64")
-        let directorySize = entries.reduce(0) { $0 + $1.centralRecordSize }
-        let directoryOffset = entries.reduce(0) { $0 + $1.localHeaderSize + $1.data.count }
+        var chunks = ByteChunks()
+        chunks.reserveCapacity(entries.count + 1)
+        for entry in entries { chunks.append(entry.record) }
+        let directoryOffset = chunks.count
         precondition(directoryOffset < 0xFFFF_FFFF, "archive too large for a ZIP without ZIP64")
-        let size = directoryOffset + directorySize + 22
-        return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        let directorySize = entries.reduce(0) { $0 + $1.centralRecordSize }
+        let size = directorySize + 22
+        chunks.append([UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             var output = Output(buffer: UnsafeMutableRawBufferPointer(buffer))
-            for entry in entries {
-                output.putLocalHeader(entry)
-                output.put(entry.data)
-            }
             var offset = 0
             for entry in entries {
                 output.putCentralRecord(entry, localHeaderAt: offset)
-                offset += entry.localHeaderSize + entry.data.count
+                offset += entry.record.count
             }
             output.put(le32: 0x0605_4B50)  // end of central directory record
             output.put(le16: 0)  // this disk
@@ -90,9 +124,10 @@ public struct ZipArchive: Sendable {
             output.put(le32: UInt32(directorySize))
             output.put(le32: UInt32(directoryOffset))
             output.put(le16: 0)  // comment length
-            precondition(output.offset == size, "the archive's size was miscounted")
+            precondition(output.offset == size, "the central directory's size was miscounted")
             count = size
-        }
+        })
+        return chunks
     }
 
     /// ZIP 2.0, the version that reads stored and deflated entries in folders.
@@ -108,17 +143,13 @@ public struct ZipArchive: Sendable {
     fileprivate static let dosDate: UInt16 = 0 << 9 | 1 << 5 | 1
 }
 
-/// The archive's bytes written in order into a buffer made at their size.
+/// An entry's local header, or the central directory, written in order into a buffer made at its size.
 private struct Output {
     let buffer: UnsafeMutableRawBufferPointer
     private(set) var offset = 0
 
     init(buffer: UnsafeMutableRawBufferPointer) {
         self.buffer = buffer
-    }
-
-    mutating func put(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { put(raw: $0) }
     }
 
     private mutating func put(raw source: UnsafeRawBufferPointer) {
@@ -168,7 +199,7 @@ private struct Output {
         put(le16: ZipArchive.dosTime)
         put(le16: ZipArchive.dosDate)
         put(le32: entry.crc)
-        put(le32: UInt32(entry.data.count))
+        put(le32: UInt32(entry.storedSize))
         put(le32: UInt32(entry.size))
         put(le16: UInt16(entry.name.utf8.count))
     }

@@ -44,19 +44,19 @@ struct DOCXShapeParts: Sendable {
         for piece in pieces {
             if let number = piece.number, number < texts.count { size += texts[number].utf8.count }
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(size + size / 16)  // room for some escapes
-        var crc: UInt32 = 0
-        xml.withUnsafeBufferPointer { xml in
-            for piece in pieces {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: xml[piece.range]))
-                crc = CRC32.combine(crc, piece.crc, shift: piece.shift)
-                guard let number = piece.number else { continue }
-                let start = bytes.count
-                DOCXWriter.appendText(number < texts.count ? texts[number] : Placeholder.text(number), to: &bytes)
-                crc = bytes.withUnsafeBufferPointer { CRC32.checksum(UnsafeBufferPointer(rebasing: $0[start...]), continuing: crc) }
+        return ZipArchive.Entry(name: name, capacity: size + size / 16) { bytes in  // room for some escapes
+            var crc: UInt32 = 0
+            xml.withUnsafeBufferPointer { xml in
+                for piece in pieces {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: xml[piece.range]))
+                    crc = CRC32.combine(crc, piece.crc, shift: piece.shift)
+                    guard let number = piece.number else { continue }
+                    let start = bytes.count
+                    DOCXWriter.appendText(number < texts.count ? texts[number] : Placeholder.text(number), to: &bytes)
+                    crc = bytes.withUnsafeBufferPointer { CRC32.checksum(UnsafeBufferPointer(rebasing: $0[start...]), continuing: crc) }
+                }
             }
+            return crc
         }
-        return ZipArchive.Entry(name: name, stored: bytes, method: 0, crc: crc, size: bytes.count)
     }
 }

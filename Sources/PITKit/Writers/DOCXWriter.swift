@@ -19,13 +19,14 @@ public struct DOCXWriter: DocumentWriter {
         let body = Self.body(draft.document, in: base)
         return package(base, document: ZipArchive.Entry(name: base.documentPartName, data: body.xml.bytes),
                        numbering: ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists)),
-                       reference: draft.reference, authority: draft.authority.name, date: draft.date)
+                       reference: draft.reference, authority: draft.authority.name, date: draft.date).bytes
     }
 
     /// The same bytes as `write(_:)` for a draft of a shape whose parts are `shape` (see
     /// `DOCXShapeParts`), with `texts` put in, and the draft's reference, authority and date.
-    func write(_ shape: DOCXShapeParts, texts: [String], reference: String, authority: String, date: DocumentDate) -> [UInt8] {
-        package(base, document: shape.document(texts), numbering: shape.numbering, reference: reference, authority: authority, date: date)
+    /// In chunks: the base's parts are written from where they are kept.
+    func write(_ shape: DOCXShapeParts, texts: [String], reference: String, authority: String, date: DocumentDate) -> ByteChunks {
+        package(base, document: shape.document(texts), numbering: shape.numbering, reference: reference, authority: authority, date: date).chunks
     }
 
     /// The parts of a shape's packages (see `DOCXShapeParts`): `document` is the shape's, with placeholders.
@@ -36,7 +37,7 @@ public struct DOCXWriter: DocumentWriter {
     /// The package: the base's parts, with a draft's main document and numbering parts, and its
     /// core properties and footer made from its reference, authority and date.
     private func package(_ base: DOCXBase, document: ZipArchive.Entry, numbering: ZipArchive.Entry,
-                         reference: String, authority: String, date: DocumentDate) -> [UInt8] {
+                         reference: String, authority: String, date: DocumentDate) -> ZipArchive {
         var archive = ZipArchive()
         archive.reserveCapacity(base.parts.count)
         for part in base.parts {
@@ -55,7 +56,7 @@ public struct DOCXWriter: DocumentWriter {
                 }
             }
         }
-        return archive.bytes
+        return archive
     }
 
     /// The main document part, and for each list in the document (numbering instances from the
