@@ -21,6 +21,8 @@ public struct ZipArchive: Sendable {
         private(set) var record: [UInt8] = []
         /// The number of bytes after the local header.
         let storedSize: Int
+        /// The entry's central directory record, as if its local header were at offset 0.
+        private(set) var centralRecord: [UInt8] = []
 
         public init(name: String, data: [UInt8]) {
             self.init(name: name, capacity: data.count) { record in
@@ -68,6 +70,11 @@ public struct ZipArchive: Sendable {
                 output.putLocalHeader(entry)
             }
             self.record = record
+            centralRecord = [UInt8](unsafeUninitializedCapacity: entry.centralRecordSize) { buffer, count in
+                var output = Output(buffer: UnsafeMutableRawBufferPointer(buffer))
+                output.putCentralRecord(entry, localHeaderAt: 0)
+                count = output.offset
+            }
         }
 
         /// The local header: 30 bytes and the name.
@@ -112,9 +119,9 @@ public struct ZipArchive: Sendable {
         chunks.append([UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             var output = Output(buffer: UnsafeMutableRawBufferPointer(buffer))
             var offset = 0
-            for entry in entries {
-                output.putCentralRecord(entry, localHeaderAt: offset)
-                offset += entry.record.count
+            for index in entries.indices {
+                output.put(entries[index].centralRecord, localHeaderAt: offset)
+                offset += entries[index].record.count
             }
             output.put(le32: 0x0605_4B50)  // end of central directory record
             output.put(le16: 0)  // this disk
@@ -155,6 +162,14 @@ private struct Output {
     private mutating func put(raw source: UnsafeRawBufferPointer) {
         UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<offset + source.count]).copyMemory(from: source)
         offset += source.count
+    }
+
+    /// A central directory record made beforehand (`Entry.centralRecord`), with the offset of its
+    /// local header put in.
+    mutating func put(_ centralRecord: [UInt8], localHeaderAt localOffset: Int) {
+        let start = offset
+        centralRecord.withUnsafeBytes { put(raw: $0) }
+        buffer.storeBytes(of: UInt32(localOffset).littleEndian, toByteOffset: start + 42, as: UInt32.self)
     }
 
     /// A little-endian 16-bit value.

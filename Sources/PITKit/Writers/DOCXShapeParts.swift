@@ -13,11 +13,16 @@ struct DOCXShapeParts: Sendable {
 
     private struct Piece: Sendable {
         let range: Range<Int>
-        let crc: UInt32
-        let shift: CRC32.Shift
+        /// The piece's checksum and the shift of its length, to combine with the checksum before
+        /// it; nil for a piece so short that checksumming it costs less.
+        let combined: (crc: UInt32, shift: CRC32.Shift)?
         /// The number of the placeholder that follows, if one does.
         let number: Int?
     }
+
+    /// The shortest piece whose checksum is combined (`CRC32.combine` costs about as much as
+    /// checksumming this many bytes).
+    private static let shortestCombined = 64
 
     /// The parts of the shape whose document (placeholders in its text) is `document`.
     init(_ document: Document, in base: DOCXBase) {
@@ -26,7 +31,8 @@ struct DOCXShapeParts: Sendable {
         var pieces: [Piece] = []
         var start = 0
         func piece(to end: Int, number: Int?) {
-            pieces.append(Piece(range: start..<end, crc: CRC32.checksum(xml[start..<end]), shift: CRC32.Shift(count: end - start), number: number))
+            let combined = end - start < Self.shortestCombined ? nil : (CRC32.checksum(xml[start..<end]), CRC32.Shift(count: end - start))
+            pieces.append(Piece(range: start..<end, combined: combined, number: number))
             start = end
         }
         for (offset, number) in body.xml.placeholders ?? [] { piece(to: offset, number: number) }
@@ -48,8 +54,13 @@ struct DOCXShapeParts: Sendable {
             var crc: UInt32 = 0
             xml.withUnsafeBufferPointer { xml in
                 for piece in pieces {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: xml[piece.range]))
-                    crc = CRC32.combine(crc, piece.crc, shift: piece.shift)
+                    let xmlPiece = UnsafeBufferPointer(rebasing: xml[piece.range])
+                    bytes.append(contentsOf: xmlPiece)
+                    if let (pieceCRC, shift) = piece.combined {
+                        crc = CRC32.combine(crc, pieceCRC, shift: shift)
+                    } else {
+                        crc = CRC32.checksum(xmlPiece, continuing: crc)
+                    }
                     guard let number = piece.number else { continue }
                     let start = bytes.count
                     DOCXWriter.appendText(number < texts.count ? texts[number] : Placeholder.text(number), to: &bytes)
