@@ -83,51 +83,115 @@ public struct ZipArchive: Sendable {
         var centralRecordSize: Int { 46 + name.utf8.count }
     }
 
-    public private(set) var entries: [Entry] = []
+    /// Entries that many archives have in the same order, their records joined once, so that
+    /// each archive writes them as one chunk (`chunks`) and copies none of them.
+    public struct Block: Sendable {
+        /// The entries' records, joined.
+        let bytes: [UInt8]
+        let entryCount: Int
+        /// Their central directory records, joined, each local header's offset counted from the
+        /// block's start.
+        let centralRecords: [UInt8]
+        /// Where in `centralRecords` each of those offsets is.
+        let offsetFields: [Int]
+
+        public init(_ entries: [Entry]) {
+            var bytes: [UInt8] = [], centralRecords: [UInt8] = [], offsetFields: [Int] = []
+            for entry in entries {
+                offsetFields.append(centralRecords.count + 42)
+                centralRecords += entry.centralRecord
+                centralRecords.withUnsafeMutableBytes { buffer in
+                    buffer.storeBytes(of: UInt32(bytes.count).littleEndian, toByteOffset: offsetFields[offsetFields.count - 1], as: UInt32.self)
+                }
+                bytes += entry.record
+            }
+            self.bytes = bytes
+            self.centralRecords = centralRecords
+            self.offsetFields = offsetFields
+            entryCount = entries.count
+        }
+    }
+
+    /// An entry, or a block of them.
+    private enum Item {
+        case entry(Entry)
+        case block(Block)
+
+        /// What the archive holds of it before the central directory.
+        var bytes: [UInt8] {
+            switch self {
+            case .entry(let entry): return entry.record
+            case .block(let block): return block.bytes
+            }
+        }
+    }
+
+    private var items: [Item] = []
 
     public init() {}
 
-    /// Makes room for `count` entries in all.
+    /// Makes room for `count` entries or blocks in all.
     public mutating func reserveCapacity(_ count: Int) {
-        entries.reserveCapacity(count)
+        items.reserveCapacity(count)
     }
 
     /// Adds a file; `name` is its path in the archive, with `/` between folders.
     public mutating func add(_ name: String, _ data: [UInt8]) {
-        entries.append(Entry(name: name, data: data))
+        items.append(.entry(Entry(name: name, data: data)))
     }
 
     /// Adds a file made beforehand.
     public mutating func add(_ entry: Entry) {
-        entries.append(entry)
+        items.append(.entry(entry))
+    }
+
+    /// Adds files made beforehand, as a block.
+    public mutating func add(_ block: Block) {
+        items.append(.block(block))
     }
 
     /// The archive's bytes in one array.
     public var bytes: [UInt8] { chunks.joined }
 
-    /// The archive's bytes as chunks: each entry's record as it is, then the central directory
-    /// and the end record, made at their size.
+    /// The archive's bytes as chunks: each entry's record and each block's records as they are,
+    /// then the central directory and the end record, made at their size.
     public var chunks: ByteChunks {
-        precondition(entries.count < 0xFFFF, "too many entries for a ZIP without ZIP64")
+        var entryCount = 0, directorySize = 0
         var chunks = ByteChunks()
-        chunks.reserveCapacity(entries.count + 1)
-        for entry in entries { chunks.append(entry.record) }
+        chunks.reserveCapacity(items.count + 1)
+        for item in items {
+            chunks.append(item.bytes)
+            switch item {
+            case .entry(let entry):
+                entryCount += 1
+                directorySize += entry.centralRecord.count
+            case .block(let block):
+                entryCount += block.entryCount
+                directorySize += block.centralRecords.count
+            }
+        }
+        precondition(entryCount < 0xFFFF, "too many entries for a ZIP without ZIP64")
         let directoryOffset = chunks.count
         precondition(directoryOffset < 0xFFFF_FFFF, "archive too large for a ZIP without ZIP64")
-        let directorySize = entries.reduce(0) { $0 + $1.centralRecordSize }
         let size = directorySize + 22
         chunks.append([UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             var output = Output(buffer: UnsafeMutableRawBufferPointer(buffer))
             var offset = 0
-            for index in entries.indices {
-                output.put(entries[index].centralRecord, localHeaderAt: offset)
-                offset += entries[index].record.count
+            for item in items {
+                switch item {
+                case .entry(let entry):
+                    output.put(entry.centralRecord, offsetFields: CollectionOfOne(42), localHeadersAt: offset)
+                    offset += entry.record.count
+                case .block(let block):
+                    output.put(block.centralRecords, offsetFields: block.offsetFields, localHeadersAt: offset)
+                    offset += block.bytes.count
+                }
             }
             output.put(le32: 0x0605_4B50)  // end of central directory record
             output.put(le16: 0)  // this disk
             output.put(le16: 0)  // the disk the central directory starts on
-            output.put(le16: UInt16(entries.count))
-            output.put(le16: UInt16(entries.count))
+            output.put(le16: UInt16(entryCount))
+            output.put(le16: UInt16(entryCount))
             output.put(le32: UInt32(directorySize))
             output.put(le32: UInt32(directoryOffset))
             output.put(le16: 0)  // comment length
@@ -164,12 +228,15 @@ private struct Output {
         offset += source.count
     }
 
-    /// A central directory record made beforehand (`Entry.centralRecord`), with the offset of its
-    /// local header put in.
-    mutating func put(_ centralRecord: [UInt8], localHeaderAt localOffset: Int) {
-        let start = offset
-        centralRecord.withUnsafeBytes { put(raw: $0) }
-        buffer.storeBytes(of: UInt32(localOffset).littleEndian, toByteOffset: start + 42, as: UInt32.self)
+    /// Central directory records made beforehand (`Entry.centralRecord`, `Block.centralRecords`),
+    /// the offsets of their local headers moved by `start`, where the first of them is.
+    mutating func put<Fields: Sequence<Int>>(_ records: [UInt8], offsetFields: Fields, localHeadersAt start: Int) {
+        let at = offset
+        records.withUnsafeBytes { put(raw: $0) }
+        for field in offsetFields {
+            let relative = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + field, as: UInt32.self))
+            buffer.storeBytes(of: (relative + UInt32(start)).littleEndian, toByteOffset: at + field, as: UInt32.self)
+        }
     }
 
     /// A little-endian 16-bit value.

@@ -6,6 +6,8 @@ struct DOCXBase: Sendable {
     enum Part: Sendable {
         /// A part the same in every package (with its checksum, computed once).
         case fixed(ZipArchive.Entry)
+        /// Parts the same in every package, one after another (`DOCXBase` joins them).
+        case fixedBlock(ZipArchive.Block)
         case coreProperties, document, numbering, footer
     }
 
@@ -64,13 +66,34 @@ struct DOCXBase: Sendable {
     /// `sectionProperties` the end of the body (page size, margins, header and footer).
     init(parts: [Part], documentPartName: String, numberingPartName: String, footerPartName: String?,
          documentStart: String, sectionProperties: String, styles: StyleIDs, numbering: Numbering) {
-        self.parts = parts
+        self.parts = Self.joiningFixedRuns(parts)
         self.documentPartName = documentPartName
         self.numberingPartName = numberingPartName
         self.footerPartName = footerPartName
         self.styles = styles
         self.numbering = numbering
         markup = DOCXMarkup(documentStart: documentStart, sectionProperties: sectionProperties, styles: styles)
+    }
+
+    /// `parts` with each run of two or more fixed parts made one block, which a package writes
+    /// as one chunk.
+    private static func joiningFixedRuns(_ parts: [Part]) -> [Part] {
+        var joined: [Part] = []
+        var run: [ZipArchive.Entry] = []
+        func endRun() {
+            if run.count == 1 { joined.append(.fixed(run[0])) } else if run.count > 1 { joined.append(.fixedBlock(ZipArchive.Block(run))) }
+            run = []
+        }
+        for part in parts {
+            if case .fixed(let entry) = part {
+                run.append(entry)
+            } else {
+                endRun()
+                joined.append(part)
+            }
+        }
+        endRun()
+        return joined
     }
 
     /// pit's own package.

@@ -44,6 +44,8 @@ public struct DOCXWriter: DocumentWriter {
             switch part {
             case .fixed(let entry):
                 archive.add(entry)
+            case .fixedBlock(let block):
+                archive.add(block)
             case .coreProperties:
                 archive.add("docProps/core.xml", DOCXParts.coreProperties(reference: reference, authority: authority, date: date))
             case .document:
