@@ -41,14 +41,17 @@ public struct ByteChunks: Sendable {
     func withBuffers<Result>(from first: Int, skipping: Int, _ body: ([UnsafeRawBufferPointer]) -> Result) -> Result {
         var buffers: [UnsafeRawBufferPointer] = []
         buffers.reserveCapacity(chunks.count - first)
-        // Each chunk's address holds only inside its own closure: the closures nest.
-        func nest(_ index: Int) -> Result {
-            guard index < chunks.count else { return body(buffers) }
-            return chunks[index].withUnsafeBytes { bytes in
-                buffers.append(index == first ? UnsafeRawBufferPointer(rebasing: bytes[skipping...]) : bytes)
-                return nest(index + 1)
-            }
+        return Self.nest(chunks, from: first, first: first, skipping: skipping, &buffers, body)
+    }
+
+    /// Each chunk's address holds only inside its own closure: the closures nest, the innermost
+    /// calling `body`.
+    private static func nest<Result>(_ chunks: [[UInt8]], from index: Int, first: Int, skipping: Int,
+                                     _ buffers: inout [UnsafeRawBufferPointer], _ body: ([UnsafeRawBufferPointer]) -> Result) -> Result {
+        guard index < chunks.count else { return body(buffers) }
+        return chunks[index].withUnsafeBytes { bytes in
+            buffers.append(index == first ? UnsafeRawBufferPointer(rebasing: bytes[skipping...]) : bytes)
+            return nest(chunks, from: index + 1, first: first, skipping: skipping, &buffers, body)
         }
-        return nest(first)
     }
 }

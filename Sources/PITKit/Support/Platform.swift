@@ -67,8 +67,14 @@ enum Platform {
         #else
         if buffers.count == 1 { return write(descriptor, first.baseAddress, first.count) }
         // 1,024: the most a call takes on Linux and macOS (IOV_MAX); the caller writes the rest.
-        let vectors = buffers.prefix(1024).map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
-        return vectors.withUnsafeBufferPointer { writev(descriptor, $0.baseAddress, Int32($0.count)) }
+        let count = min(buffers.count, 1024)
+        return withUnsafeTemporaryAllocation(of: iovec.self, capacity: count) { vectors in
+            for index in 0..<count {
+                vectors.initializeElement(at: index, to: iovec(iov_base: UnsafeMutableRawPointer(mutating: buffers[index].baseAddress),
+                                                               iov_len: buffers[index].count))
+            }
+            return writev(descriptor, vectors.baseAddress, Int32(count))
+        }
         #endif
     }
 
