@@ -45,7 +45,9 @@ public enum CRC32 {
     /// polynomial x^(8·count) modulo the CRC's), found once for bytes that are appended again and
     /// again: see `combine`.
     struct Shift: Sendable {
-        fileprivate let factor: UInt32
+        /// The polynomial times x^i, for i from 0 to 31: the product of a checksum and the
+        /// polynomial is the sum of those the checksum's bits choose (bit 31 choosing x^0).
+        fileprivate let multiples: [UInt32]
 
         init(count: Int) {
             precondition(count >= 0, "a negative length")
@@ -58,14 +60,35 @@ public enum CRC32 {
                 rest >>= 1
                 power += 1
             }
-            self.factor = factor
+            var multiples: [UInt32] = []
+            multiples.reserveCapacity(32)
+            for _ in 0..<32 {
+                multiples.append(factor)
+                factor = CRC32.timesX(factor)
+            }
+            self.multiples = multiples
         }
     }
 
     /// The checksum of A followed by B, from A's checksum, B's, and the shift of B's length (as
     /// zlib's `crc32_combine`): a text whose pieces are fixed needs only the rest checksummed.
     static func combine(_ first: UInt32, _ second: UInt32, shift: Shift) -> UInt32 {
-        multiply(shift.factor, first) ^ second
+        var product = second
+        var bits = first
+        shift.multiples.withUnsafeBufferPointer { multiples in
+            while bits != 0 {
+                let power = bits.leadingZeroBitCount
+                product ^= multiples[power]
+                bits &= ~(UInt32(1 << 31) >> UInt32(power))
+            }
+        }
+        return product
+    }
+
+    /// A polynomial times x, modulo the CRC's.
+    @inline(__always)
+    private static func timesX(_ value: UInt32) -> UInt32 {
+        value & 1 == 1 ? (value >> 1) ^ 0xEDB8_8320 : value >> 1
     }
 
     /// The product of two polynomials modulo the CRC's, bits reflected.
@@ -80,7 +103,7 @@ public enum CRC32 {
                 if a & (mask - 1) == 0 { return product }  // no more bits of a
             }
             mask >>= 1
-            b = b & 1 == 1 ? (b >> 1) ^ 0xEDB8_8320 : b >> 1
+            b = timesX(b)
         }
     }
 

@@ -22,7 +22,7 @@ struct DOCXShapeParts: Sendable {
 
     /// The shortest piece whose checksum is combined (`CRC32.combine` costs about as much as
     /// checksumming this many bytes).
-    private static let shortestCombined = 64
+    private static let shortestCombined = 32
 
     /// The parts of the shape whose document (placeholders in its text) is `document`.
     init(_ document: Document, in base: DOCXBase) {
