@@ -1,7 +1,8 @@
 /// Everything of a DOCX package but the draft: pit's own parts, or those of the authority's
 /// reference document (`ReferenceDocx`). The writer puts the draft's parts — properties, body,
-/// list numbering, footer — in the places the base keeps for them.
-struct DOCXBase: Sendable {
+/// list numbering, footer — in the places the base keeps for them. A class: every package of a
+/// batch refers to the one base rather than copying its many fields.
+final class DOCXBase: Sendable {
     /// A part of the package, in archive order.
     enum Part: Sendable {
         /// A part the same in every package (with its checksum, computed once).

@@ -47,7 +47,7 @@ public struct DOCXWriter: DocumentWriter {
             case .fixedBlock(let block):
                 archive.add(block)
             case .coreProperties:
-                archive.add("docProps/core.xml", DOCXParts.coreProperties(reference: reference, authority: authority, date: date))
+                archive.add(DOCXParts.coreProperties(reference: reference, authority: authority, date: date))
             case .document:
                 archive.add(document)
             case .numbering:
