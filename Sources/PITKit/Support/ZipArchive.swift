@@ -2,7 +2,9 @@
 /// as they are from another archive, each with its local header, then the central directory and
 /// the end record. Every entry carries the same fixed
 /// timestamp (1 January 1980, the earliest ZIP can say), so the same entries always give the same
-/// bytes. No ZIP64: an archive holds fewer than 65,535 entries of under 4 GiB each.
+/// bytes. An entry keeps its local header and central record, made once, so the archives of a
+/// batch share the entries they have in common and write them in chunks (`chunks`) without
+/// copying them. No ZIP64: an archive holds fewer than 65,535 entries of under 4 GiB each.
 public struct ZipArchive: Sendable {
     /// One file of the archive, with its local header made as the entry is (the header does not
     /// depend on where the entry goes), so an entry shared by many archives is written from

@@ -53,6 +53,7 @@ final class DOCXBase: Sendable {
         }
     }
 
+    /// The parts in archive order, each run of fixed parts joined in a block.
     let parts: [Part]
     let documentPartName: String
     let numberingPartName: String
