@@ -51,4 +51,18 @@ struct CRC32Tests {
             }
         }
     }
+
+    /// A checksum continued over more bytes, and one combined from two parts' checksums and the
+    /// second's length, are the checksum of the whole, at every split of a text (empty parts too).
+    @Test func continuedAndCombined() {
+        let text = Array(Self.megabyte[100..<400])
+        let whole = CRC32.checksum(text)
+        for split in [0, 1, 15, 16, 17, 150, 299, 300] {
+            let first = CRC32.checksum(text[..<split]), second = CRC32.checksum(text[split...])
+            let continued = text[split...].withUnsafeBufferPointer { CRC32.checksum($0, continuing: first) }
+            #expect(continued == whole, "continued at \(split)")
+            #expect(CRC32.combine(first, second, shift: CRC32.Shift(count: text.count - split)) == whole, "combined at \(split)")
+        }
+        #expect(CRC32.combine(0xCBF4_3926, 0, shift: CRC32.Shift(count: 0)) == 0xCBF4_3926)
+    }
 }

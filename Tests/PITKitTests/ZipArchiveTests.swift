@@ -27,6 +27,17 @@ struct ZipArchiveTests {
         }
     }
 
+    /// A block of entries gives the very bytes its entries give one by one, and is one chunk.
+    @Test func aBlockIsItsEntriesInOneChunk() throws {
+        let entries = Self.files.map { ZipArchive.Entry(name: $0.0, data: $0.1) }
+        var blocked = ZipArchive()
+        blocked.add(entries[0])
+        blocked.add(ZipArchive.Block(Array(entries[1...2])))
+        blocked.add(entries[3])
+        #expect(blocked.bytes == Self.archive().bytes)
+        #expect(blocked.chunks.chunks.count == 4)  // three items and the central directory
+    }
+
     @Test func utf8NamesAreFlaggedAndASCIINamesAreNot() throws {
         let zip = try CheckedZipReader(Self.archive().bytes)
         #expect(zip.entries.map { $0.flags & 0x0800 != 0 } == [false, false, false, true])

@@ -162,7 +162,7 @@ public final class BatchRunner {
                 return reason
             case .ready(let request, let format, let path):
                 do {
-                    let bytes = try drafter.write(request, as: format)
+                    let bytes = try drafter.writeInChunks(request, as: format)
                     if !options.dryRun {
                         try FileSystem.writeAtomically(bytes, to: path, replacing: options.overwrite)
                     } else if !nothingThere {

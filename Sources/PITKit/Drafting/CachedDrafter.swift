@@ -77,14 +77,23 @@ public final class CachedDrafter: Sendable {
     /// it is, so that is the same as writing the filled document. Other formats write the filled
     /// document.
     public func write(_ request: DraftRequest, as format: OutputFormat) throws -> [UInt8] {
+        try writeInChunks(request, as: format).joined
+    }
+
+    /// The same bytes in chunks, to be written one after another (a .docx's shared parts are
+    /// not copied into each file's bytes).
+    public func writeInChunks(_ request: DraftRequest, as format: OutputFormat) throws -> ByteChunks {
         let prepared = try drafter.prepared(request)
         let texts = DraftTexts(prepared)
-        guard texts.values.count < Placeholder.maximumCount else { return try drafter.write(request, as: format) }
+        guard texts.values.count < Placeholder.maximumCount else { return ByteChunks(try drafter.write(request, as: format)) }
         let shape = try entry(prepared, texts, text: format == .text, strict: prepared.strict)
         if let failure = shape.checks?.failure(for: texts.values) { throw failure }
         switch shape.output {
-        case .text(let text): return text.filled(with: texts.values)
-        case .document: return try format.writer(docx: drafter.docx).write(shape.filled(with: texts, request: prepared))
+        case .text(let text): return ByteChunks(text.filled(with: texts.values))
+        case .document where format == .docx:
+            return drafter.docx.write(shape.docxParts(drafter.docx), texts: texts.values, reference: prepared.reference,
+                                      authority: shape.authority(for: prepared).name, date: prepared.date)
+        case .document: return ByteChunks(try format.writer(docx: drafter.docx).write(shape.filled(with: texts, request: prepared)))
         }
     }
 
@@ -261,6 +270,8 @@ final class ShapeDraft: Sendable {
     let checks: ShapeChecks?
     /// How the shape becomes the shape with other numbers of list items, when it can.
     let expansion: ListExpansion?
+    /// The shape's .docx parts, made when a request of the shape is first written as .docx.
+    private let docx = Locked<DOCXShapeParts?>(nil)
 
     /// `lists`: the lists drafted with two items, to be expanded to other numbers of items.
     init(_ draft: Draft, text: Bool, checks: ShapeChecks?, lists: [ListExpansion.List] = []) {
@@ -304,14 +315,31 @@ final class ShapeDraft: Sendable {
         case .text: templates = Self.templates(draft.document)
         }
         for (index, template) in templates { blocks[index] = template.filled(with: texts.values) }
-        var authority = draft.authority
-        if let name = request.authorityName { authority.name = name }
-        if let short = request.authorityShort { authority.short = short }
-        return Draft(reference: request.reference, date: request.date, authority: authority, regime: draft.regime,
+        return Draft(reference: request.reference, date: request.date, authority: authority(for: request), regime: draft.regime,
                      neitherConfirmNorDeny: request.neitherConfirmNorDeny, outcome: request.outcome,
                      exemptions: draft.exemptions.map { $0.filled(with: texts.values) },
                      questions: request.questions, facts: request.facts, document: Document(blocks: blocks),
                      templatesUsed: draft.templatesUsed)
+    }
+}
+
+extension ShapeDraft {
+    /// The authority of a request's draft: the shape's, with the request's name and short name.
+    func authority(for request: DraftRequest) -> Authority {
+        var authority = draft.authority
+        if let name = request.authorityName { authority.name = name }
+        if let short = request.authorityShort { authority.short = short }
+        return authority
+    }
+
+    /// The shape's .docx parts (`writer`'s), made on first use.
+    func docxParts(_ writer: DOCXWriter) -> DOCXShapeParts {
+        docx.withLock { parts in
+            if let parts { return parts }
+            let made = writer.shapeParts(draft.document)
+            parts = made
+            return made
+        }
     }
 }
 

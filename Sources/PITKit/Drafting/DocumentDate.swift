@@ -58,11 +58,20 @@ public struct DocumentDate: Sendable, Equatable {
 
     /// `2026-11-21`.
     public var iso: String {
-        func pad(_ number: Int, _ width: Int) -> String {
-            let digits = String(number)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        var text = Array("0000-00-00".utf8)
+        /// Puts `number`'s digits into the zeros ending at `end`.
+        func put(_ number: Int, endingAt end: Int) {
+            var number = number, index = end
+            while number > 0 {
+                text[index] += UInt8(number % 10)
+                number /= 10
+                index -= 1
+            }
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        put(year, endingAt: 3)
+        put(month, endingAt: 6)
+        put(day, endingAt: 9)
+        return String(decoding: text, as: UTF8.self)
     }
 
     static func days(inMonth month: Int, year: Int) -> Int {

@@ -125,6 +125,17 @@ struct PlaceholderText: Sendable {
     /// The numbers of its placeholders, in order.
     var numbers: [Int] { pieces.compactMap(\.number) }
 
+    /// A piece of the text: a run of its bytes, or a placeholder's number.
+    enum Piece {
+        case text(ArraySlice<UInt8>)
+        case placeholder(Int)
+    }
+
+    /// Calls `body` with each piece, in order.
+    func forEachPiece(_ body: (Piece) -> Void) {
+        for piece in pieces { body(piece.number.map(Piece.placeholder) ?? .text(bytes[piece.range])) }
+    }
+
     /// The text with each placeholder replaced by its value (`Placeholder.fill`'s result).
     func filled(with values: [String]) -> [UInt8] {
         var total = 0

@@ -2,14 +2,15 @@
 public enum CRC32 {
     /// The checksum of `bytes`: `checksum("123456789".utf8)` is 0xCBF43926.
     public static func checksum<Bytes: Sequence>(_ bytes: Bytes) -> UInt32 where Bytes.Element == UInt8 {
-        if let crc = bytes.withContiguousStorageIfAvailable(checksum(buffer:)) { return crc }
-        return Array(bytes).withUnsafeBufferPointer(checksum(buffer:))
+        if let crc = bytes.withContiguousStorageIfAvailable({ checksum($0, continuing: 0) }) { return crc }
+        return Array(bytes).withUnsafeBufferPointer { checksum($0, continuing: 0) }
     }
 
-    /// Slicing by sixteen: sixteen bytes a step, read as four little-endian words, each byte
-    /// through its own table; then byte by byte for the rest.
-    private static func checksum(buffer bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
+    /// The checksum of bytes whose checksum is `previous` followed by `bytes`. Slicing by
+    /// sixteen: sixteen bytes a step, read as four little-endian words, each byte through its own
+    /// table; then byte by byte for the rest.
+    static func checksum(_ bytes: UnsafeBufferPointer<UInt8>, continuing previous: UInt32) -> UInt32 {
+        var crc = previous ^ 0xFFFF_FFFF
         tables.withUnsafeBufferPointer { tables in
             let raw = UnsafeRawBufferPointer(bytes)
             var index = 0
@@ -39,6 +40,79 @@ public enum CRC32 {
         tables[(zeros &+ 3) &* 256 &+ Int(word & 0xFF)] ^ tables[(zeros &+ 2) &* 256 &+ Int((word >> 8) & 0xFF)]
             ^ tables[(zeros &+ 1) &* 256 &+ Int((word >> 16) & 0xFF)] ^ tables[zeros &* 256 &+ Int(word >> 24)]
     }
+
+    /// What following a checksummed text with `count` more bytes does to its checksum (the
+    /// polynomial x^(8·count) modulo the CRC's), found once for bytes that are appended again and
+    /// again: see `combine`.
+    struct Shift: Sendable {
+        /// The polynomial times x^i, for i from 0 to 31: the product of a checksum and the
+        /// polynomial is the sum of those the checksum's bits choose (bit 31 choosing x^0).
+        fileprivate let multiples: [UInt32]
+
+        init(count: Int) {
+            precondition(count >= 0, "a negative length")
+            // x^(8·count) = the product of x^(2^k) for each bit k set in 8·count.
+            var factor: UInt32 = 1 << 31  // 1, bits reflected as the CRC's are
+            var rest = count
+            var power = 3  // 8 = 2^3
+            while rest != 0 {
+                if rest & 1 == 1 { factor = CRC32.multiply(CRC32.powersOfX[power], factor) }
+                rest >>= 1
+                power += 1
+            }
+            var multiples: [UInt32] = []
+            multiples.reserveCapacity(32)
+            for _ in 0..<32 {
+                multiples.append(factor)
+                factor = CRC32.timesX(factor)
+            }
+            self.multiples = multiples
+        }
+    }
+
+    /// The checksum of A followed by B, from A's checksum, B's, and the shift of B's length (as
+    /// zlib's `crc32_combine`): a text whose pieces are fixed needs only the rest checksummed.
+    static func combine(_ first: UInt32, _ second: UInt32, shift: Shift) -> UInt32 {
+        var product = second
+        var bits = first
+        shift.multiples.withUnsafeBufferPointer { multiples in
+            while bits != 0 {
+                let power = bits.leadingZeroBitCount
+                product ^= multiples[power]
+                bits &= ~(UInt32(1 << 31) >> UInt32(power))
+            }
+        }
+        return product
+    }
+
+    /// A polynomial times x, modulo the CRC's.
+    @inline(__always)
+    private static func timesX(_ value: UInt32) -> UInt32 {
+        value & 1 == 1 ? (value >> 1) ^ 0xEDB8_8320 : value >> 1
+    }
+
+    /// The product of two polynomials modulo the CRC's, bits reflected.
+    private static func multiply(_ a: UInt32, _ b: UInt32) -> UInt32 {
+        guard a != 0 else { return 0 }
+        var product: UInt32 = 0
+        var b = b
+        var mask: UInt32 = 1 << 31
+        while true {
+            if a & mask != 0 {
+                product ^= b
+                if a & (mask - 1) == 0 { return product }  // no more bits of a
+            }
+            mask >>= 1
+            b = timesX(b)
+        }
+    }
+
+    /// x^(2^k) modulo the polynomial, for k from 0 to 63 (lengths up to 2^60 bytes).
+    private static let powersOfX: [UInt32] = {
+        var powers: [UInt32] = [1 << 30]  // x
+        for _ in 1..<64 { powers.append(multiply(powers[powers.count - 1], powers[powers.count - 1])) }
+        return powers
+    }()
 
     /// Sixteen tables of 256, computed once: the first is the remainder of each byte value;
     /// table k is the remainder of a byte followed by k zero bytes.

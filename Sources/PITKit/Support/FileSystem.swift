@@ -145,6 +145,11 @@ public enum FileSystem {
     /// With `replacing` false an existing file is an error and stays as it was. Only a regular
     /// file is ever replaced (see `checkWritable`).
     public static func writeAtomically(_ bytes: [UInt8], to path: String, replacing: Bool = true) throws {
+        try writeAtomically(ByteChunks(bytes), to: path, replacing: replacing)
+    }
+
+    /// Writes the chunks to `path` atomically, one after another, as `writeAtomically(_:to:replacing:)`.
+    public static func writeAtomically(_ bytes: ByteChunks, to path: String, replacing: Bool = true) throws {
         // Replacing, what is there is looked at first and last; not replacing, the link that
         // puts the file in place refuses whatever is there.
         if replacing { try checkWritable(path, replacing: replacing) }
@@ -235,16 +240,25 @@ public enum FileSystem {
 
     public static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, name: String) throws {
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+    /// Writes all the chunks, in as few calls as the system allows.
+    private static func writeAll(_ bytes: ByteChunks, to descriptor: Int32, name: String) throws {
+        var chunk = 0, skipping = 0  // the first byte not yet written
+        while chunk < bytes.chunks.count {
+            let count = bytes.withBuffers(from: chunk, skipping: skipping) { Platform.writeGathered(descriptor, $0) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw PITError(.io, "cannot write to \(name): \(describe(errno))")
             }
-            written += count
+            skipping += count
+            while chunk < bytes.chunks.count && skipping >= bytes.chunks[chunk].count {
+                skipping -= bytes.chunks[chunk].count
+                chunk += 1
+            }
         }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, name: String) throws {
+        try writeAll(ByteChunks(bytes), to: descriptor, name: name)
     }
 
     public static func environment(_ name: String) -> String? {

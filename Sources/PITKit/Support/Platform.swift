@@ -57,6 +57,27 @@ enum Platform {
         #endif
     }
 
+    /// Writes the buffers one after another to `descriptor`, as much of them as one call
+    /// writes (`writev`; on Windows, the first buffer): the number of bytes written, or -1 with
+    /// `errno` saying why.
+    static func writeGathered(_ descriptor: Int32, _ buffers: [UnsafeRawBufferPointer]) -> Int {
+        guard let first = buffers.first else { return 0 }
+        #if os(Windows)
+        return Int(write(descriptor, first.baseAddress, numericCast(first.count)))
+        #else
+        if buffers.count == 1 { return write(descriptor, first.baseAddress, first.count) }
+        // 1,024: the most a call takes on Linux and macOS (IOV_MAX); the caller writes the rest.
+        let count = min(buffers.count, 1024)
+        return withUnsafeTemporaryAllocation(of: iovec.self, capacity: count) { vectors in
+            for index in 0..<count {
+                vectors.initializeElement(at: index, to: iovec(iov_base: UnsafeMutableRawPointer(mutating: buffers[index].baseAddress),
+                                                               iov_len: buffers[index].count))
+            }
+            return writev(descriptor, vectors.baseAddress, Int32(count))
+        }
+        #endif
+    }
+
     /// The calendar date now in the local time zone: (year, month 1–12, day 1–31).
     static func localDate() -> (year: Int, month: Int, day: Int) {
         var now = time(nil)

@@ -1,11 +1,14 @@
 /// Everything of a DOCX package but the draft: pit's own parts, or those of the authority's
 /// reference document (`ReferenceDocx`). The writer puts the draft's parts — properties, body,
-/// list numbering, footer — in the places the base keeps for them.
-struct DOCXBase: Sendable {
+/// list numbering, footer — in the places the base keeps for them. A class: every package of a
+/// batch refers to the one base rather than copying its many fields.
+final class DOCXBase: Sendable {
     /// A part of the package, in archive order.
     enum Part: Sendable {
         /// A part the same in every package (with its checksum, computed once).
         case fixed(ZipArchive.Entry)
+        /// Parts the same in every package, one after another (`DOCXBase` joins them).
+        case fixedBlock(ZipArchive.Block)
         case coreProperties, document, numbering, footer
     }
 
@@ -50,6 +53,7 @@ struct DOCXBase: Sendable {
         }
     }
 
+    /// The parts in archive order, each run of fixed parts joined in a block.
     let parts: [Part]
     let documentPartName: String
     let numberingPartName: String
@@ -64,13 +68,34 @@ struct DOCXBase: Sendable {
     /// `sectionProperties` the end of the body (page size, margins, header and footer).
     init(parts: [Part], documentPartName: String, numberingPartName: String, footerPartName: String?,
          documentStart: String, sectionProperties: String, styles: StyleIDs, numbering: Numbering) {
-        self.parts = parts
+        self.parts = Self.joiningFixedRuns(parts)
         self.documentPartName = documentPartName
         self.numberingPartName = numberingPartName
         self.footerPartName = footerPartName
         self.styles = styles
         self.numbering = numbering
         markup = DOCXMarkup(documentStart: documentStart, sectionProperties: sectionProperties, styles: styles)
+    }
+
+    /// `parts` with each run of two or more fixed parts made one block, which a package writes
+    /// as one chunk.
+    private static func joiningFixedRuns(_ parts: [Part]) -> [Part] {
+        var joined: [Part] = []
+        var run: [ZipArchive.Entry] = []
+        func endRun() {
+            if run.count == 1 { joined.append(.fixed(run[0])) } else if run.count > 1 { joined.append(.fixedBlock(ZipArchive.Block(run))) }
+            run = []
+        }
+        for part in parts {
+            if case .fixed(let entry) = part {
+                run.append(entry)
+            } else {
+                endRun()
+                joined.append(part)
+            }
+        }
+        endRun()
+        return joined
     }
 
     /// pit's own package.

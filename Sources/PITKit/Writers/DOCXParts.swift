@@ -20,20 +20,23 @@ enum DOCXParts {
 
     /// The core properties: title ("Public Interest Test – REF"), subject, author (the
     /// authority), language, and created and modified both the document date at midnight UTC.
-    static func coreProperties(_ draft: Draft) -> [UInt8] {
-        let stamp = draft.date.iso
-        var xml: [UInt8] = []
-        xml.reserveCapacity(corePropertiesStart.count + draft.reference.utf8.count + draft.authority.name.utf8.count + 400)
-        xml += corePropertiesStart
-        XMLEscaping.append(draft.reference, to: &xml)
-        xml.append("</dc:title><dc:subject>Public Interest Test</dc:subject><dc:creator>")
-        XMLEscaping.append(draft.authority.name, to: &xml)
-        xml.append("</dc:creator><dc:language>en-GB</dc:language><dcterms:created xsi:type=\"dcterms:W3CDTF\">")
-        xml += stamp.utf8
-        xml.append("T00:00:00Z</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">")
-        xml += stamp.utf8
-        xml.append("T00:00:00Z</dcterms:modified></cp:coreProperties>\n")
-        return xml
+    /// Made in place as the package's entry, only what follows the constant start checksummed.
+    static func coreProperties(reference: String, authority: String, date: DocumentDate) -> ZipArchive.Entry {
+        let capacity = corePropertiesStart.count + reference.utf8.count + authority.utf8.count + 400
+        return ZipArchive.Entry(name: "docProps/core.xml", capacity: capacity) { xml in
+            let stamp = date.iso
+            xml += corePropertiesStart
+            let rest = xml.count
+            XMLEscaping.append(reference, to: &xml)
+            xml.append("</dc:title><dc:subject>Public Interest Test</dc:subject><dc:creator>")
+            XMLEscaping.append(authority, to: &xml)
+            xml.append("</dc:creator><dc:language>en-GB</dc:language><dcterms:created xsi:type=\"dcterms:W3CDTF\">")
+            xml += stamp.utf8
+            xml.append("T00:00:00Z</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">")
+            xml += stamp.utf8
+            xml.append("T00:00:00Z</dcterms:modified></cp:coreProperties>\n")
+            return xml.withUnsafeBufferPointer { CRC32.checksum(UnsafeBufferPointer(rebasing: $0[rest...]), continuing: corePropertiesStartCRC) }
+        }
     }
 
     /// The core properties up to the title's reference.
@@ -42,6 +45,7 @@ enum DOCXParts {
         xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
         xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
         """ + "<dc:title>Public Interest Test – ").utf8)
+    private static let corePropertiesStartCRC = CRC32.checksum(corePropertiesStart)
 
     static let appProperties = declaration + """
         <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \

@@ -17,34 +17,58 @@ public struct DOCXWriter: DocumentWriter {
     public func write(_ draft: Draft) -> [UInt8] {
         let base = base
         let body = Self.body(draft.document, in: base)
+        return package(base, document: ZipArchive.Entry(name: base.documentPartName, data: body.xml.bytes),
+                       numbering: ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists)),
+                       reference: draft.reference, authority: draft.authority.name, date: draft.date).bytes
+    }
+
+    /// The same bytes as `write(_:)` for a draft of a shape whose parts are `shape` (see
+    /// `DOCXShapeParts`), with `texts` put in, and the draft's reference, authority and date.
+    /// In chunks: the base's parts are written from where they are kept.
+    func write(_ shape: DOCXShapeParts, texts: [String], reference: String, authority: String, date: DocumentDate) -> ByteChunks {
+        package(base, document: shape.document(texts), numbering: shape.numbering, reference: reference, authority: authority, date: date).chunks
+    }
+
+    /// The parts of a shape's packages (see `DOCXShapeParts`): `document` is the shape's, with placeholders.
+    func shapeParts(_ document: Document) -> DOCXShapeParts {
+        DOCXShapeParts(document, in: base)
+    }
+
+    /// The package: the base's parts, with a draft's main document and numbering parts, and its
+    /// core properties and footer made from its reference, authority and date.
+    private func package(_ base: DOCXBase, document: ZipArchive.Entry, numbering: ZipArchive.Entry,
+                         reference: String, authority: String, date: DocumentDate) -> ZipArchive {
         var archive = ZipArchive()
         archive.reserveCapacity(base.parts.count)
         for part in base.parts {
             switch part {
             case .fixed(let entry):
                 archive.add(entry)
+            case .fixedBlock(let block):
+                archive.add(block)
             case .coreProperties:
-                archive.add("docProps/core.xml", DOCXParts.coreProperties(draft))
+                archive.add(DOCXParts.coreProperties(reference: reference, authority: authority, date: date))
             case .document:
-                archive.add(base.documentPartName, body.xml)
+                archive.add(document)
             case .numbering:
-                archive.add(base.numberingPartName, base.numbering.part(body.orderedLists))
+                archive.add(numbering)
             case .footer:
                 if let name = base.footerPartName {
-                    archive.add(name, base.markup.footer(reference: draft.reference))
+                    archive.add(name, base.markup.footer(reference: reference))
                 }
             }
         }
-        return archive.bytes
+        return archive
     }
 
     /// The main document part, and for each list in the document (numbering instances from the
-    /// base's first, in order) whether it is ordered.
-    static func body(_ document: Document, in base: DOCXBase) -> (xml: [UInt8], orderedLists: [Bool]) {
+    /// base's first, in order) whether it is ordered. With `placeholders`, the document is a
+    /// shape's: each placeholder in its text is left out of the XML and its place recorded.
+    static func body(_ document: Document, in base: DOCXBase, placeholders: Bool = false) -> (xml: BodyXML, orderedLists: [Bool]) {
         let markup = base.markup
-        var xml: [UInt8] = []
-        xml.reserveCapacity(markup.bodyStart.count + markup.bodyEnd.count + estimatedSize(of: document))
-        xml += markup.bodyStart
+        var xml = BodyXML(placeholders: placeholders)
+        xml.bytes.reserveCapacity(markup.bodyStart.count + markup.bodyEnd.count + estimatedSize(of: document))
+        xml.bytes += markup.bodyStart
         var lists: [Bool] = []
         for block in document.blocks {
             switch block {
@@ -58,8 +82,32 @@ public struct DOCXWriter: DocumentWriter {
                 for item in items { paragraph(start, item, into: &xml) }
             }
         }
-        xml += markup.bodyEnd
+        xml.bytes += markup.bodyEnd
         return (xml, lists)
+    }
+
+    /// A main document part's XML being written.
+    struct BodyXML {
+        var bytes: [UInt8] = []
+        /// nil for a draft's document; for a shape's, each placeholder met in its text: where it
+        /// stands in `bytes`, and its number.
+        private(set) var placeholders: [(offset: Int, number: Int)]?
+
+        init(placeholders: Bool) {
+            self.placeholders = placeholders ? [] : nil
+        }
+
+        /// Text inside `w:t`, escaped (see `appendText`); in a shape's document, its placeholders
+        /// left out and recorded.
+        mutating func append(_ text: String) {
+            guard placeholders != nil, Placeholder.occurs(in: text) else { return appendText(text, to: &bytes) }
+            PlaceholderText(Array(text.utf8)).forEachPiece { piece in
+                switch piece {
+                case .text(let run): appendText(String(decoding: run, as: UTF8.self), to: &bytes)
+                case .placeholder(let number): placeholders!.append((bytes.count, number))
+                }
+            }
+        }
     }
 
     /// Room for the body's paragraphs, guessed from their number without reading their text:
@@ -72,14 +120,14 @@ public struct DOCXWriter: DocumentWriter {
     }
 
     /// One `w:p`: its start tag and properties (`start`), and its runs.
-    static func paragraph(_ start: [UInt8], _ content: [Document.Inline], into xml: inout [UInt8]) {
-        xml += start
+    static func paragraph(_ start: [UInt8], _ content: [Document.Inline], into xml: inout BodyXML) {
+        xml.bytes += start
         var runs = Runs()
         runs.write(content, Runs.Style(strong: false, emphasis: false), into: &xml)
         if runs.open == nil {
-            xml.append("</w:p>\n")
+            xml.bytes.append("</w:p>\n")
         } else {
-            xml.append("</w:t></w:r>\n</w:p>\n")
+            xml.bytes.append("</w:t></w:r>\n</w:p>\n")
         }
     }
 
@@ -95,17 +143,17 @@ public struct DOCXWriter: DocumentWriter {
         /// The style of the run left open at the end of the XML, if any.
         private(set) var open: Style?
 
-        mutating func write(_ content: [Document.Inline], _ style: Style, into xml: inout [UInt8]) {
+        mutating func write(_ content: [Document.Inline], _ style: Style, into xml: inout BodyXML) {
             for inline in content {
                 switch inline {
                 case .text(let text):
                     guard !text.isEmpty else { continue }
                     if open != style {
-                        if open != nil { xml.append("</w:t></w:r>\n") }
-                        Self.start(style, into: &xml)
+                        if open != nil { xml.bytes.append("</w:t></w:r>\n") }
+                        Self.start(style, into: &xml.bytes)
                         open = style
                     }
-                    appendText(text, to: &xml)
+                    xml.append(text)
                 case .strong(let inner):
                     write(inner, Style(strong: true, emphasis: style.emphasis), into: &xml)
                 case .emphasis(let inner):

@@ -1,0 +1,73 @@
+/// The parts of a .docx that depend only on a draft's shape (`CachedDrafter` drafts each shape
+/// once, with a placeholder for each text): the numbering part, whole, and the main document part
+/// split at its placeholders. A request's main document part is the shape's XML with the
+/// request's texts escaped into the gaps, and its checksum the pieces' (computed here, once)
+/// combined with those of the escaped texts (`CRC32.combine`): a request hashes only its texts.
+struct DOCXShapeParts: Sendable {
+    /// The main document part's name, and its XML without the placeholders.
+    private let name: String
+    private let xml: [UInt8]
+    /// The XML in pieces, each but the last followed by a placeholder.
+    private let pieces: [Piece]
+    let numbering: ZipArchive.Entry
+
+    private struct Piece: Sendable {
+        let range: Range<Int>
+        /// The piece's checksum and the shift of its length, to combine with the checksum before
+        /// it; nil for a piece so short that checksumming it costs less.
+        let combined: (crc: UInt32, shift: CRC32.Shift)?
+        /// The number of the placeholder that follows, if one does.
+        let number: Int?
+    }
+
+    /// The shortest piece whose checksum is combined (`CRC32.combine` costs about as much as
+    /// checksumming this many bytes).
+    private static let shortestCombined = 32
+
+    /// The parts of the shape whose document (placeholders in its text) is `document`.
+    init(_ document: Document, in base: DOCXBase) {
+        let body = DOCXWriter.body(document, in: base, placeholders: true)
+        let xml = body.xml.bytes
+        var pieces: [Piece] = []
+        var start = 0
+        func piece(to end: Int, number: Int?) {
+            let combined = end - start < Self.shortestCombined ? nil : (CRC32.checksum(xml[start..<end]), CRC32.Shift(count: end - start))
+            pieces.append(Piece(range: start..<end, combined: combined, number: number))
+            start = end
+        }
+        for (offset, number) in body.xml.placeholders ?? [] { piece(to: offset, number: number) }
+        piece(to: xml.count, number: nil)
+        self.name = base.documentPartName
+        self.xml = xml
+        self.pieces = pieces
+        numbering = ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists))
+    }
+
+    /// The main document part with each placeholder replaced by its text, escaped as the writer
+    /// escapes a draft's (a placeholder with no text stays, as `PlaceholderText.filled` leaves it).
+    func document(_ texts: [String]) -> ZipArchive.Entry {
+        var size = xml.count
+        for piece in pieces {
+            if let number = piece.number, number < texts.count { size += texts[number].utf8.count }
+        }
+        return ZipArchive.Entry(name: name, capacity: size + size / 16) { bytes in  // room for some escapes
+            var crc: UInt32 = 0
+            xml.withUnsafeBufferPointer { xml in
+                for piece in pieces {
+                    let xmlPiece = UnsafeBufferPointer(rebasing: xml[piece.range])
+                    bytes.append(contentsOf: xmlPiece)
+                    if let (pieceCRC, shift) = piece.combined {
+                        crc = CRC32.combine(crc, pieceCRC, shift: shift)
+                    } else {
+                        crc = CRC32.checksum(xmlPiece, continuing: crc)
+                    }
+                    guard let number = piece.number else { continue }
+                    let start = bytes.count
+                    DOCXWriter.appendText(number < texts.count ? texts[number] : Placeholder.text(number), to: &bytes)
+                    crc = bytes.withUnsafeBufferPointer { CRC32.checksum(UnsafeBufferPointer(rebasing: $0[start...]), continuing: crc) }
+                }
+            }
+            return crc
+        }
+    }
+}
