@@ -105,6 +105,7 @@ public final class BatchInput {
             }
             if jsonLine == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { continue }
+            if let row = line.withUnsafeBufferPointer({ JSONRowScan.row($0, number: jsonLine) }) { return row }
             var row = BatchRow(number: jsonLine)
             do {
                 let value = try JSONValue.parse(line, source: source, firstLine: jsonLine)

@@ -27,7 +27,7 @@ public struct BatchRow: Sendable, DraftOptionValues {
     }
 
     /// Gives `option` the values `body` appends to `values` (none, for a flag that is on).
-    private mutating func give(_ option: DraftOption, _ body: (inout [String]) throws -> Void) rethrows {
+    mutating func give(_ option: DraftOption, _ body: (inout [String]) throws -> Void) rethrows {
         let index = option.index
         starts[index] = UInt32(values.count)
         try body(&values)
@@ -36,7 +36,7 @@ public struct BatchRow: Sendable, DraftOptionValues {
     }
 
     /// Sets a flag on or off.
-    private mutating func set(_ option: DraftOption, flag: Bool) {
+    mutating func set(_ option: DraftOption, flag: Bool) {
         if flag { give(option) { _ in } } else { given &= ~(1 << option.index) }
     }
 
@@ -152,7 +152,7 @@ public struct BatchRow: Sendable, DraftOptionValues {
 
     /// A flag's UTF-8 text, read as `trimmingSpaces.lowercased()` would have it: only ASCII text
     /// can be one of the words (no other character lower-cases to their letters).
-    private static func flag(_ bytes: UnsafeBufferPointer<UInt8>, _ column: DraftOption) throws -> Bool {
+    static func flag(_ bytes: UnsafeBufferPointer<UInt8>, _ column: DraftOption) throws -> Bool {
         if !bytes.contains(where: { $0 >= 0x80 }) {
             let word = trimmedASCII(bytes)
             func equals(_ name: StaticString) -> Bool {
@@ -169,6 +169,19 @@ public struct BatchRow: Sendable, DraftOptionValues {
 }
 
 extension DraftOption {
+    /// The option named by the UTF-8 bytes `name`, as `init(rawValue:)` finds it, without making
+    /// a string of them (JSON Lines rows name an option in every member).
+    init?(utf8 name: UnsafeBufferPointer<UInt8>) {
+        for (option, bytes) in Self.names where bytes.count == name.count
+            && bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }) {
+            self = option
+            return
+        }
+        return nil
+    }
+
+    private static let names = allCases.map { (option: $0, name: Array($0.rawValue.utf8)) }
+
     /// The option's place in `allCases`, for tables indexed by option (at most 32 of them: `BatchRow`).
     var index: Int {
         switch self {

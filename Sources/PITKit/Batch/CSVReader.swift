@@ -30,7 +30,29 @@ public final class CSVReader {
     /// so that a batch stops on them before it drafts any row. Leaves `input` at its end.
     public static func checkStructure(of input: ByteReader, source: String) throws {
         let reader = CSVReader(input: input, source: source)
-        while try reader.nextRecord() != nil {}
+        while try reader.skipRecord() {}
+    }
+
+    /// Moves past the next record as `nextRecord` does, looking only for where it ends when it is
+    /// well formed (`CSVRecordScan.end`); false at the end of the input.
+    private func skipRecord() throws -> Bool {
+        guard startedInput else { return try nextRecord() != nil }
+        var atEnd = false
+        while true {
+            if input.unread.isEmpty {
+                guard try input.readMore() else { return false }
+            }
+            switch CSVRecordScan.end(of: input.unread, atEnd: atEnd) {
+            case .needsMore?:
+                atEnd = !(try input.readMore())
+            case .record(let length, let newlines)?:
+                input.consume(length)
+                line += newlines
+                return true
+            default:
+                return try nextRecord() != nil
+            }
+        }
     }
 
     /// The next record, or nil at the end of the input. Blank lines are skipped. A quoted field

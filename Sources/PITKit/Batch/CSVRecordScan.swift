@@ -128,6 +128,65 @@ enum CSVRecordScan {
         return .record(length: count, newlines: newlines)
     }
 
+    /// Where the record at the start of `bytes` ends, found by its quotes and line ends alone, when
+    /// it is well formed and no longer than `InputLimits.rowBytes` bytes in all: `.record` (the same
+    /// length and line breaks `scan` finds) or `.needsMore`; nil for a record only `scan` can judge
+    /// (malformed, never closed, or long). For a reader that only needs to know where records end.
+    static func end(of bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool) -> Outcome? {
+        let count = bytes.count
+        let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n")
+        let comma = UInt8(ascii: ","), carriageReturn = UInt8(ascii: "\r")
+        /// Where the input runs out inside the record.
+        func ranOut() -> Outcome? {
+            count > InputLimits.rowBytes || atEnd ? nil : .needsMore
+        }
+        var index = 0
+        var newlines = 0
+        while true {
+            index = ByteWords.firstIndex(in: bytes, from: index,
+                                         marks: { ByteWords.equal($0, quote) | ByteWords.equal($0, carriageReturn) | ByteWords.equal($0, lineFeed) },
+                                         isStop: { $0 == quote || $0 == carriageReturn || $0 == lineFeed })
+            if index == count {
+                return atEnd && count <= InputLimits.rowBytes ? .record(length: count, newlines: newlines) : ranOut()
+            }
+            let end: Int
+            switch bytes[index] {
+            case lineFeed:
+                end = index + 1
+            case carriageReturn:
+                guard index + 1 < count else { return ranOut() }
+                guard bytes[index + 1] == lineFeed else { return nil }
+                end = index + 2
+            default:
+                // A quote: only where a field starts; its field ends at a quote not doubled.
+                guard index == 0 || bytes[index - 1] == comma else { return nil }
+                index += 1
+                while true {
+                    index = ByteWords.firstIndex(in: bytes, from: index,
+                                                 marks: { ByteWords.equal($0, quote) | ByteWords.equal($0, lineFeed) },
+                                                 isStop: { $0 == quote || $0 == lineFeed })
+                    guard index + 1 < count else {
+                        // The closing quote last of all is the end of the input's last record.
+                        let closedLast = index + 1 == count && bytes[index] == quote && atEnd && count <= InputLimits.rowBytes
+                        return closedLast ? .record(length: count, newlines: newlines) : ranOut()
+                    }
+                    index += 1
+                    if bytes[index - 1] == lineFeed {
+                        newlines += 1
+                    } else if bytes[index] == quote {
+                        index += 1
+                    } else {
+                        break
+                    }
+                }
+                let next = bytes[index]
+                guard next == comma || next == carriageReturn || next == lineFeed else { return nil }
+                continue
+            }
+            return end <= InputLimits.rowBytes ? .record(length: end, newlines: newlines + 1) : nil
+        }
+    }
+
     /// Where the run of ordinary text from `start` ends: at the next quote or line feed inside
     /// quotes; outside them, also at a comma or carriage return.
     @inline(__always)

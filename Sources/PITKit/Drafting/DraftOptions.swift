@@ -194,10 +194,10 @@ public enum DraftOptions {
     }
 
     /// The last value of an option with a fixed list of values, checked against the list.
-    private static func choice<Value: RawRepresentable & CaseIterable>(_ values: ArraySlice<String>?, _ option: DraftOption) throws -> Value?
+    private static func choice<Value: RawRepresentable>(_ values: ArraySlice<String>?, _ option: DraftOption) throws -> Value?
     where Value.RawValue == String {
         guard let name = values?.last else { return nil }
-        guard let value = Value.allCases.first(where: { $0.rawValue == name }) else {
+        guard let value = Value(rawValue: name) else {
             let known = option.declaration.choices
             throw PITError.usage("unknown \(option.rawValue) '\(name)'\(Suggestion.didYouMean(name, in: known)) (--\(option.rawValue) takes \(known.joined(separator: ", ")))")
         }
