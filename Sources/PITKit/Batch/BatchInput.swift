@@ -83,7 +83,7 @@ public final class BatchInput {
             row.problem = "has \(csv.fieldCount) fields; the header has \(columns.count)"
             return row
         }
-        row.reserveCapacity(columns.count + 2)
+        row.reserveCapacity(2 * columns.count)  // room for a few lists of items
         do {
             for (index, column) in columns.enumerated() { try csv.withField(index) { try row.set(column, csvCell: $0) } }
         } catch let error as PITError {

@@ -18,7 +18,7 @@ enum JSONRowScan {
         guard scan.take(UInt8(ascii: "{")) else { return nil }
         scan.skipWhiteSpace()
         if !scan.take(UInt8(ascii: "}")) {
-            row.reserveCapacity(16)
+            row.reserveCapacity(32)  // room for a few lists of items
             repeat {
                 scan.skipWhiteSpace()
                 guard let key = scan.string(), let column = DraftOption(utf8: key), seen & 1 << column.index == 0 else { return nil }

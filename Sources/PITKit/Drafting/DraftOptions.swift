@@ -209,8 +209,12 @@ public enum DraftOptions {
         guard let values else { return [] }
         return try values.map { pair in
             guard let equals = pair.firstIndex(ofASCII: "=") else { throw PITError.usage("--\(option.rawValue) '\(pair)': expected \(option.declaration.value!)") }
-            // `=` is a character of its own: the text after it starts at the next byte.
-            return (String(pair[..<equals]).trimmingSpaces, String(pair[pair.utf8.index(after: equals)...]))
+            // `=` is a character of its own: the key is the bytes before it, the text the bytes after it.
+            let offset = pair.utf8.distance(from: pair.startIndex, to: equals)
+            return pair.withUTF8Bytes { bytes in
+                (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<offset]), as: UTF8.self).trimmingSpaces,
+                 String(decoding: UnsafeBufferPointer(rebasing: bytes[(offset + 1)...]), as: UTF8.self))
+            }
         }
     }
 

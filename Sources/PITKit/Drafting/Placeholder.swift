@@ -122,8 +122,14 @@ struct PlaceholderText: Sendable {
         return bytes.withUnsafeBufferPointer { source in
             [UInt8](unsafeUninitializedCapacity: total) { output, count in
                 func copy(_ piece: UnsafeBufferPointer<UInt8>) {
-                    guard let start = piece.baseAddress, piece.count > 0 else { return }
-                    (output.baseAddress! + count).initialize(from: start, count: piece.count)
+                    guard let start = piece.baseAddress else { return }
+                    let target = output.baseAddress! + count
+                    // Most pieces are short: a loop costs less than a call to copy them.
+                    if piece.count <= 16 {
+                        for index in 0..<piece.count { target[index] = start[index] }
+                    } else {
+                        target.initialize(from: start, count: piece.count)
+                    }
                     count += piece.count
                 }
                 for piece in pieces {
