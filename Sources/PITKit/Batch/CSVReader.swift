@@ -12,11 +12,12 @@ public final class CSVReader {
     private let input: ByteReader
     private let source: String
     /// The bytes of the record read last (in `input`'s buffer, which keeps them until it next
-    /// reads), and where its fields are in them (the list is kept between records).
+    /// reads), and where its fields are in them (the list is kept between records). Used on one
+    /// thread, a field at a time: not checked for overlapping access at run time (a check a field).
     private var record = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    private var fields = CSVRecordScan.Fields()
+    @exclusivity(unchecked) private var fields = CSVRecordScan.Fields()
     /// A field's text with its doubled quotes made single, when it has any.
-    private var unescaped: [UInt8] = []
+    @exclusivity(unchecked) private var unescaped: [UInt8] = []
     private var line = 1
     private var startedInput = false
 
