@@ -172,15 +172,21 @@ extension DraftOption {
     /// The option named by the UTF-8 bytes `name`, as `init(rawValue:)` finds it, without making
     /// a string of them (JSON Lines rows name an option in every member).
     init?(utf8 name: UnsafeBufferPointer<UInt8>) {
-        for (option, bytes) in Self.names where bytes.count == name.count
-            && bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }) {
+        guard name.count < Self.names.count else { return nil }
+        for (option, bytes) in Self.names[name.count]
+        where bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }) {
             self = option
             return
         }
         return nil
     }
 
-    private static let names = allCases.map { (option: $0, name: Array($0.rawValue.utf8)) }
+    /// Each option and its name's bytes, by the length of the name.
+    private static let names: [[(option: DraftOption, name: [UInt8])]] = {
+        var names = Array(repeating: [(option: DraftOption, name: [UInt8])](), count: 1 + allCases.map(\.rawValue.utf8.count).max()!)
+        for option in allCases { names[option.rawValue.utf8.count].append((option, Array(option.rawValue.utf8))) }
+        return names
+    }()
 
     /// The option's place in `allCases`, for tables indexed by option (at most 32 of them: `BatchRow`).
     var index: Int {
