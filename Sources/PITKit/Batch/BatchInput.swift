@@ -85,7 +85,9 @@ public final class BatchInput {
         }
         row.reserveCapacity(2 * columns.count)  // room for a few lists of items
         do {
-            for (index, column) in columns.enumerated() { try csv.withField(index) { try row.set(column, csvCell: $0) } }
+            for (index, column) in columns.enumerated() {
+                try csv.withField(index) { try row.set(column, csvCell: $0, plain: record.isPlain) }
+            }
         } catch let error as PITError {
             row.problem = error.message
         }

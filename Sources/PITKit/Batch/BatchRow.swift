@@ -40,13 +40,14 @@ public struct BatchRow: Sendable, DraftOptionValues {
         if flag { give(option) { _ in } } else { given &= ~(1 << option.index) }
     }
 
-    /// Sets a column from a CSV cell's UTF-8 text (an empty cell sets nothing).
-    mutating func set(_ column: DraftOption, csvCell cell: UnsafeBufferPointer<UInt8>) throws {
+    /// Sets a column from a CSV cell's UTF-8 text (an empty cell sets nothing); `plain`: the cell
+    /// is known to be ASCII with no forbidden character (`CSVReader.Record.isPlain`).
+    mutating func set(_ column: DraftOption, csvCell cell: UnsafeBufferPointer<UInt8>, plain: Bool = false) throws {
         guard !cell.isEmpty else { return }
         if cell.count > InputLimits.valueBytes {
             throw PITError.data("column '\(column.rawValue)': a value of more than \(InputLimits.valueBytes) bytes")
         }
-        try ForbiddenCharacters.check(cell, allowingLineBreaks: true, .data, subject: "column '\(column.rawValue)'")
+        if !plain { try ForbiddenCharacters.check(cell, allowingLineBreaks: true, .data, subject: "column '\(column.rawValue)'") }
         switch column.cell {
         case .flag:
             set(column, flag: try Self.flag(cell, column))
@@ -55,10 +56,10 @@ public struct BatchRow: Sendable, DraftOptionValues {
             // kept, empty or not).
             give(column) { values in
                 guard Self.index(of: UInt8(ascii: ";"), in: cell, from: 0) < cell.count else {
-                    return values.append(Self.trimmedText(cell))
+                    return values.append(Self.trimmedText(cell, ascii: plain))
                 }
                 Self.forEachPart(of: cell, separatedBy: UInt8(ascii: ";")) { part in
-                    let item = Self.trimmedText(part)
+                    let item = Self.trimmedText(part, ascii: plain)
                     if !item.isEmpty { values.append(item) }
                 }
             }
@@ -98,10 +99,10 @@ public struct BatchRow: Sendable, DraftOptionValues {
         String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The text of `bytes` with `trimmingSpaces`: for ASCII, spaces are cut off byte by byte
-    /// (each is a character of its own); other text is trimmed as a `String`.
-    private static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return text(bytes).trimmingSpaces }
+    /// The text of `bytes` with `trimmingSpaces`: for ASCII (`ascii`: known to be), spaces are cut
+    /// off byte by byte (each is a character of its own); other text is trimmed as a `String`.
+    private static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String {
+        guard ascii || !bytes.contains(where: { $0 >= 0x80 }) else { return text(bytes).trimmingSpaces }
         return text(trimmedASCII(bytes))
     }
 

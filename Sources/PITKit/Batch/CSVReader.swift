@@ -7,6 +7,9 @@ public final class CSVReader {
     public struct Record {
         public let line: Int
         public var problem: String?
+        /// Whether its text is ASCII with no character a document cannot carry (line breaks and
+        /// tabs aside), so that its fields need no check of their own: one check a record.
+        public var isPlain = false
     }
 
     private let input: ByteReader
@@ -66,7 +69,7 @@ public final class CSVReader {
         if fields.nonASCII, fields.list.contains(where: { String(validating: record[$0.start..<$0.end], as: UTF8.self) == nil }) {
             return Record(line: startLine, problem: "not UTF-8 text")
         }
-        return Record(line: startLine)
+        return Record(line: startLine, isPlain: !fields.nonASCII && ForbiddenCharacters.first(in: record, allowingLineBreaks: true) == nil)
     }
 
     /// The number of fields of the record read last.
