@@ -22,4 +22,17 @@ enum BatchRows {
             }
         }
     }
+
+    /// A JSON Lines line that `JSONRowScan` reads straight must give the row `JSONValue` gives.
+    static func checkJSONLine(_ line: [UInt8]) {
+        guard let row = line.withUnsafeBufferPointer({ JSONRowScan.row($0, number: 2) }) else { return }
+        let parsed = try? BatchInput.jsonRow(line, number: 2, source: "fuzz.jsonl")
+        precondition(parsed.map(contents) == contents(row), "a line read two ways gives two rows: \(String(decoding: line, as: UTF8.self))")
+    }
+
+    /// A row's number, every option's values (or that it is not given) and its problem.
+    private static func contents(_ row: BatchRow) -> [String] {
+        ["\(row.number)"] + DraftOption.allCases.map { option in row[option].map { "\(option.rawValue)=\(Array($0))" } ?? "-" }
+            + [row.problem ?? "-"]
+    }
 }

@@ -3,7 +3,8 @@
 // The JSON reader: the input is a JSON text (any bytes). What parses must write back (as the
 // JSON writer writes) to text that parses to the same value, must convert to a template context,
 // and is decoded as each of the library's JSON files (`authority.json`, `regime.json`,
-// `exemption.json`); the input is also read as JSON Lines batch input. Errors are expected;
+// `exemption.json`); the input is also read as JSON Lines batch input, each line both ways it
+// can be read (`JSONRowScan`, `JSONValue`), which must agree. Errors are expected;
 // crashes, hangs and disagreements are not.
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -19,6 +20,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for id in Regime.ID.allCases { _ = try? Regime.decode(text, id: id, path: "regime.json") }
         _ = try? ExemptionDecoder(id: "s99", path: "exemption.json", text: text, regime: nil).decode()
     }
+    for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) { BatchRows.checkJSONLine(Array(line)) }
     BatchRows.check(FuzzInput.file(bytes, suffix: ".jsonl"))
     return 0
 }

@@ -46,6 +46,36 @@ struct CSVRecordScanTests {
             == .problem("text after a closing quote (a quote inside a field is doubled: \"\")", length: 6, newlines: 1))
     }
 
+    /// `end` finds a well-formed record's end as `scan` does, in every buffer it may be cut to,
+    /// and leaves a malformed record to `scan`.
+    @Test(arguments: [
+        ("a,b\n", true),
+        ("\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\nrest", true),
+        ("plain,,last", true),
+        ("\"\"\n", true),
+        ("\n", true),
+        ("a,\"q\"\r\n", true),
+        ("\"q\"", true),
+        ("ab\"c,d\n", false),
+        ("\"a\"b\n", false),
+        ("a\rb\n", false),
+        ("\"open\nstill", false),
+    ])
+    func whereARecordEndsIsFoundAsTheScanFindsIt(_ text: String, _ wellFormed: Bool) {
+        let bytes = Array(text.utf8)
+        for count in 0...bytes.count {
+            for atEnd in [false, true] {
+                var fields = CSVRecordScan.Fields()
+                let (end, scanned) = bytes[..<count].withUnsafeBufferPointer { buffer in
+                    (CSVRecordScan.end(of: buffer, atEnd: atEnd), CSVRecordScan.scan(buffer, atEnd: atEnd, into: &fields))
+                }
+                if let end { #expect(end == scanned, "\(text.debugDescription) cut at \(count), atEnd \(atEnd)") }
+            }
+        }
+        let whole = bytes.withUnsafeBufferPointer { CSVRecordScan.end(of: $0, atEnd: true) }
+        #expect((whole != nil) == wellFormed)
+    }
+
     @Test func blankLinesAndALoneEmptyQuoteAreSkipped() throws {
         let records = try BatchInputTests().records("\n\r\n\"\"\na\n\n")
         #expect(records == [Read(line: 4, fields: ["a"], problem: nil)])

@@ -83,9 +83,11 @@ public final class BatchInput {
             row.problem = "has \(csv.fieldCount) fields; the header has \(columns.count)"
             return row
         }
-        row.reserveCapacity(columns.count + 2)
+        row.reserveCapacity(2 * columns.count)  // room for a few lists of items
         do {
-            for (index, column) in columns.enumerated() { try csv.withField(index) { try row.set(column, csvCell: $0) } }
+            for (index, column) in columns.enumerated() {
+                try csv.withField(index) { try row.set(column, csvCell: $0, plain: record.isPlain) }
+            }
         } catch let error as PITError {
             row.problem = error.message
         }
@@ -105,21 +107,28 @@ public final class BatchInput {
             }
             if jsonLine == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { continue }
-            var row = BatchRow(number: jsonLine)
-            do {
-                let value = try JSONValue.parse(line, source: source, firstLine: jsonLine)
-                guard case .object(let members) = value else { throw PITError.data("a line must be a JSON object, not \(value.typeName)") }
-                row.reserveCapacity(members.count + 2)
-                for (key, value) in members {
-                    guard let column = DraftOption(rawValue: key) else {
-                        throw PITError.data("unknown key '\(key)'\(Suggestion.didYouMean(key, in: DraftOption.allCases.map(\.rawValue)))")
-                    }
-                    try row.set(column, json: value)
-                }
-            } catch let error as PITError {
-                row.problem = error.message
-            }
-            return row
+            return try line.withUnsafeBufferPointer { JSONRowScan.row($0, number: jsonLine) }
+                ?? Self.jsonRow(line, number: jsonLine, source: source)
         }
+    }
+
+    /// The row of a JSON Lines line read as any JSON (`JSONValue`): the way for a line that
+    /// `JSONRowScan` does not take, which says what is wrong with it if anything is.
+    static func jsonRow(_ line: [UInt8], number: Int, source: String) throws -> BatchRow {
+        var row = BatchRow(number: number)
+        do {
+            let value = try JSONValue.parse(line, source: source, firstLine: number)
+            guard case .object(let members) = value else { throw PITError.data("a line must be a JSON object, not \(value.typeName)") }
+            row.reserveCapacity(members.count + 2)
+            for (key, value) in members {
+                guard let column = DraftOption(rawValue: key) else {
+                    throw PITError.data("unknown key '\(key)'\(Suggestion.didYouMean(key, in: DraftOption.allCases.map(\.rawValue)))")
+                }
+                try row.set(column, json: value)
+            }
+        } catch let error as PITError {
+            row.problem = error.message
+        }
+        return row
     }
 }

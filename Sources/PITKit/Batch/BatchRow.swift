@@ -27,7 +27,7 @@ public struct BatchRow: Sendable, DraftOptionValues {
     }
 
     /// Gives `option` the values `body` appends to `values` (none, for a flag that is on).
-    private mutating func give(_ option: DraftOption, _ body: (inout [String]) throws -> Void) rethrows {
+    mutating func give(_ option: DraftOption, _ body: (inout [String]) throws -> Void) rethrows {
         let index = option.index
         starts[index] = UInt32(values.count)
         try body(&values)
@@ -36,17 +36,18 @@ public struct BatchRow: Sendable, DraftOptionValues {
     }
 
     /// Sets a flag on or off.
-    private mutating func set(_ option: DraftOption, flag: Bool) {
+    mutating func set(_ option: DraftOption, flag: Bool) {
         if flag { give(option) { _ in } } else { given &= ~(1 << option.index) }
     }
 
-    /// Sets a column from a CSV cell's UTF-8 text (an empty cell sets nothing).
-    mutating func set(_ column: DraftOption, csvCell cell: UnsafeBufferPointer<UInt8>) throws {
+    /// Sets a column from a CSV cell's UTF-8 text (an empty cell sets nothing); `plain`: the cell
+    /// is known to be ASCII with no forbidden character (`CSVReader.Record.isPlain`).
+    mutating func set(_ column: DraftOption, csvCell cell: UnsafeBufferPointer<UInt8>, plain: Bool = false) throws {
         guard !cell.isEmpty else { return }
         if cell.count > InputLimits.valueBytes {
             throw PITError.data("column '\(column.rawValue)': a value of more than \(InputLimits.valueBytes) bytes")
         }
-        try ForbiddenCharacters.check(cell, allowingLineBreaks: true, .data, subject: "column '\(column.rawValue)'")
+        if !plain { try ForbiddenCharacters.check(cell, allowingLineBreaks: true, .data, subject: "column '\(column.rawValue)'") }
         switch column.cell {
         case .flag:
             set(column, flag: try Self.flag(cell, column))
@@ -55,10 +56,10 @@ public struct BatchRow: Sendable, DraftOptionValues {
             // kept, empty or not).
             give(column) { values in
                 guard Self.index(of: UInt8(ascii: ";"), in: cell, from: 0) < cell.count else {
-                    return values.append(Self.trimmedText(cell))
+                    return values.append(Self.trimmedText(cell, ascii: plain))
                 }
                 Self.forEachPart(of: cell, separatedBy: UInt8(ascii: ";")) { part in
-                    let item = Self.trimmedText(part)
+                    let item = Self.trimmedText(part, ascii: plain)
                     if !item.isEmpty { values.append(item) }
                 }
             }
@@ -98,10 +99,10 @@ public struct BatchRow: Sendable, DraftOptionValues {
         String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The text of `bytes` with `trimmingSpaces`: for ASCII, spaces are cut off byte by byte
-    /// (each is a character of its own); other text is trimmed as a `String`.
-    private static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return text(bytes).trimmingSpaces }
+    /// The text of `bytes` with `trimmingSpaces`: for ASCII (`ascii`: known to be), spaces are cut
+    /// off byte by byte (each is a character of its own); other text is trimmed as a `String`.
+    private static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String {
+        guard ascii || !bytes.contains(where: { $0 >= 0x80 }) else { return text(bytes).trimmingSpaces }
         return text(trimmedASCII(bytes))
     }
 
@@ -152,7 +153,7 @@ public struct BatchRow: Sendable, DraftOptionValues {
 
     /// A flag's UTF-8 text, read as `trimmingSpaces.lowercased()` would have it: only ASCII text
     /// can be one of the words (no other character lower-cases to their letters).
-    private static func flag(_ bytes: UnsafeBufferPointer<UInt8>, _ column: DraftOption) throws -> Bool {
+    static func flag(_ bytes: UnsafeBufferPointer<UInt8>, _ column: DraftOption) throws -> Bool {
         if !bytes.contains(where: { $0 >= 0x80 }) {
             let word = trimmedASCII(bytes)
             func equals(_ name: StaticString) -> Bool {
@@ -169,6 +170,25 @@ public struct BatchRow: Sendable, DraftOptionValues {
 }
 
 extension DraftOption {
+    /// The option named by the UTF-8 bytes `name`, as `init(rawValue:)` finds it, without making
+    /// a string of them (JSON Lines rows name an option in every member).
+    init?(utf8 name: UnsafeBufferPointer<UInt8>) {
+        guard name.count < Self.names.count else { return nil }
+        for (option, bytes) in Self.names[name.count]
+        where bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }) {
+            self = option
+            return
+        }
+        return nil
+    }
+
+    /// Each option and its name's bytes, by the length of the name.
+    private static let names: [[(option: DraftOption, name: [UInt8])]] = {
+        var names = Array(repeating: [(option: DraftOption, name: [UInt8])](), count: 1 + allCases.map(\.rawValue.utf8.count).max()!)
+        for option in allCases { names[option.rawValue.utf8.count].append((option, Array(option.rawValue.utf8))) }
+        return names
+    }()
+
     /// The option's place in `allCases`, for tables indexed by option (at most 32 of them: `BatchRow`).
     var index: Int {
         switch self {

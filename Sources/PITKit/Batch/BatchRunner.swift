@@ -43,7 +43,8 @@ public final class BatchRunner {
     /// The rows that claimed each output name, by a 64-bit hash of the name without case: a few
     /// bytes a row, so memory stays nearly flat however long the input. The hash is FNV-1a, the
     /// same in every run, so two names that happen to share one fail the same row every time.
-    private var outputNames: [UInt64: Int32] = [:]
+    /// (Used by the one thread that reads rows: not checked for overlapping access at run time.)
+    @exclusivity(unchecked) private var outputNames: [UInt64: Int32] = [:]
 
     /// Rows per chunk for each job: enough to keep threads busy, few enough to bound memory.
     static let rowsPerJob = 256
@@ -73,22 +74,28 @@ public final class BatchRunner {
         let chunkSize = options.failFast ? 1 : jobs * Self.rowsPerJob
         var stopped = false
         while true {
-            var rows: [BatchRow] = []
-            while rows.count < chunkSize, let row = try input.next() { rows.append(row) }
-            if rows.isEmpty { break }
-            if stopped {
-                summary.skipped += rows.count
-                continue
+            // Each row is made ready as it is read, so only its number is kept (once stopped,
+            // the rows left are only counted).
+            var numbers: [Int] = [], prepared: [Prepared] = []
+            numbers.reserveCapacity(chunkSize)
+            prepared.reserveCapacity(chunkSize)
+            while numbers.count < chunkSize, let row = try input.next() {
+                if stopped {
+                    summary.skipped += 1
+                    continue
+                }
+                numbers.append(row.number)
+                prepared.append(prepare(row))
             }
-            let prepared = rows.map(prepare)
+            if numbers.isEmpty { break }
             let outcomes = draftAll(prepared, jobs: jobs, nothingThere: nothingThere)
-            for (row, outcome) in zip(rows, outcomes) {
+            for (number, outcome) in zip(numbers, outcomes) {
                 if stopped {
                     summary.skipped += 1
                 } else if let failure = outcome {
                     summary.failed += 1
                     // One line a reason (missing evidence, findings), each naming the row.
-                    let prefix = "row \(row.number): "
+                    let prefix = "row \(number): "
                     failure.withUTF8Bytes { bytes in
                         var start = 0
                         for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
@@ -136,7 +143,7 @@ public final class BatchRunner {
                 outputNames[key] = earlier
                 return .failed("output '\(String(decoding: path.utf8.dropFirst(nameStart), as: UTF8.self))' is already the output of row \(earlier)")
             }
-            return .ready(request, format, path: path)
+            return .ready(consume request, format, path: path)
         } catch let error as PITError {
             return .failed(error.message)
         } catch {

@@ -117,7 +117,9 @@ public final class ByteReader {
         while true {
             if start == end, !(try readMore()) { return readAny }
             readAny = true
-            let found = buffer[start..<end].firstIndex(of: delimiter)
+            let found = memchr(buffer.baseAddress! + start, Int32(delimiter), end - start).map {
+                buffer.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+            }
             let stop = found.map { $0 + 1 } ?? end
             let room = max(0, limit - line.count)
             line += UnsafeBufferPointer(rebasing: buffer[start..<min(stop, start + room)])

@@ -7,16 +7,20 @@ public final class CSVReader {
     public struct Record {
         public let line: Int
         public var problem: String?
+        /// Whether its text is ASCII with no character a document cannot carry (line breaks and
+        /// tabs aside), so that its fields need no check of their own: one check a record.
+        public var isPlain = false
     }
 
     private let input: ByteReader
     private let source: String
     /// The bytes of the record read last (in `input`'s buffer, which keeps them until it next
-    /// reads), and where its fields are in them (the list is kept between records).
+    /// reads), and where its fields are in them (the list is kept between records). Used on one
+    /// thread, a field at a time: not checked for overlapping access at run time (a check a field).
     private var record = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    private var fields = CSVRecordScan.Fields()
+    @exclusivity(unchecked) private var fields = CSVRecordScan.Fields()
     /// A field's text with its doubled quotes made single, when it has any.
-    private var unescaped: [UInt8] = []
+    @exclusivity(unchecked) private var unescaped: [UInt8] = []
     private var line = 1
     private var startedInput = false
 
@@ -30,7 +34,29 @@ public final class CSVReader {
     /// so that a batch stops on them before it drafts any row. Leaves `input` at its end.
     public static func checkStructure(of input: ByteReader, source: String) throws {
         let reader = CSVReader(input: input, source: source)
-        while try reader.nextRecord() != nil {}
+        while try reader.skipRecord() {}
+    }
+
+    /// Moves past the next record as `nextRecord` does, looking only for where it ends when it is
+    /// well formed (`CSVRecordScan.end`); false at the end of the input.
+    private func skipRecord() throws -> Bool {
+        guard startedInput else { return try nextRecord() != nil }
+        var atEnd = false
+        while true {
+            if input.unread.isEmpty {
+                guard try input.readMore() else { return false }
+            }
+            switch CSVRecordScan.end(of: input.unread, atEnd: atEnd) {
+            case .needsMore?:
+                atEnd = !(try input.readMore())
+            case .record(let length, let newlines)?:
+                input.consume(length)
+                line += newlines
+                return true
+            default:
+                return try nextRecord() != nil
+            }
+        }
     }
 
     /// The next record, or nil at the end of the input. Blank lines are skipped. A quoted field
@@ -43,7 +69,7 @@ public final class CSVReader {
         if fields.nonASCII, fields.list.contains(where: { String(validating: record[$0.start..<$0.end], as: UTF8.self) == nil }) {
             return Record(line: startLine, problem: "not UTF-8 text")
         }
-        return Record(line: startLine)
+        return Record(line: startLine, isPlain: !fields.nonASCII && ForbiddenCharacters.first(in: record, allowingLineBreaks: true) == nil)
     }
 
     /// The number of fields of the record read last.

@@ -51,11 +51,13 @@ enum CSVRecordScan {
         var quoted = false, fieldStarted = false, afterQuote = false
 
         var field = Fields.Field(start: 0, end: 0)
-        var ascii = true  // no byte of text so far is above 0x7F
+        // The bytes of text so far (and perhaps a few bytes after them) or-ed together: ASCII
+        // while no top bit is set. (A byte after the record that is not ASCII only costs the
+        // record a check of its UTF-8 that it passes.)
+        var seen: UInt64 = 0
 
         /// Counts the text `bytes[from..<to]`; false when the record is then too long.
         func addText(_ from: Int, _ to: Int) -> Bool {
-            if ascii { ascii = ByteWords.isASCII(bytes, from: from, to: to) }
             length += to - from
             return length <= InputLimits.rowBytes
         }
@@ -64,7 +66,7 @@ enum CSVRecordScan {
         func endField() {
             fields.list.append(field)
             field = Fields.Field(start: index, end: index)
-            fields.nonASCII = fields.nonASCII || !ascii
+            fields.nonASCII = seen & ByteWords.tops != 0
         }
 
         while index < count {
@@ -84,7 +86,8 @@ enum CSVRecordScan {
                     }
                 } else {
                     if byte == UInt8(ascii: "\n") { newlines += 1 }
-                    let end = runEnd(bytes, from: index, quoted: true)
+                    seen |= UInt64(byte)
+                    let end = runEnd(bytes, from: index, quoted: true, seen: &seen)
                     guard end < count || atEnd else { return .needsMore }
                     guard addText(index - 1, end) else { return .tooLong }
                     index = end
@@ -115,7 +118,8 @@ enum CSVRecordScan {
                     return .problem("text after a closing quote (a quote inside a field is doubled: \"\")", length: index, newlines: newlines)
                 }
                 fieldStarted = true
-                let end = runEnd(bytes, from: index, quoted: false)
+                seen |= UInt64(byte)
+                let end = runEnd(bytes, from: index, quoted: false, seen: &seen)
                 guard end < count || atEnd else { return .needsMore }
                 guard addText(index - 1, end) else { return .tooLong }
                 field = Fields.Field(start: index - 1, end: end)
@@ -128,22 +132,98 @@ enum CSVRecordScan {
         return .record(length: count, newlines: newlines)
     }
 
-    /// Where the run of ordinary text from `start` ends: at the next quote or line feed inside
-    /// quotes; outside them, also at a comma or carriage return.
+    /// Where the record at the start of `bytes` ends, found by its quotes and line ends alone, when
+    /// it is well formed and no longer than `InputLimits.rowBytes` bytes in all: `.record` (the same
+    /// length and line breaks `scan` finds) or `.needsMore`; nil for a record only `scan` can judge
+    /// (malformed, never closed, or long). For a reader that only needs to know where records end.
+    static func end(of bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool) -> Outcome? {
+        let count = bytes.count
+        let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n")
+        let comma = UInt8(ascii: ","), carriageReturn = UInt8(ascii: "\r")
+        /// Where the input runs out inside the record.
+        func ranOut() -> Outcome? {
+            count > InputLimits.rowBytes || atEnd ? nil : .needsMore
+        }
+        var index = 0
+        var newlines = 0
+        while true {
+            // The first quote, carriage return or line feed.
+            let lineEnd = find(lineFeed, in: bytes, from: index, to: count)
+            index = find(carriageReturn, in: bytes, from: index, to: find(quote, in: bytes, from: index, to: lineEnd))
+            if index == count {
+                return atEnd && count <= InputLimits.rowBytes ? .record(length: count, newlines: newlines) : ranOut()
+            }
+            let end: Int
+            switch bytes[index] {
+            case lineFeed:
+                end = index + 1
+            case carriageReturn:
+                guard index + 1 < count else { return ranOut() }
+                guard bytes[index + 1] == lineFeed else { return nil }
+                end = index + 2
+            default:
+                // A quote: only where a field starts; its field ends at a quote not doubled.
+                guard index == 0 || bytes[index - 1] == comma else { return nil }
+                index += 1
+                while true {
+                    let closing = find(quote, in: bytes, from: index, to: count)
+                    var lineBreak = find(lineFeed, in: bytes, from: index, to: closing)
+                    while lineBreak < closing {
+                        newlines += 1
+                        lineBreak = find(lineFeed, in: bytes, from: lineBreak + 1, to: closing)
+                    }
+                    index = closing
+                    guard index + 1 < count else {
+                        // The closing quote last of all is the end of the input's last record.
+                        let closedLast = index + 1 == count && atEnd && count <= InputLimits.rowBytes
+                        return closedLast ? .record(length: count, newlines: newlines) : ranOut()
+                    }
+                    index += 1
+                    guard bytes[index] == quote else { break }
+                    index += 1
+                }
+                let next = bytes[index]
+                guard next == comma || next == carriageReturn || next == lineFeed else { return nil }
+                continue
+            }
+            return end <= InputLimits.rowBytes ? .record(length: end, newlines: newlines + 1) : nil
+        }
+    }
+
+    /// The index of the first `byte` of `bytes[from..<to]`, or `to` (`memchr`: many bytes a step).
     @inline(__always)
-    private static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, quoted: Bool) -> Int {
+    private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to, let found = memchr(bytes.baseAddress! + from, Int32(byte), to - from) else { return to }
+        return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Where the run of ordinary text from `start` ends: at the next quote or line feed inside
+    /// quotes; outside them, also at a comma or carriage return. The bytes looked at (the run's,
+    /// and perhaps a few after it) are or-ed into `seen`.
+    @inline(__always)
+    private static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, quoted: Bool, seen: inout UInt64) -> Int {
         let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n")
         let comma = UInt8(ascii: ","), carriageReturn = UInt8(ascii: "\r")
         if quoted {
             return ByteWords.firstIndex(in: bytes, from: start,
-                                        marks: { ByteWords.equal($0, quote) | ByteWords.equal($0, lineFeed) },
-                                        isStop: { $0 == quote || $0 == lineFeed })
+                                        marks: { word in
+                                            seen |= word
+                                            return ByteWords.equal(word, quote) | ByteWords.equal(word, lineFeed)
+                                        },
+                                        isStop: { byte in
+                                            seen |= UInt64(byte)
+                                            return byte == quote || byte == lineFeed
+                                        })
         }
         return ByteWords.firstIndex(in: bytes, from: start,
                                     marks: { word in
-                                        ByteWords.equal(word, comma) | ByteWords.equal(word, quote)
+                                        seen |= word
+                                        return ByteWords.equal(word, comma) | ByteWords.equal(word, quote)
                                             | ByteWords.equal(word, carriageReturn) | ByteWords.equal(word, lineFeed)
                                     },
-                                    isStop: { $0 == comma || $0 == quote || $0 == carriageReturn || $0 == lineFeed })
+                                    isStop: { byte in
+                                        seen |= UInt64(byte)
+                                        return byte == comma || byte == quote || byte == carriageReturn || byte == lineFeed
+                                    })
     }
 }

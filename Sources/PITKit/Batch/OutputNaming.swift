@@ -24,18 +24,29 @@ enum OutputNaming {
         return folder.withUTF8Bytes { folder in
             reference.withUTF8Bytes { reference in
                 let (kept, underscore) = safePart(of: reference)
+                let unsafe = Self.unsafe
                 return String(unsafeUninitializedCapacity: folder.count + 2 + kept.count + 1 + fileExtension.utf8.count) { path in
                     var end = 0
-                    func put(_ byte: UInt8) {
+                    for byte in folder {
                         path[end] = byte
                         end += 1
                     }
-                    folder.forEach(put)
-                    put(UInt8(ascii: "/"))
-                    if underscore { put(UInt8(ascii: "_")) }
-                    for byte in reference[kept] { put(unsafe[Int(byte)] ? UInt8(ascii: "-") : byte) }
-                    put(UInt8(ascii: "."))
-                    fileExtension.utf8.forEach(put)
+                    path[end] = UInt8(ascii: "/")
+                    end += 1
+                    if underscore {
+                        path[end] = UInt8(ascii: "_")
+                        end += 1
+                    }
+                    for byte in reference[kept] {
+                        path[end] = unsafe[Int(byte)] ? UInt8(ascii: "-") : byte
+                        end += 1
+                    }
+                    path[end] = UInt8(ascii: ".")
+                    end += 1
+                    for byte in fileExtension.utf8 {
+                        path[end] = byte
+                        end += 1
+                    }
                     return end
                 }
             }

@@ -149,12 +149,12 @@ public enum DraftOptions {
         if exemptionIDs.contains(where: \.isEmpty) { throw PITError.usage("--exemption: an empty exemption id") }
         let date = try values[.date]?.last.map(DocumentDate.init(iso:)) ?? today()
         let limbChoices = try values[.limbs]?.map(LimbChoice.init(parsing:)) ?? []
-        let likelihood: Likelihood? = try choice(values[.likelihood], .likelihood)
+        let likelihood: Likelihood? = try choice(values[.likelihood], .likelihood, among: likelihoods)
         let variantChoices = try values[.variant]?.map(VariantChoice.init(parsing:)) ?? []
         let evidence = try pairs(values[.evidence], .evidence)
         let purposes = commaSeparated(values[.purposes])
         if purposes.contains(where: \.isEmpty) { throw PITError.usage("--purposes: an empty purpose") }
-        let outcome: Outcome = try choice(values[.outcome], .outcome) ?? .withhold
+        let outcome: Outcome = try choice(values[.outcome], .outcome, among: outcomes) ?? .withhold
         let relation: ExemptionRelation?
         switch (values[.alternative] != nil, values[.separateParts] != nil) {
         case (true, true): throw PITError.usage("--alternative and --separate-parts cannot both be given: choose how the exemptions apply")
@@ -162,42 +162,37 @@ public enum DraftOptions {
         case (false, true): relation = .separateParts
         case (false, false): relation = nil
         }
-        let authorityKind: AuthorityKind? = try choice(values[.authorityKind], .authorityKind)
-        let regime: Regime.ID? = try choice(values[.regime], .regime)
+        let authorityKind: AuthorityKind? = try choice(values[.authorityKind], .authorityKind, among: authorityKinds)
+        let regime: Regime.ID? = try choice(values[.regime], .regime, among: regimes)
         let extraVariables = try pairs(values[.set], .set)
 
-        var request = DraftRequest(reference: reference, exemptionIDs: exemptionIDs, date: date)
-        request.limbChoices = limbChoices
-        request.likelihood = likelihood
-        request.neitherConfirmNorDeny = values[.ncnd] != nil
-        request.variantChoices = variantChoices
-        if let questions = values[.question] { request.questions = Array(questions) }
-        if let facts = values[.fact] { request.facts = Array(facts) }
-        request.evidence = evidence
-        request.purposes = purposes
-        request.outcome = outcome
-        request.relation = relation
-        request.authorityName = values[.authority]?.last
-        request.authorityShort = values[.authorityShort]?.last
-        request.authorityKind = authorityKind
-        request.regime = regime
-        request.emissions = values[.emissions] != nil
-        request.extraVariables = extraVariables
-        request.strict = values[.strict] != nil
-        return request
+        let questions = values[.question].map(Array.init) ?? [], facts = values[.fact].map(Array.init) ?? []
+        let authorityName = values[.authority]?.last, authorityShort = values[.authorityShort]?.last
+        let ncnd = values[.ncnd] != nil, emissions = values[.emissions] != nil, strict = values[.strict] != nil
+
+        return DraftRequest(reference: reference, exemptionIDs: exemptionIDs, limbChoices: limbChoices, likelihood: likelihood,
+                            neitherConfirmNorDeny: ncnd, variantChoices: variantChoices, questions: questions, facts: facts,
+                            evidence: evidence, purposes: purposes, outcome: outcome, relation: relation,
+                            authorityName: authorityName, authorityShort: authorityShort, authorityKind: authorityKind,
+                            regime: regime, emissions: emissions, date: date, strict: strict, extraVariables: extraVariables)
     }
 
     /// The output format: `--format` if given, else from `--output`'s extension, else text.
     public static func format(named name: String?, output: String?) throws -> OutputFormat {
-        if let name { return try choice([name], .format)! }
+        if let name { return try choice([name], .format, among: formats)! }
         return output.flatMap(OutputFormat.init(fileName:)) ?? .text
     }
 
+    /// The values of the options with a fixed list of them, each list made once (`allCases`
+    /// makes a new array at each call, and `init(rawValue:)` is slower than comparing them).
+    private static let likelihoods = Likelihood.allCases, outcomes = Outcome.allCases,
+                       authorityKinds = AuthorityKind.allCases, regimes = Regime.ID.allCases, formats = OutputFormat.allCases
+
     /// The last value of an option with a fixed list of values, checked against the list.
-    private static func choice<Value: RawRepresentable & CaseIterable>(_ values: ArraySlice<String>?, _ option: DraftOption) throws -> Value?
+    private static func choice<Value: RawRepresentable>(_ values: ArraySlice<String>?, _ option: DraftOption, among cases: [Value]) throws -> Value?
     where Value.RawValue == String {
         guard let name = values?.last else { return nil }
-        guard let value = Value.allCases.first(where: { $0.rawValue == name }) else {
+        guard let value = cases.first(where: { $0.rawValue == name }) else {
             let known = option.declaration.choices
             throw PITError.usage("unknown \(option.rawValue) '\(name)'\(Suggestion.didYouMean(name, in: known)) (--\(option.rawValue) takes \(known.joined(separator: ", ")))")
         }
@@ -209,8 +204,12 @@ public enum DraftOptions {
         guard let values else { return [] }
         return try values.map { pair in
             guard let equals = pair.firstIndex(ofASCII: "=") else { throw PITError.usage("--\(option.rawValue) '\(pair)': expected \(option.declaration.value!)") }
-            // `=` is a character of its own: the text after it starts at the next byte.
-            return (String(pair[..<equals]).trimmingSpaces, String(pair[pair.utf8.index(after: equals)...]))
+            // `=` is a character of its own: the key is the bytes before it, the text the bytes after it.
+            let offset = pair.utf8.distance(from: pair.startIndex, to: equals)
+            return pair.withUTF8Bytes { bytes in
+                (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<offset]), as: UTF8.self).trimmingSpaces,
+                 String(decoding: UnsafeBufferPointer(rebasing: bytes[(offset + 1)...]), as: UTF8.self))
+            }
         }
     }
 

@@ -32,11 +32,14 @@ public struct DraftRequest: Sendable {
     /// (`ForbiddenCharacters`, line breaks allowed), as batch input's readers do: the request's
     /// own checks then need only look for line breaks where they are not allowed.
     var textsRead = false
+}
 
+extension DraftRequest {
+    // Here, not in the type, so that the type keeps its memberwise initializer (`DraftOptions`
+    // makes a request in one piece with it).
     public init(reference: String, exemptionIDs: [String], date: DocumentDate) {
-        self.reference = reference
-        self.exemptionIDs = exemptionIDs
-        self.date = date
+        self.init(reference: reference, exemptionIDs: exemptionIDs, likelihood: nil, authorityName: nil, authorityShort: nil,
+                  authorityKind: nil, regime: nil, date: date)
     }
 }
 

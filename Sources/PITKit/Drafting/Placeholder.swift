@@ -96,13 +96,22 @@ enum Placeholder {
 /// A shape's plain text, split once at its placeholders: each request's text is then made by
 /// copying its runs and the request's texts, at its final size.
 struct PlaceholderText: Sendable {
+    /// A piece of the text: a run of `bytes` (`number` -1), or a placeholder (its number, and its
+    /// bytes, which stay when there is no value for it).
+    private struct Piece: Sendable {
+        let start: Int
+        let end: Int
+        let number: Int
+    }
+
     private let bytes: [UInt8]
-    /// The pieces in order: a run of `bytes` (number nil), or a placeholder (its number, and its bytes).
-    private let pieces: [(range: Range<Int>, number: Int?)]
+    private let pieces: [Piece]
+    /// The bytes of the runs, all told.
+    private let runBytes: Int
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var pieces: [(range: Range<Int>, number: Int?)] = []
+        var pieces: [Piece] = []
         var start = 0
         bytes.withUnsafeBufferPointer { buffer in
             var search = 0
@@ -112,18 +121,19 @@ struct PlaceholderText: Sendable {
                     search = index + 1  // not a placeholder: part of the run
                     continue
                 }
-                if index > start { pieces.append((start..<index, nil)) }
-                pieces.append((index..<index + 4, number))
+                if index > start { pieces.append(Piece(start: start, end: index, number: -1)) }
+                pieces.append(Piece(start: index, end: index + 4, number: number))
                 start = index + 4
                 search = start
             }
         }
-        if start < bytes.count { pieces.append((start..<bytes.count, nil)) }
+        if start < bytes.count { pieces.append(Piece(start: start, end: bytes.count, number: -1)) }
         self.pieces = pieces
+        runBytes = pieces.reduce(0) { $0 + ($1.number < 0 ? $1.end - $1.start : 0) }
     }
 
     /// The numbers of its placeholders, in order.
-    var numbers: [Int] { pieces.compactMap(\.number) }
+    var numbers: [Int] { pieces.compactMap { $0.number < 0 ? nil : $0.number } }
 
     /// A piece of the text: a run of its bytes, or a placeholder's number.
     enum Piece {
@@ -138,22 +148,28 @@ struct PlaceholderText: Sendable {
 
     /// The text with each placeholder replaced by its value (`Placeholder.fill`'s result).
     func filled(with values: [String]) -> [UInt8] {
-        var total = 0
-        for piece in pieces {
-            if let number = piece.number, number < values.count { total += values[number].utf8.count } else { total += piece.range.count }
+        var total = runBytes
+        for piece in pieces where piece.number >= 0 {
+            total += piece.number < values.count ? values[piece.number].utf8.count : piece.end - piece.start
         }
         return bytes.withUnsafeBufferPointer { source in
             [UInt8](unsafeUninitializedCapacity: total) { output, count in
                 func copy(_ piece: UnsafeBufferPointer<UInt8>) {
-                    guard let start = piece.baseAddress, piece.count > 0 else { return }
-                    (output.baseAddress! + count).initialize(from: start, count: piece.count)
+                    guard let start = piece.baseAddress else { return }
+                    let target = output.baseAddress! + count
+                    // Most pieces are short: a loop costs less than a call to copy them.
+                    if piece.count <= 16 {
+                        for index in 0..<piece.count { target[index] = start[index] }
+                    } else {
+                        target.initialize(from: start, count: piece.count)
+                    }
                     count += piece.count
                 }
                 for piece in pieces {
-                    if let number = piece.number, number < values.count {
-                        values[number].withUTF8Bytes(copy)
+                    if piece.number >= 0 && piece.number < values.count {
+                        values[piece.number].withUTF8Bytes(copy)
                     } else {
-                        copy(UnsafeBufferPointer(rebasing: source[piece.range]))
+                        copy(UnsafeBufferPointer(rebasing: source[piece.start..<piece.end]))
                     }
                 }
             }

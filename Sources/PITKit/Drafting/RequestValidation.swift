@@ -17,7 +17,7 @@ enum RequestValidation {
             request.purposes = request.purposes.map { $0.lowercased() }
         }
         try validate(request)
-        return request
+        return consume request
     }
 
     /// Whether `text` starts and ends with something other than white space (or is empty).
@@ -36,7 +36,7 @@ enum RequestValidation {
         return String(scalars[first...last])
     }
 
-    static func validate(_ request: DraftRequest) throws {
+    static func validate(_ request: borrowing DraftRequest) throws {
         let reference = request.reference
         // A reference of no more bytes than the limit has no more characters (counting them is slow).
         guard !reference.isEmpty, reference.utf8.count <= InputLimits.referenceBytes,

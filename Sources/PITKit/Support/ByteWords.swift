@@ -42,20 +42,4 @@ enum ByteWords {
         while index < count && !isStop(bytes[index]) { index += 1 }
         return index
     }
-
-    /// Whether every byte of `bytes[from..<to]` is ASCII.
-    @inline(__always)
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
-        var index = from
-        var any: UInt64 = 0
-        while index + 8 <= to {
-            any |= word(bytes, at: index)
-            index += 8
-        }
-        while index < to {
-            any |= UInt64(bytes[index])
-            index += 1
-        }
-        return any & tops == 0
-    }
 }
