@@ -43,8 +43,7 @@ public final class BatchRunner {
     /// The rows that claimed each output name, by a 64-bit hash of the name without case: a few
     /// bytes a row, so memory stays nearly flat however long the input. The hash is FNV-1a, the
     /// same in every run, so two names that happen to share one fail the same row every time.
-    /// (Used by the one thread that reads rows: not checked for overlapping access at run time.)
-    @exclusivity(unchecked) private var outputNames: [UInt64: Int32] = [:]
+    private var outputNames: [UInt64: Int32] = [:]
 
     /// Rows per chunk for each job: enough to keep threads busy, few enough to bound memory.
     static let rowsPerJob = 256

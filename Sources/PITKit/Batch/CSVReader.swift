@@ -15,12 +15,11 @@ public final class CSVReader {
     private let input: ByteReader
     private let source: String
     /// The bytes of the record read last (in `input`'s buffer, which keeps them until it next
-    /// reads), and where its fields are in them (the list is kept between records). Used on one
-    /// thread, a field at a time: not checked for overlapping access at run time (a check a field).
+    /// reads), and where its fields are in them (the list is kept between records).
     private var record = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    @exclusivity(unchecked) private var fields = CSVRecordScan.Fields()
+    private var fields = CSVRecordScan.Fields()
     /// A field's text with its doubled quotes made single, when it has any.
-    @exclusivity(unchecked) private var unescaped: [UInt8] = []
+    private var unescaped: [UInt8] = []
     private var line = 1
     private var startedInput = false
 
