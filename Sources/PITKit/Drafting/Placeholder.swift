@@ -96,22 +96,22 @@ enum Placeholder {
 /// A shape's plain text, split once at its placeholders: each request's text is then made by
 /// copying its runs and the request's texts, at its final size.
 struct PlaceholderText: Sendable {
-    /// A piece of the text: a run of `bytes` (`number` -1), or a placeholder (its number, and its
-    /// bytes, which stay when there is no value for it).
-    private struct Piece: Sendable {
+    /// Where a piece of the text stands: a run of `bytes` (`number` -1), or a placeholder (its
+    /// number, and its bytes, which stay when there is no value for it).
+    private struct Span: Sendable {
         let start: Int
         let end: Int
         let number: Int
     }
 
     private let bytes: [UInt8]
-    private let pieces: [Piece]
+    private let pieces: [Span]
     /// The bytes of the runs, all told.
     private let runBytes: Int
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var pieces: [Piece] = []
+        var pieces: [Span] = []
         var start = 0
         bytes.withUnsafeBufferPointer { buffer in
             var search = 0
@@ -121,13 +121,13 @@ struct PlaceholderText: Sendable {
                     search = index + 1  // not a placeholder: part of the run
                     continue
                 }
-                if index > start { pieces.append(Piece(start: start, end: index, number: -1)) }
-                pieces.append(Piece(start: index, end: index + 4, number: number))
+                if index > start { pieces.append(Span(start: start, end: index, number: -1)) }
+                pieces.append(Span(start: index, end: index + 4, number: number))
                 start = index + 4
                 search = start
             }
         }
-        if start < bytes.count { pieces.append(Piece(start: start, end: bytes.count, number: -1)) }
+        if start < bytes.count { pieces.append(Span(start: start, end: bytes.count, number: -1)) }
         self.pieces = pieces
         runBytes = pieces.reduce(0) { $0 + ($1.number < 0 ? $1.end - $1.start : 0) }
     }
@@ -143,7 +143,7 @@ struct PlaceholderText: Sendable {
 
     /// Calls `body` with each piece, in order.
     func forEachPiece(_ body: (Piece) -> Void) {
-        for piece in pieces { body(piece.number.map(Piece.placeholder) ?? .text(bytes[piece.range])) }
+        for piece in pieces { body(piece.number >= 0 ? .placeholder(piece.number) : .text(bytes[piece.start..<piece.end])) }
     }
 
     /// The text with each placeholder replaced by its value (`Placeholder.fill`'s result).
