@@ -1,0 +1,47 @@
+import Mustache
+
+/// What a template library finds on first use and keeps, under one lock: parsed templates,
+/// decoded metadata, each folder's variants. One plain class rather than a `Locked` value per
+/// kind, so making a library instantiates no generic type at start-up.
+final class LibraryMemo: @unchecked Sendable {
+    private let lock = PlatformLock()
+    private var templates: [String: MustacheTemplate] = [:]
+    private var exemptions: [String: Exemption] = [:]
+    private var regimes: [Regime.ID: Regime] = [:]
+    private var variants: [String: [String]] = [:]
+    private var decodedAuthority: Authority?
+    private var checkedExemptions: Locked<[Regime.ID: ([Exemption], CitedProvisions)]>?
+    private var checkedText: Locked<LibraryText?>?
+
+    private func withLock<Result>(_ body: () -> Result) -> Result {
+        lock.acquire()
+        defer { lock.release() }
+        return body()
+    }
+
+    func template(_ path: String) -> MustacheTemplate? { withLock { templates[path] } }
+    func keep(_ template: MustacheTemplate, at path: String) { withLock { templates[path] = template } }
+
+    func exemption(_ key: String) -> Exemption? { withLock { exemptions[key] } }
+    func keep(_ exemption: Exemption, as key: String) { withLock { exemptions[key] = exemption } }
+
+    func regime(_ id: Regime.ID) -> Regime? { withLock { regimes[id] } }
+    func keep(_ regime: Regime, as id: Regime.ID) { withLock { regimes[id] = regime } }
+
+    func variants(in folder: String) -> [String]? { withLock { variants[folder] } }
+    func keep(variants names: [String], in folder: String) { withLock { variants[folder] = names } }
+
+    func authority() -> Authority? { withLock { decodedAuthority } }
+    func keep(_ authority: Authority) { withLock { decodedAuthority = authority } }
+
+    /// The quality checks' own memos, made when the checks first run.
+    func checks() -> (exemptions: Locked<[Regime.ID: ([Exemption], CitedProvisions)]>, text: Locked<LibraryText?>) {
+        withLock {
+            if checkedExemptions == nil {
+                checkedExemptions = Locked([:])
+                checkedText = Locked(nil)
+            }
+            return (checkedExemptions!, checkedText!)
+        }
+    }
+}
