@@ -31,19 +31,30 @@ struct Lexer {
             var lastBreak = -1
             let first = open[0]
             var scan = index
-            while scan < count {
-                let byte = source[scan]
-                if byte == first, matches(open, at: scan) {
-                    tagStart = scan
-                    break
+            scanning: while scan < count {
+                // Eight bytes at a time past text with neither a line break nor a delimiter's first byte.
+                if scan + 8 <= count {
+                    let bytes = word(at: scan)
+                    if !Self.mayHold(bytes, first) && !Self.mayHold(bytes, UInt8(ascii: "\n")) {
+                        scan += 8
+                        continue
+                    }
                 }
-                if byte == UInt8(ascii: "\n") {
-                    if firstBreak < 0 { firstBreak = scan }
-                    lastBreak = scan
-                    line += 1
-                    lineStart = scan + 1
+                let stop = min(scan + 8, count)
+                while scan < stop {
+                    let byte = source[scan]
+                    if byte == first, matches(open, at: scan) {
+                        tagStart = scan
+                        break scanning
+                    }
+                    if byte == UInt8(ascii: "\n") {
+                        if firstBreak < 0 { firstBreak = scan }
+                        lastBreak = scan
+                        line += 1
+                        lineStart = scan + 1
+                    }
+                    scan += 1
                 }
-                scan += 1
             }
             var textStart = index
             if lineHasTags && firstBreak >= 0 {
@@ -123,10 +134,27 @@ struct Lexer {
 
     // MARK: - Reading
 
-    /// The characters from `start` to `end`: the bytes that do not continue a UTF-8 sequence.
+    /// Eight bytes of the source from `offset` as one word, the first byte lowest.
+    private func word(at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(source.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Whether one of the eight bytes of `word` is `byte`.
+    private static func mayHold(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let difference = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// The characters from `start` to `end`: the bytes that do not continue a UTF-8 sequence
+    /// (`10xxxxxx`), counted eight at a time.
     private func characters(from start: Int, to end: Int) -> Int {
         var count = 0
         var index = start
+        while index + 8 <= end {
+            let bytes = word(at: index)
+            count += 8 - (bytes & ~(bytes << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            index += 8
+        }
         while index < end {
             if source[index] & 0xC0 != 0x80 { count += 1 }
             index += 1
