@@ -5,7 +5,11 @@ import Mustache
 /// user value is never more than one paragraph's worth of text).
 public enum MarkdownEscaping {
     /// The characters `MarkdownReader` gives a meaning to.
-    static let special: [Bool] = (0..<256).map { (byte: Int) -> Bool in "\\*#-.+_`[]<>!|".utf8.contains(UInt8(byte)) }
+    static let special: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "\\*#-.+_`[]<>!|".utf8 { table[Int(byte)] = true }
+        return table
+    }()
 
     public static let escaper = Escaper { text, output in
         for byte in text.utf8 {
