@@ -23,13 +23,12 @@ public struct TemplateLayer: Sendable {
 
     public static let builtInName = "built-in"
 
-    /// The library compiled into the binary. Its files are embedded sorted by path; were they
-    /// not, they are sorted here.
+    /// The library compiled into the binary. `TemplateEmbedder` writes its files sorted by path
+    /// (a test and, in debug builds, an assertion check it), so start-up need not sort them.
     public static let builtIn: TemplateLayer = {
-        let files = embeddedTemplateFiles
-        let sorted = zip(files, files.dropFirst()).allSatisfy { $0.path < $1.path }
-        return sorted ? TemplateLayer(name: builtInName, displayRoot: "Templates", sortedFiles: files)
-            : TemplateLayer(name: builtInName, displayRoot: "Templates", files: Dictionary(files, uniquingKeysWith: { _, last in last }))
+        assert(zip(embeddedTemplateFiles, embeddedTemplateFiles.dropFirst()).allSatisfy { $0.path < $1.path },
+               "TemplateEmbedder must write the files sorted by path")
+        return TemplateLayer(name: builtInName, displayRoot: "Templates", sortedFiles: embeddedTemplateFiles)
     }()
 
     /// An overlay folder; it must exist, and every file in it must be UTF-8 text, but the Word
