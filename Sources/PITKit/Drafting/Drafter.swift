@@ -5,9 +5,6 @@ import Mustache
 /// number of threads); the library parses each template once.
 public struct Drafter: Sendable {
     public let library: TemplateLibrary
-    /// Each regime's partials by name, with the paths they come from (a regime may replace
-    /// top-level ones), found on the regime's first draft; each is parsed when first included.
-    private let partials = Locked<[Regime.ID: [String: String]]>([:])
     /// The writer of .docx output: pit's own styles, or the authority's reference document's.
     public let docx: DOCXWriter
 
@@ -15,14 +12,6 @@ public struct Drafter: Sendable {
     public init(library: TemplateLibrary, referenceDocx: ReferenceDocx? = nil) throws {
         self.library = library
         docx = DOCXWriter(reference: referenceDocx)
-    }
-
-    /// The partials of drafts under `regime`.
-    private func partials(_ regime: Regime.ID) throws -> [String: String] {
-        if let known = partials.withLock({ $0[regime] }) { return known }
-        let found = try library.partialPaths(regime: regime)
-        partials.withLock { $0[regime] = found }
-        return found
     }
 
     /// The regime a request is drafted under: its own `--regime`, else the library's
@@ -96,7 +85,7 @@ public struct Drafter: Sendable {
         let plan = preparation.plan
         let variants = preparation.variants
         let recorder = UsageRecorder()
-        let renderer = makeRenderer(recorder: recorder, partials: try partials(plan.regime.id))
+        let renderer = makeRenderer(recorder: recorder, partials: try library.partialPaths(regime: plan.regime.id))
         var globals = preparation.globals
         globals["questions"] = .list(request.questions.map { .string($0) })
         globals["has_questions"] = .bool(!request.questions.isEmpty)

@@ -1,14 +1,17 @@
 import Mustache
 
 /// What a template library finds on first use and keeps, under one lock: parsed templates,
-/// decoded metadata, each folder's variants. One plain class rather than a `Locked` value per
+/// decoded metadata, each folder's variants, each regime's partials. One plain class rather than a `Locked` value per
 /// kind, so making a library instantiates no generic type at start-up.
 final class LibraryMemo: @unchecked Sendable {
     private let lock = PlatformLock()
     private var templates: [String: MustacheTemplate] = [:]
     private var exemptions: [String: Exemption] = [:]
-    private var regimes: [Regime.ID: Regime] = [:]
+    // Regimes by their ids' raw values: a dictionary keyed by `Regime.ID` would make the runtime
+    // look up its `Hashable` conformance at start-up.
+    private var regimes: [String: Regime] = [:]
     private var variants: [String: [String]] = [:]
+    private var partialPaths: [String: [String: String]] = [:]
     private var decodedAuthority: Authority?
     private var checkedExemptions: Locked<[Regime.ID: ([Exemption], CitedProvisions)]>?
     private var checkedText: Locked<LibraryText?>?
@@ -25,11 +28,14 @@ final class LibraryMemo: @unchecked Sendable {
     func exemption(_ key: String) -> Exemption? { withLock { exemptions[key] } }
     func keep(_ exemption: Exemption, as key: String) { withLock { exemptions[key] = exemption } }
 
-    func regime(_ id: Regime.ID) -> Regime? { withLock { regimes[id] } }
-    func keep(_ regime: Regime, as id: Regime.ID) { withLock { regimes[id] = regime } }
+    func regime(_ id: Regime.ID) -> Regime? { withLock { regimes[id.rawValue] } }
+    func keep(_ regime: Regime, as id: Regime.ID) { withLock { regimes[id.rawValue] = regime } }
 
     func variants(in folder: String) -> [String]? { withLock { variants[folder] } }
     func keep(variants names: [String], in folder: String) { withLock { variants[folder] = names } }
+
+    func partialPaths(_ regime: Regime.ID) -> [String: String]? { withLock { partialPaths[regime.rawValue] } }
+    func keep(partialPaths paths: [String: String], for regime: Regime.ID) { withLock { partialPaths[regime.rawValue] = paths } }
 
     func authority() -> Authority? { withLock { decodedAuthority } }
     func keep(_ authority: Authority) { withLock { decodedAuthority = authority } }

@@ -53,12 +53,12 @@ public final class TemplateLibrary: Sendable {
     }
 
     /// Every path in the library, sorted.
-    public var paths: [String] { index.entries.map(\.path) }
+    public var paths: [String] { index.paths }
 
     /// All paths in the library below `folder` (relative paths, sorted).
     public func paths(under folder: String) -> [String] {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        return index.candidates(under: prefix).map(\.path).filter { $0.hasPrefix(prefix) }
+        return index.candidates(under: prefix).map { $0.path }.filter { $0.hasPrefix(prefix) }
     }
 
     /// The parsed template at `path`; a syntax error names the file, line and column.
@@ -117,8 +117,7 @@ public final class TemplateLibrary: Sendable {
     /// The ids of every exemption of `regime` any layer defines, in statute order (12-4-b < 12-5-a < 13).
     public func exemptionIDs(in regime: Regime.ID) -> [String] {
         let prefix = regime.exemptionsFolder.split(separator: "/").map(String.init)
-        let ids = Set(index.entries.compactMap { entry -> String? in
-            let path = entry.path
+        let ids = Set(index.paths.compactMap { path -> String? in
             let parts = path.split(separator: "/")
             guard parts.count == prefix.count + 2, parts.last == "exemption.json",
                   zip(parts, prefix).allSatisfy({ $0 == $1 }) else { return nil }
@@ -252,8 +251,10 @@ public final class TemplateLibrary: Sendable {
 
     /// The path of every template under `partials/`, by name (`partials/case-facts.mustache` →
     /// `case-facts`): for a draft under `regime`, a partial of the regime's own folder (or of the
-    /// regime it extends) replaces the top-level one. Each is parsed when first included.
+    /// regime it extends) replaces the top-level one. Each is parsed when first included; the
+    /// paths are found on the regime's first draft.
     public func partialPaths(regime: Regime.ID = .foia) throws -> [String: String] {
+        if let known = memo.partialPaths(regime) { return known }
         var partials: [String: String] = [:]
         var folders = ["partials"]
         for id in try regimeChain(regime).reversed() where id != .foia { folders.append("\(id.folder)/partials") }
@@ -264,6 +265,7 @@ public final class TemplateLibrary: Sendable {
                 partials[name] = path
             }
         }
+        memo.keep(partialPaths: partials, for: regime)
         return partials
     }
 
