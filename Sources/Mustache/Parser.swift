@@ -18,14 +18,22 @@ struct Parser {
 
     private func reference(_ token: Token) -> Reference {
         let name = lexer.bytes(token.start, token.end)
-        var path: [String] = []
-        if name.count != 1 || name[0] != UInt8(ascii: ".") {
+        let dots = name.reduce(0) { $1 == UInt8(ascii: ".") ? $0 + 1 : $0 }
+        let path: [String]
+        if name.count == 1 && dots == 1 {
+            path = []
+        } else if dots == 0 {
+            path = [String(decoding: name, as: UTF8.self)]
+        } else {
+            var parts: [String] = []
+            parts.reserveCapacity(dots + 1)
             var start = 0
             for (index, byte) in name.enumerated() where byte == UInt8(ascii: ".") {
-                path.append(String(decoding: UnsafeBufferPointer(rebasing: name[start..<index]), as: UTF8.self))
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: name[start..<index]), as: UTF8.self))
                 start = index + 1
             }
-            path.append(String(decoding: UnsafeBufferPointer(rebasing: name[start...]), as: UTF8.self))
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: name[start...]), as: UTF8.self))
+            path = parts
         }
         return Reference(path: path, place: place(token))
     }
