@@ -8,6 +8,8 @@ struct Lexer {
 
     func tokenize() throws -> [Token] {
         var tokens: [Token] = []
+        // About one token in 32 bytes in the library's templates: room for most at once.
+        tokens.reserveCapacity(source.count / 32 + 8)
         var open: [UInt8] = Array("{{".utf8)
         var close: [UInt8] = Array("}}".utf8)
         // For each section, block or parent still open: whether it is a parent.
