@@ -241,7 +241,7 @@ public struct Drafter: Sendable {
     /// The regime as templates see it: its names and terms, the provisions of its test, a flag
     /// for each regime. A provision the regime lacks is null (test it with a section).
     static func regimeVariables(_ regime: Regime) -> [String: MustacheValue] {
-        func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+        func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + String(text.dropFirst()) }
         var variables: [String: MustacheValue] = [
             "id": .string(regime.id.rawValue), "name": .string(regime.name), "Name": .string("The " + regime.title),
             "title": .string(regime.title),
@@ -261,7 +261,10 @@ public struct Drafter: Sendable {
     /// `a`, `a and b`, `a, b and c`.
     static func joined(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        // A loop, not `joined(separator:)`: that generic call's first use costs a runtime search at start-up.
+        var text = items[0]
+        for item in items[1..<(items.count - 1)] { text += ", " + item }
+        return text + " and " + items[items.count - 1]
     }
 
     // MARK: - Rendering
