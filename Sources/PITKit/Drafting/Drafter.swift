@@ -154,7 +154,7 @@ public struct Drafter: Sendable {
         let likelihood = request.likelihood ?? levelled?.exemption.likelihood
         let exemptions = plan.items.map { item in
             let level = item.kind == .prejudice && item.exemption.hasLikelihood ? (request.likelihood ?? item.exemption.likelihood) : nil
-            return (level, exemptionVariables(item, request: request, plan: plan, likelihood: level))
+            return (level: level, variables: exemptionVariables(item, request: request, plan: plan, likelihood: level))
         }
         return DraftPreparation(plan: plan, variants: variants,
                                 globals: baseVariables(request, plan: plan, likelihood: likelihood, dateText: dateText), exemptions: exemptions)
