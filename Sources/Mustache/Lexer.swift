@@ -37,7 +37,7 @@ struct Lexer {
                 // Eight bytes at a time past text with neither a line break nor a delimiter's first byte.
                 if scan + 8 <= count {
                     let bytes = word(at: scan)
-                    if !Self.mayHold(bytes, first) && !Self.mayHold(bytes, UInt8(ascii: "\n")) {
+                    if !Self.holds(bytes, first) && !Self.holds(bytes, UInt8(ascii: "\n")) {
                         scan += 8
                         continue
                     }
@@ -142,7 +142,7 @@ struct Lexer {
     }
 
     /// Whether one of the eight bytes of `word` is `byte`.
-    private static func mayHold(_ word: UInt64, _ byte: UInt8) -> Bool {
+    private static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
         let difference = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
         return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 != 0
     }
