@@ -1,73 +1,132 @@
-/// Splits a template's source into tokens, honouring set-delimiter tags, then applies the spec's
-/// standalone-line rule: a line holding only a section, comment, partial or delimiter tag (and
-/// whitespace) leaves no trace in the output.
+/// Splits a template's source into tokens in one pass over its bytes, honouring set-delimiter
+/// tags, and applies the spec's standalone-line rule as each line ends: a line holding only a
+/// section, comment, partial or delimiter tag (and whitespace) leaves no trace in the output.
 struct Lexer {
-    let source: [UInt8]
+    /// The template's UTF-8 bytes, borrowed for as long as the template is being parsed.
+    let source: UnsafeBufferPointer<UInt8>
     let templateName: String
-    /// Byte offset where each line starts, for turning offsets into lines and columns.
-    private let lineStarts: [Int]
-    /// The last offset turned into a line and column.
-    private let cursor = PositionCursor()
-
-    init(source: [UInt8], templateName: String) {
-        self.source = source
-        self.templateName = templateName
-        var starts = [0]
-        for (offset, byte) in source.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        lineStarts = starts
-    }
 
     func tokenize() throws -> [Token] {
         var tokens: [Token] = []
+        // About one token in 32 bytes in the library's templates: room for most at once.
+        tokens.reserveCapacity(source.count / 32 + 8)
         var open: [UInt8] = Array("{{".utf8)
         var close: [UInt8] = Array("}}".utf8)
-        var openStack: [Token.Kind] = []
+        // For each section, block or parent still open: whether it is a parent.
+        var openParents: [Bool] = []
+        // The line the scan is on (1-based) and the offset of its first byte.
+        var line = 1
+        var lineStart = 0
+        // The last tag's place: the next tag on the same line counts its column on from there,
+        // so a line of many tags costs its length once, not once per tag.
+        var cursor = (line: 0, offset: 0, column: 0)
+        // The tokens of the line being read: a line ends with a line break in text, and only a
+        // line with a tag on it can stand alone.
+        var lineFirstToken = 0
+        var lineHasTags = false
         var index = 0
-        while index < source.count {
-            let tagStart = find(open, from: index) ?? source.count
-            appendText(from: index, to: tagStart, into: &tokens)
-            guard tagStart < source.count else { break }
+        let count = source.count
+        while index < count {
+            // The text up to the next tag, and the first and last line breaks in it.
+            var tagStart = count
+            var firstBreak = -1
+            var lastBreak = -1
+            let first = open[0]
+            var scan = index
+            scanning: while scan < count {
+                // Eight bytes at a time past text with neither a line break nor a delimiter's first byte.
+                if scan + 8 <= count {
+                    let bytes = word(at: scan)
+                    if !Self.holds(bytes, first) && !Self.holds(bytes, UInt8(ascii: "\n")) {
+                        scan += 8
+                        continue
+                    }
+                }
+                let stop = min(scan + 8, count)
+                while scan < stop {
+                    let byte = source[scan]
+                    if byte == first, matches(open, at: scan) {
+                        tagStart = scan
+                        break scanning
+                    }
+                    if byte == UInt8(ascii: "\n") {
+                        if firstBreak < 0 { firstBreak = scan }
+                        lastBreak = scan
+                        line += 1
+                        lineStart = scan + 1
+                    }
+                    scan += 1
+                }
+            }
+            var textStart = index
+            if lineHasTags && firstBreak >= 0 {
+                tokens.append(Token(kind: .text, start: textStart, end: firstBreak + 1, offset: textStart))
+                applyStandaloneRule(to: &tokens, line: lineFirstToken..<tokens.count)
+                lineHasTags = false
+                lineFirstToken = tokens.count
+                textStart = firstBreak + 1
+            }
+            if lastBreak >= textStart {
+                // Whole lines without a tag: the rule leaves them as they are.
+                tokens.append(Token(kind: .text, start: textStart, end: lastBreak + 1, offset: textStart))
+                lineFirstToken = tokens.count
+                textStart = lastBreak + 1
+            }
+            if textStart < tagStart {
+                tokens.append(Token(kind: .text, start: textStart, end: tagStart, offset: textStart))
+            }
+            guard tagStart < count else { break }
+
+            let column = cursor.line == line
+                ? cursor.column + characters(from: cursor.offset, to: tagStart)
+                : 1 + characters(from: lineStart, to: tagStart)
+            cursor = (line, tagStart, column)
             var token = try readTag(at: tagStart, open: open, close: close, end: &index)
+            token.line = line
+            token.column = column
+            for offset in tagStart..<index where source[offset] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = offset + 1
+            }
             switch token.kind {
-            case .sectionOpen, .invertedOpen, .parentOpen, .blockOpen:
-                openStack.append(token.kind)
+            case .sectionOpen, .invertedOpen, .blockOpen:
+                openParents.append(false)
+            case .parentOpen:
+                openParents.append(true)
             case .close:
-                token.closesParent = openStack.popLast() == .parentOpen
+                token.closesParent = openParents.popLast() ?? false
             case .setDelimiters:
                 (open, close) = try delimiters(from: token)
             default:
                 break
             }
             tokens.append(token)
+            lineHasTags = true
         }
-        applyStandaloneRule(to: &tokens)
+        if lineHasTags { applyStandaloneRule(to: &tokens, line: lineFirstToken..<tokens.count) }
         return tokens
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
+    /// The bytes from `start` to `end`.
+    func bytes(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: source[start..<end])
+    }
+
+    /// A tag's name (its trimmed content).
+    func name(of token: Token) -> String {
+        String(decoding: bytes(token.start, token.end), as: UTF8.self)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset, counted from the start: for errors.
     func position(of offset: Int) -> (line: Int, column: Int) {
-        // Tags are placed in order: count on from the last place asked on the same line, so a
-        // line of many tags costs its length once, not once per tag.
-        if let last = cursor.last, last.offset <= offset, offset < (last.line < lineStarts.count ? lineStarts[last.line] : Int.max) {
-            let column = last.column + source[last.offset..<min(offset, source.count)].reduce(0) { count, byte in
-                byte & 0xC0 == 0x80 ? count : count + 1
-            }
-            cursor.last = (offset, last.line, column)
-            return (last.line, column)
+        let end = min(offset, source.count)
+        var line = 1
+        var lineStart = 0
+        for index in 0..<end where source[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
         }
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        let line = low + 1
-        let lineStart = lineStarts[low]
-        let column = source[lineStart..<min(offset, source.count)].reduce(1) { count, byte in
-            byte & 0xC0 == 0x80 ? count : count + 1
-        }
-        cursor.last = (offset, line, column)
-        return (line, column)
+        return (line, 1 + characters(from: lineStart, to: end))
     }
 
     func error(at offset: Int, _ message: String) -> MustacheError {
@@ -77,44 +136,60 @@ struct Lexer {
 
     // MARK: - Reading
 
-    private func find(_ needle: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, source.count >= needle.count else { return nil }
-        let last = source.count - needle.count
-        return source.withUnsafeBufferPointer { bytes -> Int? in
-            var index = start
-            while index <= last {
-                // The first byte by a plain scan, then the rest of the needle.
-                guard let found = bytes[index...last].firstIndex(of: first) else { return nil }
-                var offset = 1
-                while offset < needle.count && bytes[found + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return found }
-                index = found + 1
-            }
-            return nil
-        }
+    /// Eight bytes of the source from `offset` as one word, the first byte lowest.
+    private func word(at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(source.baseAddress! + offset).loadUnaligned(as: UInt64.self))
     }
 
-    /// Text tokens of one line each, so the standalone rule can look at whole lines.
-    private func appendText(from start: Int, to end: Int, into tokens: inout [Token]) {
-        var lineStart = start
+    /// Whether one of the eight bytes of `word` is `byte`.
+    private static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let difference = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// The characters from `start` to `end`: the bytes that do not continue a UTF-8 sequence
+    /// (`10xxxxxx`), counted eight at a time.
+    private func characters(from start: Int, to end: Int) -> Int {
+        var count = 0
         var index = start
+        while index + 8 <= end {
+            let bytes = word(at: index)
+            count += 8 - (bytes & ~(bytes << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            index += 8
+        }
         while index < end {
-            if source[index] == UInt8(ascii: "\n") {
-                tokens.append(Token(kind: .text, text: source[lineStart...index], name: "", offset: lineStart))
-                lineStart = index + 1
-            }
+            if source[index] & 0xC0 != 0x80 { count += 1 }
             index += 1
         }
-        if lineStart < end {
-            tokens.append(Token(kind: .text, text: source[lineStart..<end], name: "", offset: lineStart))
+        return count
+    }
+
+    /// Whether `needle` is in the source at `offset`.
+    private func matches(_ needle: [UInt8], at offset: Int) -> Bool {
+        guard offset + needle.count <= source.count else { return false }
+        var index = 1
+        while index < needle.count {
+            guard source[offset + index] == needle[index] else { return false }
+            index += 1
         }
+        return source[offset] == needle[0]
+    }
+
+    private func find(_ needle: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first else { return nil }
+        var index = start
+        while index + needle.count <= source.count {
+            if source[index] == first, matches(needle, at: index) { return index }
+            index += 1
+        }
+        return nil
     }
 
     private func readTag(at start: Int, open: [UInt8], close: [UInt8], end: inout Int) throws -> Token {
         var contentStart = start + open.count
         let sigil = contentStart < source.count ? source[contentStart] : 0
         var kind = Token.Kind.variable
-        var closing = close
+        var triple = false
         switch sigil {
         case UInt8(ascii: "!"): kind = .comment
         case UInt8(ascii: "#"): kind = .sectionOpen
@@ -127,44 +202,42 @@ struct Lexer {
         case UInt8(ascii: "="): kind = .setDelimiters
         case UInt8(ascii: "{"):
             kind = .unescapedVariable
-            closing = [UInt8(ascii: "}")] + close
+            triple = true
         default: break
         }
         if kind != .variable { contentStart += 1 }
+        let closing = triple ? [UInt8(ascii: "}")] + close : close
         guard let contentEnd = find(closing, from: contentStart) else {
             throw error(at: start, "unclosed tag: no '\(String(decoding: closing, as: UTF8.self))' after it")
         }
         end = contentEnd + closing.count
-        var content = source[contentStart..<contentEnd]
+        var nameEnd = contentEnd
         if kind == .setDelimiters {
-            guard content.last == UInt8(ascii: "=") else {
+            guard contentEnd > contentStart, source[contentEnd - 1] == UInt8(ascii: "=") else {
                 throw error(at: start, "a set-delimiter tag must end with '='")
             }
-            content = content.dropLast()
+            nameEnd -= 1
         }
-        let name = String(decoding: trimmed(content), as: UTF8.self)
-        if kind != .comment && name.isEmpty {
+        var nameStart = contentStart
+        while nameStart < nameEnd, isTrimmed(source[nameStart]) { nameStart += 1 }
+        while nameEnd > nameStart, isTrimmed(source[nameEnd - 1]) { nameEnd -= 1 }
+        let token = Token(kind: kind, start: nameStart, end: nameEnd, offset: start)
+        if kind != .comment && nameStart == nameEnd {
             throw error(at: start, "empty tag")
         }
-        if kind != .comment && kind != .setDelimiters && name.utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") }) {
-            throw error(at: start, "tag name '\(name)' contains white space")
+        if kind != .comment && kind != .setDelimiters && bytes(nameStart, nameEnd).contains(where: { isSpace($0) || $0 == UInt8(ascii: "\n") }) {
+            throw error(at: start, "tag name '\(name(of: token))' contains white space")
         }
-        return Token(kind: kind, text: [], name: name, offset: start)
+        return token
     }
 
-    private func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var slice = bytes
-        while let first = slice.first, isSpace(first) || first == UInt8(ascii: "\n") || first == UInt8(ascii: "\r") {
-            slice = slice.dropFirst()
-        }
-        while let last = slice.last, isSpace(last) || last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") {
-            slice = slice.dropLast()
-        }
-        return slice
+    /// What a tag's content is trimmed of: spaces, tabs and line endings.
+    private func isTrimmed(_ byte: UInt8) -> Bool {
+        isSpace(byte) || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 
     private func delimiters(from token: Token) throws -> ([UInt8], [UInt8]) {
-        let parts = token.name.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let parts = name(of: token).split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard parts.count == 2, !parts[0].contains("="), !parts[1].contains("=") else {
             throw error(at: token.offset, "a set-delimiter tag needs two delimiters, like {{=<% %>=}}")
         }
@@ -175,50 +248,54 @@ struct Lexer {
 
     private func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 
-    /// Whether a text token holds nothing but spaces, tabs and a line ending.
-    private func isBlank(_ text: ArraySlice<UInt8>) -> Bool {
-        text.allSatisfy { isSpace($0) || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
-    }
-
-    private func applyStandaloneRule(to tokens: inout [Token]) {
-        var lineStart = 0
-        while lineStart < tokens.count {
-            var lineEnd = lineStart
-            while lineEnd < tokens.count {
-                let token = tokens[lineEnd]
-                lineEnd += 1
-                if token.kind == .text && token.text.last == UInt8(ascii: "\n") { break }
-            }
-            applyStandaloneRule(toLine: lineStart..<lineEnd, in: &tokens)
-            lineStart = lineEnd
+    /// Whether source bytes hold nothing but spaces, tabs and line endings.
+    private func isBlank(_ start: Int, _ end: Int) -> Bool {
+        var index = start
+        while index < end {
+            guard isTrimmed(source[index]) else { return false }
+            index += 1
         }
+        return true
     }
 
-    private func applyStandaloneRule(toLine line: Range<Int>, in tokens: inout [Token]) {
-        let tags = line.filter { tokens[$0].isTag }
-        guard !tags.isEmpty else { return }
-        let leading = tokens[line.lowerBound..<tags[0]].reduce(into: [UInt8]()) { $0 += $1.text }
-        let onlyWhitespaceAround = line.allSatisfy { !(tokens[$0].kind == .text) || isBlank(tokens[$0].text) }
-        let significant = tags.filter { !tokens[$0].isTransparentOnLine }
-        let standalone = onlyWhitespaceAround && significant.count <= 1
-            && significant.allSatisfy { tokens[$0].canStandAlone }
-        if standalone {
+    /// The rule for one line of tokens (text and at least one tag): the line stands alone when its
+    /// text is only whitespace and it holds at most one tag that matters on a line, one that can
+    /// stand alone. Its text is then dropped, and the whitespace before its first tag becomes
+    /// that tag's indentation.
+    private func applyStandaloneRule(to tokens: inout [Token], line: Range<Int>) {
+        var firstTag = -1
+        var owner = -1
+        var significant = 0
+        var canStandAlone = true
+        var blank = true
+        for index in line {
+            let token = tokens[index]
+            if token.kind == .text {
+                if blank && !isBlank(token.start, token.end) { blank = false }
+                continue
+            }
+            if firstTag < 0 { firstTag = index }
+            if !token.isTransparentOnLine {
+                significant += 1
+                if owner < 0 { owner = index }
+                if !token.canStandAlone { canStandAlone = false }
+            }
+        }
+        guard firstTag >= 0 else { return }
+        // The text before the first tag: one run of the source.
+        let leading = firstTag > line.lowerBound ? (tokens[line.lowerBound].start, tokens[firstTag - 1].end) : (0, 0)
+        if blank && significant <= 1 && canStandAlone {
             for index in line {
                 if tokens[index].kind == .text {
-                    tokens[index].text = []
+                    tokens[index].end = tokens[index].start
                 } else {
                     tokens[index].standalone = true
                 }
             }
-            let owner = significant.first ?? tags[0]
-            tokens[owner].indentation = leading
-        } else if isBlank(leading[...]), tokens[tags[0]].kind == .blockOpen {
-            tokens[tags[0]].indentation = leading
+            let tag = owner >= 0 ? owner : firstTag
+            (tokens[tag].indentationStart, tokens[tag].indentationEnd) = leading
+        } else if tokens[firstTag].kind == .blockOpen, isBlank(leading.0, leading.1) {
+            (tokens[firstTag].indentationStart, tokens[firstTag].indentationEnd) = leading
         }
     }
-}
-
-/// The last place `Lexer.position(of:)` found, so the next one on the same line counts on from it.
-final class PositionCursor {
-    var last: (offset: Int, line: Int, column: Int)?
 }

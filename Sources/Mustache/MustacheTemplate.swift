@@ -7,7 +7,7 @@ public struct MustacheTemplate: Sendable {
     /// Parses `source`; throws a `MustacheError` with the line and column of a syntax error.
     public init(name: String, source: String) throws {
         self.name = name
-        let lexer = Lexer(source: Array(source.utf8), templateName: name)
-        nodes = try Parser(lexer: lexer).parse()
+        var source = source
+        nodes = try source.withUTF8 { bytes in try Parser(lexer: Lexer(source: bytes, templateName: name)).parse() }
     }
 }

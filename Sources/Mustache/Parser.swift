@@ -13,21 +13,41 @@ struct Parser {
     }
 
     private func place(_ token: Token) -> Place {
-        let (line, column) = lexer.position(of: token.offset)
-        return Place(line: line, column: column)
+        Place(line: token.line, column: token.column)
     }
 
     private func reference(_ token: Token) -> Reference {
-        let name = token.name
+        let name = lexer.bytes(token.start, token.end)
+        let dots = name.reduce(0) { $1 == UInt8(ascii: ".") ? $0 + 1 : $0 }
         let path: [String]
-        if name == "." {
+        if name.count == 1 && dots == 1 {
             path = []
-        } else if !name.utf8.contains(UInt8(ascii: ".")) {
-            path = [name]
+        } else if dots == 0 {
+            path = [String(decoding: name, as: UTF8.self)]
         } else {
-            path = name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            var parts: [String] = []
+            parts.reserveCapacity(dots + 1)
+            var start = 0
+            for (index, byte) in name.enumerated() where byte == UInt8(ascii: ".") {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: name[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: name[start...]), as: UTF8.self))
+            path = parts
         }
         return Reference(path: path, place: place(token))
+    }
+
+    private func indentation(_ token: Token) -> [UInt8] {
+        Array(lexer.bytes(token.indentationStart, token.indentationEnd))
+    }
+
+    /// Whether a close tag names the tag it closes: the same bytes, or the same name as Swift
+    /// compares strings.
+    private func closes(_ close: Token, _ opener: Token) -> Bool {
+        let (closing, opening) = (lexer.bytes(close.start, close.end), lexer.bytes(opener.start, opener.end))
+        if closing.count == opening.count && closing.indices.allSatisfy({ closing[$0] == opening[$0] }) { return true }
+        return lexer.name(of: close) == lexer.name(of: opener)
     }
 
     /// Nodes up to the close tag of `closing` (or the end of the source when nil).
@@ -52,7 +72,7 @@ struct Parser {
             index += 1
             switch token.kind {
             case .text:
-                pendingText += token.text
+                if token.start < token.end { pendingText.append(contentsOf: lexer.bytes(token.start, token.end)) }
             case .comment, .setDelimiters:
                 continue
             case .variable, .unescapedVariable:
@@ -65,7 +85,7 @@ struct Parser {
                                       standalone: token.standalone))
             case .partial:
                 flushText()
-                nodes.append(.partial(name: token.name, indentation: token.indentation,
+                nodes.append(.partial(name: lexer.name(of: token), indentation: indentation(token),
                                       standalone: token.standalone, place: place(token)))
             case .blockOpen:
                 flushText()
@@ -73,22 +93,21 @@ struct Parser {
             case .parentOpen:
                 flushText()
                 let overrides = try parseParentArguments(opener: token, tokens, from: &index, depth: &depth)
-                nodes.append(.parent(name: token.name, indentation: token.indentation, standalone: token.standalone,
+                nodes.append(.parent(name: lexer.name(of: token), indentation: indentation(token), standalone: token.standalone,
                                      overrides: overrides, place: place(token)))
             case .close:
                 guard let opener else {
-                    throw lexer.error(at: token.offset, "closing tag '\(token.name)' has no open section")
+                    throw lexer.error(at: token.offset, "closing tag '\(lexer.name(of: token))' has no open section")
                 }
-                guard opener.name == token.name else {
-                    let opened = place(opener)
-                    throw lexer.error(at: token.offset, "closing tag '\(token.name)' does not match '\(opener.name)' opened at \(opened.line):\(opened.column)")
+                guard closes(token, opener) else {
+                    throw lexer.error(at: token.offset, "closing tag '\(lexer.name(of: token))' does not match '\(lexer.name(of: opener))' opened at \(opener.line):\(opener.column)")
                 }
                 flushText()
                 return nodes
             }
         }
         if let opener {
-            throw lexer.error(at: opener.offset, "'\(opener.name)' is never closed")
+            throw lexer.error(at: opener.offset, "'\(lexer.name(of: opener))' is never closed")
         }
         flushText()
         return nodes
@@ -97,18 +116,18 @@ struct Parser {
     private func parseBlock(opener: Token, _ tokens: [Token], from index: inout Int, depth: inout Int) throws -> Block {
         let children = try parseNodes(tokens, from: &index, closing: opener, depth: &depth)
         guard opener.standalone else {
-            return Block(name: opener.name, indentation: opener.indentation, indentsFirstLine: false, children: children,
+            return Block(name: lexer.name(of: opener), indentation: indentation(opener), indentsFirstLine: false, children: children,
                          template: lexer.templateName, place: place(opener))
         }
         // A standalone block's indentation is that of its first line of content, or of its tag
         // when it has none; the content is stored without it, to be re-indented where it lands.
-        var indentation = opener.indentation
+        var indentation = self.indentation(opener)
         if case .text(let text)? = children.first {
             indentation = Array(text.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
         }
         var atLineStart = true
         let dedented = Self.removing(indentation, from: children, atLineStart: &atLineStart)
-        return Block(name: opener.name, indentation: indentation, indentsFirstLine: true, children: dedented,
+        return Block(name: lexer.name(of: opener), indentation: indentation, indentsFirstLine: true, children: dedented,
                      template: lexer.templateName, place: place(opener))
     }
 

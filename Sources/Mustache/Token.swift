@@ -1,6 +1,7 @@
-/// One piece of a template's source: a run of text (at most one line) or a tag.
+/// One piece of a template's source: a run of text or a tag. A token holds only offsets into the
+/// source, so making one allocates nothing; the parser reads names and text from the source.
 struct Token {
-    enum Kind: Equatable {
+    enum Kind: UInt8 {
         case text
         case variable
         /// `{{{name}}}` or `{{&name}}`.
@@ -16,19 +17,30 @@ struct Token {
     }
 
     var kind: Kind
-    /// The text of a text token; empty for tags.
-    var text: ArraySlice<UInt8>
-    /// The trimmed content of a tag (its name), without the sigil.
-    var name: String
-    /// Byte offset of the token's first byte in the source, for line and column.
-    var offset: Int
     /// For a close tag: whether it closes a parent tag.
     var closesParent = false
     /// For a standalone tag: its line was removed, and the whitespace before it is its indentation.
     var standalone = false
+    /// A text token's bytes, or a tag's trimmed content (its name, without the sigil); emptied
+    /// (`start == end`) for the text of a standalone line.
+    var start: Int
+    var end: Int
+    /// Byte offset of a tag's first byte in the source; a text token's start.
+    var offset: Int
+    /// 1-based line and column (in characters) of `offset`, for tags.
+    var line = 0
+    var column = 0
     /// The whitespace before a standalone partial, parent or block tag, or before a block tag that
-    /// only whitespace precedes on its line.
-    var indentation: [UInt8] = []
+    /// only whitespace precedes on its line: a range of the source, empty when none.
+    var indentationStart = 0
+    var indentationEnd = 0
+
+    init(kind: Kind, start: Int, end: Int, offset: Int) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.offset = offset
+    }
 
     var isTag: Bool { kind != .text }
 

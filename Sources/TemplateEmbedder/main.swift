@@ -11,7 +11,8 @@ let root = URL(fileURLWithPath: arguments[1], isDirectory: true).resolvingSymlin
 let output = URL(fileURLWithPath: arguments[2])
 
 /// Every regular file below `root`, as paths relative to it with `/` between folders (on
-/// Windows too), hidden ones left out, sorted so the output is stable.
+/// Windows too), hidden ones left out, sorted as Swift compares strings: the output is stable,
+/// and the library finds a file by binary search over it (`TemplateLayer.builtIn`).
 func relativeFilePaths(under root: URL) -> [String] {
     var paths: [String] = []
     let walker = FileManager.default.enumerator(atPath: root.path)

@@ -10,11 +10,17 @@ struct EmbeddedLibraryTests {
 
     @Test func embeddedFilesEqualTheTemplatesFolder() throws {
         let onDisk = try FileSystem.files(under: Self.templates.path, role: "template folder")
-        #expect(TemplateLayer.builtIn.files.keys.sorted() == onDisk)
+        let files = TemplateLayer.builtIn.files
+        #expect(files.keys.sorted() == onDisk)
         for path in onDisk {
             let text = try String(contentsOf: Self.templates.appendingPathComponent(path), encoding: .utf8)
-            #expect(TemplateLayer.builtIn.files[path] == text, "Templates/\(path) differs from the embedded copy")
+            #expect(files[path] == text, "Templates/\(path) differs from the embedded copy")
         }
+    }
+
+    /// The embedder writes the files sorted by path, so start-up need not sort them.
+    @Test func embeddedFilesAreSortedByPath() {
+        #expect(zip(embeddedTemplateFiles, embeddedTemplateFiles.dropFirst()).allSatisfy { $0.path < $1.path })
     }
 
     @Test func noTemplateHoldsAControlCharacter() {

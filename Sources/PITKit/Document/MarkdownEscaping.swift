@@ -6,10 +6,13 @@ import Mustache
 public enum MarkdownEscaping {
     /// What each byte needs: 0 nothing, 1 a backslash before it (a character `MarkdownReader`
     /// gives a meaning to), 2 to become a space (a line break).
-    static let treatment: [UInt8] = (0..<256).map { (byte: Int) -> UInt8 in
-        if byte == 0x0A || byte == 0x0D { return 2 }
-        return "\\*#-.+_`[]<>!|".utf8.contains(UInt8(byte)) ? 1 : 0
-    }
+    static let treatment: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in "\\*#-.+_`[]<>!|".utf8 { table[Int(byte)] = 1 }
+        table[0x0A] = 2
+        table[0x0D] = 2
+        return table
+    }()
 
     public static let escaper = Escaper { text, output in
         text.withUTF8Bytes { bytes in

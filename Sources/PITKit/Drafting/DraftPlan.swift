@@ -168,7 +168,6 @@ struct DraftPlan {
                                  kind: Exemption.Kind) throws -> [Exemption.Limb] {
         guard let declared = exemption.purposes else { return [] }
         let needing = chosen.filter(declared.limbs.contains)
-        let listed = declared.list.map { "(\($0.letter)) \($0.text)" }.joined(separator: "; ")
         guard !needing.isEmpty else {
             if !request.purposes.isEmpty {
                 throw PITError.usage("--purposes: the section \(declared.subsection) purposes apply only with limbs \(declared.limbs.joined(separator: ", ")) of \(exemption.id)")
@@ -176,6 +175,7 @@ struct DraftPlan {
             return []
         }
         guard !request.purposes.isEmpty else {
+            let listed = declared.list.map { "(\($0.letter)) \($0.text)" }.joined(separator: "; ")
             throw PITError.data("\(exemption.id): limb \(needing.map { "(\($0))" }.joined(separator: ", ")) of section \(exemption.provision) works only through a purpose of section \(declared.subsection): give --purposes a,c (\(listed))")
         }
         let known = declared.list.map(\.letter)

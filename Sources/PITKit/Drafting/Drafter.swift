@@ -5,9 +5,6 @@ import Mustache
 /// number of threads); the library parses each template once.
 public struct Drafter: Sendable {
     public let library: TemplateLibrary
-    /// Each regime's partials by name, with the paths they come from (a regime may replace
-    /// top-level ones), found on the regime's first draft; each is parsed when first included.
-    private let partials = Locked<[Regime.ID: [String: String]]>([:])
     /// The writer of .docx output: pit's own styles, or the authority's reference document's.
     public let docx: DOCXWriter
 
@@ -15,14 +12,6 @@ public struct Drafter: Sendable {
     public init(library: TemplateLibrary, referenceDocx: ReferenceDocx? = nil) throws {
         self.library = library
         docx = DOCXWriter(reference: referenceDocx)
-    }
-
-    /// The partials of drafts under `regime`.
-    private func partials(_ regime: Regime.ID) throws -> [String: String] {
-        if let known = partials.withLock({ $0[regime] }) { return known }
-        let found = try library.partialPaths(regime: regime)
-        partials.withLock { $0[regime] = found }
-        return found
     }
 
     /// The regime a request is drafted under: its own `--regime`, else the library's
@@ -96,7 +85,7 @@ public struct Drafter: Sendable {
         let plan = preparation.plan
         let variants = preparation.variants
         let recorder = UsageRecorder()
-        let renderer = makeRenderer(recorder: recorder, partials: try partials(plan.regime.id))
+        let renderer = makeRenderer(recorder: recorder, partials: try library.partialPaths(regime: plan.regime.id))
         var globals = preparation.globals
         globals["questions"] = .list(request.questions.map { .string($0) })
         globals["has_questions"] = .bool(!request.questions.isEmpty)
@@ -165,7 +154,7 @@ public struct Drafter: Sendable {
         let likelihood = request.likelihood ?? levelled?.exemption.likelihood
         let exemptions = plan.items.map { item in
             let level = item.kind == .prejudice && item.exemption.hasLikelihood ? (request.likelihood ?? item.exemption.likelihood) : nil
-            return (level, exemptionVariables(item, request: request, plan: plan, likelihood: level))
+            return (level: level, variables: exemptionVariables(item, request: request, plan: plan, likelihood: level))
         }
         return DraftPreparation(plan: plan, variants: variants,
                                 globals: baseVariables(request, plan: plan, likelihood: likelihood, dateText: dateText), exemptions: exemptions)
@@ -252,7 +241,7 @@ public struct Drafter: Sendable {
     /// The regime as templates see it: its names and terms, the provisions of its test, a flag
     /// for each regime. A provision the regime lacks is null (test it with a section).
     static func regimeVariables(_ regime: Regime) -> [String: MustacheValue] {
-        func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+        func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + String(text.dropFirst()) }
         var variables: [String: MustacheValue] = [
             "id": .string(regime.id.rawValue), "name": .string(regime.name), "Name": .string("The " + regime.title),
             "title": .string(regime.title),
@@ -272,7 +261,10 @@ public struct Drafter: Sendable {
     /// `a`, `a and b`, `a, b and c`.
     static func joined(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        // A loop, not `joined(separator:)`: that generic call's first use costs a runtime search at start-up.
+        var text = items[0]
+        for item in items[1..<(items.count - 1)] { text += ", " + item }
+        return text + " and " + items[items.count - 1]
     }
 
     // MARK: - Rendering

@@ -17,12 +17,14 @@ extension Exemption {
     /// `Section 18(1) with section 35(1)(a)(b)`).
     public func citation(limbs letters: [String], purposes: [String] = [], ncnd neitherConfirmNorDeny: Bool,
                          style: CitationStyle = .compact) -> String {
-        let capitalized = word.prefix(1).uppercased() + word.dropFirst()
+        // `String(…)` around the rest: adding a substring to a string calls the standard library's
+        // generic append, whose first use costs the runtime a search at start-up.
+        let capitalized = word.prefix(1).uppercased() + String(word.dropFirst())
         let leading = style == .compact ? capitalized : word
         if neitherConfirmNorDeny, let subsection = ncndSubsection(limbs: letters) {
             guard ncndNamesProvision else { return "\(leading) \(subsection)" }
             let named = citation(limbs: letters, purposes: purposes, ncnd: false, style: style)
-            return "\(leading) \(subsection)\(style == .compact ? "" : ",") with \(word)" + named.dropFirst(leading.count)
+            return "\(leading) \(subsection)\(style == .compact ? "" : ",") with \(word)" + String(named.dropFirst(leading.count))
         }
         let chosen = limbs.filter { letters.contains($0.letter) }
         let cited = letters.filter { letter in !chosen.contains { $0.letter == letter && $0.cite != nil } }

@@ -5,21 +5,31 @@ public struct TemplateLayer: Sendable {
     public let name: String
     /// Where the layer's files are shown in messages: `Templates` or the overlay folder.
     public let displayRoot: String
+    /// Each file's path relative to the layer's root and its text, sorted by path, no two paths equal.
+    let sortedFiles: [(path: String, text: String)]
+
     /// Each file's text by its path relative to the layer's root.
-    public let files: [String: String]
+    public var files: [String: String] { Dictionary(sortedFiles, uniquingKeysWith: { _, last in last }) }
+
+    public init(name: String, displayRoot: String, files: [String: String]) {
+        self.init(name: name, displayRoot: displayRoot, sortedFiles: files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    private init(name: String, displayRoot: String, sortedFiles: [(path: String, text: String)]) {
+        self.name = name
+        self.displayRoot = displayRoot
+        self.sortedFiles = sortedFiles
+    }
 
     public static let builtInName = "built-in"
 
-    /// The library compiled into the binary.
-    public static let builtIn = TemplateLayer(
-        name: builtInName,
-        displayRoot: "Templates",
-        files: {
-            var files = [String: String](minimumCapacity: embeddedTemplateFiles.count)
-            for file in embeddedTemplateFiles { files[file.path] = file.text }
-            return files
-        }()
-    )
+    /// The library compiled into the binary. `TemplateEmbedder` writes its files sorted by path
+    /// (a test and, in debug builds, an assertion check it), so start-up need not sort them.
+    public static let builtIn: TemplateLayer = {
+        assert(zip(embeddedTemplateFiles, embeddedTemplateFiles.dropFirst()).allSatisfy { $0.path < $1.path },
+               "TemplateEmbedder must write the files sorted by path")
+        return TemplateLayer(name: builtInName, displayRoot: "Templates", sortedFiles: embeddedTemplateFiles)
+    }()
 
     /// An overlay folder; it must exist, and every file in it must be UTF-8 text, but the Word
     /// documents and templates (`.docx`, `.dotx`) an `authority.json` may name as its reference.

@@ -16,17 +16,13 @@ public final class TemplateLibrary: Sendable {
     }
 
     public let layers: [TemplateLayer]
-    private let files: [String: File]
-    /// Each folder's variant names, found on first use.
-    private let variantsByFolder = Locked<[String: [String]]>([:])
-    private let parsed = Locked<[String: MustacheTemplate]>([:])
-    private let exemptions = Locked<[String: Exemption]>([:])
-    private let regimes = Locked<[Regime.ID: Regime]>([:])
-    private let decodedAuthority = Locked<Authority?>(nil)
+    private let index: LibraryIndex
+    /// Parsed templates, decoded metadata and each folder's variant names, found on first use.
+    private let memo = LibraryMemo()
     /// Each regime's exemptions as the quality checks know them (`knownExemptions`), found on first use.
-    let checkedExemptions = Locked<[Regime.ID: ([Exemption], CitedProvisions)]>([:])
+    var checkedExemptions: Locked<[Regime.ID: ([Exemption], CitedProvisions)]> { memo.checks().exemptions }
     /// The library's own words for the quality checks (`libraryText`), made on first use.
-    let checkedText = Locked<LibraryText?>(nil)
+    var checkedText: Locked<LibraryText?> { memo.checks().text }
 
     /// The built-in layer, then each overlay folder in order.
     public convenience init(overlays: [String]) throws {
@@ -35,11 +31,7 @@ public final class TemplateLibrary: Sendable {
 
     public init(layers: [TemplateLayer]) {
         self.layers = layers
-        var files = [String: File](minimumCapacity: layers.reduce(0) { $0 + $1.files.count })
-        for layer in layers {
-            for (path, text) in layer.files { files[path] = File(path: path, text: text, layer: layer) }
-        }
-        self.files = files
+        index = LibraryIndex(layers: layers)
     }
 
     /// The overlay folders in order: the user's own (`UserOverlay`) when it exists, then those
@@ -50,27 +42,29 @@ public final class TemplateLibrary: Sendable {
         return user + fromEnvironment + options
     }
 
-    public func file(_ path: String) -> File? { files[path] }
+    public func file(_ path: String) -> File? {
+        index.entry(path).map { File(path: $0.path, text: $0.text, layer: layers[$0.layer]) }
+    }
 
     /// The names of the layers that give the files below `folder`, bottom layer first.
     public func layerNames(under folder: String) -> [String] {
-        let given = Set(paths(under: folder).compactMap { files[$0]?.layer.name })
+        let given = Set(paths(under: folder).compactMap { file($0)?.layer.name })
         return layers.map(\.name).filter(given.contains)
     }
 
     /// Every path in the library, sorted.
-    public var paths: [String] { files.keys.sorted() }
+    public var paths: [String] { index.paths }
 
     /// All paths in the library below `folder` (relative paths, sorted).
     public func paths(under folder: String) -> [String] {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        return files.keys.filter { $0.hasPrefix(prefix) }.sorted()
+        return index.candidates(under: prefix).map { $0.path }.filter { $0.hasPrefix(prefix) }
     }
 
     /// The parsed template at `path`; a syntax error names the file, line and column.
     public func template(_ path: String) throws -> MustacheTemplate {
-        if let template = parsed.withLock({ $0[path] }) { return template }
-        guard let file = files[path] else {
+        if let template = memo.template(path) { return template }
+        guard let file = self.file(path) else {
             throw PITError(.data, "the template library has no '\(path)'")
         }
         let template: MustacheTemplate
@@ -79,7 +73,7 @@ public final class TemplateLibrary: Sendable {
         } catch let error as MustacheError {
             throw PITError(error)
         }
-        parsed.withLock { $0[path] = template }
+        memo.keep(template, at: path)
         return template
     }
 
@@ -87,11 +81,11 @@ public final class TemplateLibrary: Sendable {
 
     /// A regime's metadata, from `regimes/<id>/regime.json`.
     public func regime(_ id: Regime.ID) throws -> Regime {
-        if let regime = regimes.withLock({ $0[id] }) { return regime }
+        if let regime = memo.regime(id) { return regime }
         let path = "\(id.folder)/regime.json"
-        guard let file = files[path] else { throw PITError(.data, "the template library has no '\(path)'") }
+        guard let file = self.file(path) else { throw PITError(.data, "the template library has no '\(path)'") }
         let regime = try Regime.decode(file.text, id: id, path: file.displayPath)
-        regimes.withLock { $0[id] = regime }
+        memo.keep(regime, as: id)
         return regime
     }
 
@@ -110,7 +104,7 @@ public final class TemplateLibrary: Sendable {
     public func resolve(_ path: String, regime: Regime.ID) throws -> String {
         for id in try regimeChain(regime) where id != .foia {
             let own = "\(id.folder)/\(path)"
-            if files[own] != nil { return own }
+            if index.entry(own) != nil { return own }
         }
         return path
     }
@@ -123,7 +117,7 @@ public final class TemplateLibrary: Sendable {
     /// The ids of every exemption of `regime` any layer defines, in statute order (12-4-b < 12-5-a < 13).
     public func exemptionIDs(in regime: Regime.ID) -> [String] {
         let prefix = regime.exemptionsFolder.split(separator: "/").map(String.init)
-        let ids = Set(files.keys.compactMap { path -> String? in
+        let ids = Set(index.paths.compactMap { path -> String? in
             let parts = path.split(separator: "/")
             guard parts.count == prefix.count + 2, parts.last == "exemption.json",
                   zip(parts, prefix).allSatisfy({ $0 == $1 }) else { return nil }
@@ -149,12 +143,12 @@ public final class TemplateLibrary: Sendable {
     public func exemption(_ id: String, regime: Regime.ID) throws -> Exemption {
         let key = regime.normalizedID(id)
         let cacheKey = "\(regime.rawValue)/\(key)"
-        if let exemption = exemptions.withLock({ $0[cacheKey] }) { return exemption }
+        if let exemption = memo.exemption(cacheKey) { return exemption }
         let path = "\(regime.exemptionsFolder)/\(key)/exemption.json"
-        guard let file = files[path] else { throw try unknownExemption(id, regime: regime) }
+        guard let file = self.file(path) else { throw try unknownExemption(id, regime: regime) }
         let decoder = ExemptionDecoder(id: key, path: file.displayPath, text: file.text, regime: regime == .foia ? nil : try self.regime(regime))
         let exemption = try decoder.decode()
-        exemptions.withLock { $0[cacheKey] = exemption }
+        memo.keep(exemption, as: cacheKey)
         return exemption
     }
 
@@ -163,7 +157,7 @@ public final class TemplateLibrary: Sendable {
         var owners: [(regime: Regime.ID, text: String)] = []
         for other in Regime.ID.allCases where other != regime {
             let key = other.normalizedID(id)
-            guard files["\(other.exemptionsFolder)/\(key)/exemption.json"] != nil,
+            guard index.entry("\(other.exemptionsFolder)/\(key)/exemption.json") != nil,
                   let owner = try? self.regime(other), let exemption = try? exemption(key, regime: other) else { continue }
             owners.append((other, "\(exemption.citation(limbs: exemption.defaultLimbs, ncnd: false)) of \(owner.name)"))
         }
@@ -174,7 +168,7 @@ public final class TemplateLibrary: Sendable {
         // found by no id, so say so rather than suggest the name that was typed.
         let key = regime.normalizedID(id)
         if let folder = exemptionIDs(in: regime).first(where: { $0 != key && regime.normalizedID($0) == key }),
-           let file = files["\(regime.exemptionsFolder)/\(folder)/exemption.json"] {
+           let file = self.file("\(regime.exemptionsFolder)/\(folder)/exemption.json") {
             return PITError(.data, "\(file.displayPath): the folder '\(folder)' must be named in lower case ('\(key)'): exemption ids are matched without case")
         }
         let hint = regime == .foia ? "see 'pit list'" : "see 'pit list --regime \(regime.rawValue)'"
@@ -216,40 +210,51 @@ public final class TemplateLibrary: Sendable {
     /// The variant names in a folder of section templates (its `.mustache` files, not
     /// subfolders), `default` first.
     public func variants(in folder: String) -> [String] {
-        if let known = variantsByFolder.withLock({ $0[folder] }) { return known }
-        let prefix = Array((folder + "/").utf8)
-        let suffix = Array(".mustache".utf8)
+        if let known = memo.variants(in: folder) { return known }
+        var prefix = folder + "/"
         var names: [String] = []
-        for path in files.keys {
-            let bytes = path.utf8
-            guard bytes.count > prefix.count + suffix.count, bytes.starts(with: prefix),
-                  bytes.suffix(suffix.count).elementsEqual(suffix) else { continue }
-            let name = bytes.dropFirst(prefix.count).dropLast(suffix.count)
-            guard !name.contains(UInt8(ascii: "/")) else { continue }
-            names.append(String(decoding: Array(name), as: UTF8.self))
+        prefix.withUTF8 { prefix in
+            for entry in index.candidates(under: folder + "/") {
+                if let name = Self.variantName(entry.path, prefix: prefix) { names.append(name) }
+            }
         }
         names.sort { ($0 == "default" ? "" : $0) < ($1 == "default" ? "" : $1) }
-        variantsByFolder.withLock { $0[folder] = names }
+        memo.keep(variants: names, in: folder)
         return names
+    }
+
+    /// `NAME` when `path` is, byte for byte, the folder `prefix` then `NAME.mustache`, NAME not
+    /// empty and without `/`.
+    private static func variantName(_ path: String, prefix: UnsafeBufferPointer<UInt8>) -> String? {
+        var path = path
+        return path.withUTF8 { bytes -> String? in
+            let suffix = ".mustache".utf8
+            guard bytes.count > prefix.count + suffix.count,
+                  bytes.prefix(prefix.count).elementsEqual(prefix), bytes.suffix(suffix.count).elementsEqual(suffix) else { return nil }
+            let name = UnsafeBufferPointer(rebasing: bytes[prefix.count..<bytes.count - suffix.count])
+            return name.contains(UInt8(ascii: "/")) ? nil : String(decoding: name, as: UTF8.self)
+        }
     }
 
     // MARK: - Authority and partials
 
     /// The authority the layers' `authority.json` names (the topmost layer that has one).
     public func authority() throws -> Authority {
-        if let authority = decodedAuthority.withLock({ $0 }) { return authority }
-        guard let file = files["authority.json"] else {
+        if let authority = memo.authority() { return authority }
+        guard let file = file("authority.json") else {
             throw PITError(.data, "the template library has no authority.json")
         }
         let authority = try Authority.decode(file.text, path: file.displayPath)
-        decodedAuthority.withLock { $0 = authority }
+        memo.keep(authority)
         return authority
     }
 
     /// The path of every template under `partials/`, by name (`partials/case-facts.mustache` →
     /// `case-facts`): for a draft under `regime`, a partial of the regime's own folder (or of the
-    /// regime it extends) replaces the top-level one. Each is parsed when first included.
+    /// regime it extends) replaces the top-level one. Each is parsed when first included; the
+    /// paths are found on the regime's first draft.
     public func partialPaths(regime: Regime.ID = .foia) throws -> [String: String] {
+        if let known = memo.partialPaths(regime) { return known }
         var partials: [String: String] = [:]
         var folders = ["partials"]
         for id in try regimeChain(regime).reversed() where id != .foia { folders.append("\(id.folder)/partials") }
@@ -260,12 +265,13 @@ public final class TemplateLibrary: Sendable {
                 partials[name] = path
             }
         }
+        memo.keep(partialPaths: partials, for: regime)
         return partials
     }
 
     /// The one-line summary a template's first comment gives (`{{! summary: … }}`).
     public func summary(of path: String) -> String? {
-        guard let text = files[path]?.text, text.hasPrefix("{{!") else { return nil }
+        guard let text = index.entry(path)?.text, text.hasPrefix("{{!") else { return nil }
         let comment = text.dropFirst(3).prefix { $0 != "}" }
         let trimmed = comment.drop { $0 == " " }
         guard trimmed.hasPrefix("summary:") else { return nil }

@@ -42,7 +42,11 @@ extension OptionSpec {
         let declaration = option.declaration
         var help = declaration.help
         if !declaration.choices.isEmpty && declaration.value?.contains("|") != true {
-            help += " (" + declaration.choices.joined(separator: ", ") + ")"
+            // Joined here rather than by `joined(separator:)`, whose first use costs the runtime a
+            // search at every start (`pit draft` builds these options to read its arguments).
+            var list = ""
+            for (index, choice) in declaration.choices.enumerated() { list += index == 0 ? choice : ", " + choice }
+            help += " (" + list + ")"
         }
         self.init(name: option.rawValue, value: declaration.value, help: help, repeatable: declaration.repeatable,
                   choices: declaration.choices, completion: Self.completion(of: option))

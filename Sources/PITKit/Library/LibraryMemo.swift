@@ -1,0 +1,53 @@
+import Mustache
+
+/// What a template library finds on first use and keeps, under one lock: parsed templates,
+/// decoded metadata, each folder's variants, each regime's partials. One plain class rather than a `Locked` value per
+/// kind, so making a library instantiates no generic type at start-up.
+final class LibraryMemo: @unchecked Sendable {
+    private let lock = PlatformLock()
+    private var templates: [String: MustacheTemplate] = [:]
+    private var exemptions: [String: Exemption] = [:]
+    // Regimes by their ids' raw values: a dictionary keyed by `Regime.ID` would make the runtime
+    // look up its `Hashable` conformance at start-up.
+    private var regimes: [String: Regime] = [:]
+    private var variants: [String: [String]] = [:]
+    private var partialPaths: [String: [String: String]] = [:]
+    private var decodedAuthority: Authority?
+    private var checkedExemptions: Locked<[Regime.ID: ([Exemption], CitedProvisions)]>?
+    private var checkedText: Locked<LibraryText?>?
+
+    private func withLock<Result>(_ body: () -> Result) -> Result {
+        lock.acquire()
+        defer { lock.release() }
+        return body()
+    }
+
+    func template(_ path: String) -> MustacheTemplate? { withLock { templates[path] } }
+    func keep(_ template: MustacheTemplate, at path: String) { withLock { templates[path] = template } }
+
+    func exemption(_ key: String) -> Exemption? { withLock { exemptions[key] } }
+    func keep(_ exemption: Exemption, as key: String) { withLock { exemptions[key] = exemption } }
+
+    func regime(_ id: Regime.ID) -> Regime? { withLock { regimes[id.rawValue] } }
+    func keep(_ regime: Regime, as id: Regime.ID) { withLock { regimes[id.rawValue] = regime } }
+
+    func variants(in folder: String) -> [String]? { withLock { variants[folder] } }
+    func keep(variants names: [String], in folder: String) { withLock { variants[folder] = names } }
+
+    func partialPaths(_ regime: Regime.ID) -> [String: String]? { withLock { partialPaths[regime.rawValue] } }
+    func keep(partialPaths paths: [String: String], for regime: Regime.ID) { withLock { partialPaths[regime.rawValue] = paths } }
+
+    func authority() -> Authority? { withLock { decodedAuthority } }
+    func keep(_ authority: Authority) { withLock { decodedAuthority = authority } }
+
+    /// The quality checks' own memos, made when the checks first run.
+    func checks() -> (exemptions: Locked<[Regime.ID: ([Exemption], CitedProvisions)]>, text: Locked<LibraryText?>) {
+        withLock {
+            if checkedExemptions == nil {
+                checkedExemptions = Locked([:])
+                checkedText = Locked(nil)
+            }
+            return (checkedExemptions!, checkedText!)
+        }
+    }
+}

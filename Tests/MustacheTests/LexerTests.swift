@@ -1,0 +1,37 @@
+import Mustache
+import Testing
+
+/// The lexer reads a template in one pass over its bytes: places counted across tags that span
+/// lines and characters of several bytes, lines without tags left whole, names compared as strings.
+struct LexerTests {
+    @Test func tagsArePlacedInCharactersAcrossLinesAndTags() throws {
+        let template = try MustacheTemplate(name: "t", source: "é{{a}}{{! x\ny }} {{b}}\n  {{#c}}\n{{d}}{{/c}}")
+        guard case .variable("a", 1, 2) = template.outline[1],
+              case .variable("b", 2, 6) = template.outline[3],
+              case .section("c", false, 3, 3, let children) = template.outline[5],
+              case .variable("d", 4, 1) = children[0] else {
+            Issue.record("unexpected outline \(template.outline)")
+            return
+        }
+    }
+
+    @Test func standaloneLinesAmongLinesWithoutTags() throws {
+        let template = try MustacheTemplate(name: "t", source: "a\nb\n  {{#s}}\r\nc\nd\n  {{/s}}\ne {{! note }}\n\t{{! alone }}\nf")
+        #expect(try MustacheRenderer().render(template, context: ["s": true]) == "a\nb\nc\nd\ne \nf")
+        #expect(try MustacheRenderer().render(template, context: ["s": false]) == "a\nb\ne \nf")
+    }
+
+    @Test func aCloseTagMatchesItsOpenerAsStringsCompare() throws {
+        let template = try MustacheTemplate(name: "t", source: "{{#\u{E9}}}x{{/e\u{301}}}")
+        #expect(try MustacheRenderer().render(template, context: ["\u{E9}": true]) == "x")
+    }
+
+    @Test func errorsOnLaterLinesCountCharacters() {
+        #expect(throws: MustacheError(template: "t", line: 2, column: 4, message: "'b' is never closed")) {
+            try MustacheTemplate(name: "t", source: "{{a}}\nxé {{#b}}")
+        }
+        #expect(throws: MustacheError(template: "t", line: 3, column: 2, message: "unclosed tag: no '}|' after it")) {
+            try MustacheTemplate(name: "t", source: "{{=| |=}}\n|a|\n |{b|")
+        }
+    }
+}
