@@ -13,10 +13,13 @@ final class CheckMemo: Sendable {
         }
 
         let folded: FoldedText
+        /// Whether the text checks find nothing in it in any part or for any subject.
+        let isQuiet: Bool
         let found = Locked<[Context: Found]>([:])
 
         init(_ text: String) {
             folded = FoldedText(text)
+            isQuiet = !TextChecks.mayReport(in: folded)
         }
 
         /// What the text checks find in the paragraph in `context`, remembered or found by `check`.
@@ -39,7 +42,7 @@ final class CheckMemo: Sendable {
     let harms = BoundedMemo<ExactBytes, [String]>(capacity: 1024)
     /// A number for each subject a text check's result depends on (`TextChecks.Facts.signature`),
     /// never given to another, so a paragraph's remembered findings always mean that subject.
-    private let subjects = Locked<(numbers: [String: Int], next: Int)>(([:], 0))
+    private let subjects = Locked<(numbers: [TextChecks.Facts.Signature: Int], next: Int)>(([:], 0))
 
     init() {}
 
@@ -49,7 +52,7 @@ final class CheckMemo: Sendable {
     }
 
     /// The number of a subject, by its signature.
-    func subject(_ signature: String) -> Int {
+    func subject(_ signature: TextChecks.Facts.Signature) -> Int {
         subjects.withLock { subjects in
             if let known = subjects.numbers[signature] { return known }
             if subjects.numbers.count >= 1024 { subjects.numbers.removeAll() }

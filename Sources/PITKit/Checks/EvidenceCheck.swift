@@ -5,7 +5,7 @@ extension CheckRun {
     /// are stated in their statutory words.
     mutating func checkEvidence() {
         let whole = wholeText
-        for applied in subject.qualified {
+        for applied in qualified {
             let exemption = applied.exemption
             let argument = argumentSections(of: applied)
             let at = argument.first

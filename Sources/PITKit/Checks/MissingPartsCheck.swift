@@ -3,7 +3,6 @@ extension CheckRun {
     /// harm where a qualified exemption's test is prejudice-based, the factors on each side, and
     /// a balancing test; with several exemptions whose headings cite them, each has its own.
     mutating func checkMissingParts() {
-        let qualified = subject.qualified
         guard !qualified.isEmpty else { return }
         let ncnd = subject.ncnd
         let parts: [(CheckDocument.Part, String)] = [
@@ -12,7 +11,6 @@ extension CheckRun {
             (.against, ncnd ? "factors favouring neither confirming nor denying" : "factors favouring non-disclosure"),
             (.balance, "balancing test"),
         ]
-        let appliedSections = Set(subject.exemptions.map(\.section))
         for (part, name) in parts {
             let needing = part == .harm ? qualified.filter { $0.kind == .prejudice } : qualified
             guard !needing.isEmpty else { continue }

@@ -19,7 +19,40 @@ struct PhraseMatcher: Sendable {
     /// One bit for each hash of the first three bytes of a phrase of three or more: most pairs
     /// that start a phrase start many ordinary words too ("in" of "information is held").
     private let triples: [UInt64]
+    /// Each phrase as eight-byte words compared without case (`Chunk`), for `Tables.mayStart`:
+    /// phrase `i`'s are `chunks[chunkStarts[i]..<chunkStarts[i + 1]]`.
+    private let chunks: [Chunk]
+    private let chunkStarts: [Int]
     fileprivate static let slotCount = 512
+
+    /// Eight bytes of a phrase from `offset`, as one little-endian word: a text's eight bytes
+    /// there, with `caseBits` set (0x20 in each letter's byte) and only `kept` bytes kept, are
+    /// the phrase's when they equal `word`. A phrase of eight bytes or more is its whole words
+    /// and, when its length is not a multiple of eight, its last eight bytes; a shorter one is
+    /// one word that keeps only its own bytes.
+    fileprivate struct Chunk {
+        let offset: Int
+        let word: UInt64
+        let caseBits: UInt64
+        let kept: UInt64
+
+        static func of(_ phrase: [UInt8]) -> [Chunk] {
+            func chunk(_ offset: Int) -> Chunk {
+                var word: UInt64 = 0, caseBits: UInt64 = 0, kept: UInt64 = 0
+                for (position, byte) in phrase[offset..<min(phrase.count, offset + 8)].enumerated() {
+                    let shift = UInt64(position * 8)
+                    word |= UInt64(byte) << shift
+                    if byte >= 0x61 && byte <= 0x7A { caseBits |= 0x20 << shift }
+                    kept |= 0xFF << shift
+                }
+                return Chunk(offset: offset, word: word, caseBits: caseBits, kept: kept)
+            }
+            guard phrase.count >= 8 else { return [chunk(0)] }
+            var chunks = stride(from: 0, to: phrase.count - 7, by: 8).map(chunk)
+            if phrase.count % 8 != 0 { chunks.append(chunk(phrase.count - 8)) }
+            return chunks
+        }
+    }
 
     init(_ phrases: [Phrase]) {
         self.phrases = phrases
@@ -49,6 +82,14 @@ struct PhraseMatcher: Sendable {
         self.slots = slots
         self.candidates = candidates
         self.triples = triples
+        var chunks: [Chunk] = [], chunkStarts: [Int] = []
+        for phrase in phrases {
+            chunkStarts.append(chunks.count)
+            chunks += Chunk.of(phrase.bytes)
+        }
+        chunkStarts.append(chunks.count)
+        self.chunks = chunks
+        self.chunkStarts = chunkStarts
     }
 
     @inline(__always)
@@ -103,6 +144,8 @@ struct PhraseMatcher: Sendable {
         fileprivate let candidates: UnsafeBufferPointer<Int>
         fileprivate let phrases: UnsafeBufferPointer<Phrase>
         fileprivate let triples: UnsafeBufferPointer<UInt64>
+        fileprivate let chunks: UnsafeBufferPointer<Chunk>
+        fileprivate let chunkStarts: UnsafeBufferPointer<Int>
 
         /// Whether some phrase starts at `index` of ASCII `bytes`, compared without case.
         @inline(__always)
@@ -122,15 +165,35 @@ struct PhraseMatcher: Sendable {
                 slot = (slot + 1) & (PhraseMatcher.slotCount - 1)
             }
             let span = slots[slot * 2 + 1]
-            for candidate in Int(span >> 16)..<Int(span & 0xFFFF) {
-                let phrase = phrases[candidates[candidate]].bytes
-                guard index + phrase.count <= bytes.count else { continue }
-                var offset = 2
-                while offset < phrase.count, PhraseMatcher.lower(bytes[index + offset]) == phrase[offset] { offset += 1 }
-                if offset >= phrase.count { return true }
-            }
+            for candidate in Int(span >> 16)..<Int(span & 0xFFFF) where matches(candidates[candidate], at: index, in: bytes) { return true }
             return false
         }
+
+        /// Whether phrase `phrase` is at `index` of `bytes`, compared without case: a word at a time
+        /// where the text has eight bytes from each chunk's place, else a byte at a time.
+        @inline(__always)
+        private func matches(_ phrase: Int, at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let own = chunks[chunkStarts[phrase]..<chunkStarts[phrase + 1]]
+            let last = own[own.endIndex - 1]
+            let length = last.offset + (64 - last.kept.leadingZeroBitCount) / 8
+            guard index + length <= bytes.count else { return false }
+            guard index + last.offset + 8 <= bytes.count else {
+                let phrase = phrases[phrase].bytes
+                var offset = 2
+                while offset < phrase.count, PhraseMatcher.lower(bytes[index + offset]) == phrase[offset] { offset += 1 }
+                return offset >= phrase.count
+            }
+            let base = UnsafeRawPointer(bytes.baseAddress! + index)
+            for chunk in own where (base.loadUnaligned(fromByteOffset: chunk.offset, as: UInt64.self) | chunk.caseBits) & chunk.kept != chunk.word {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// Whether some phrase of two bytes or more starts with `byte`: where `Tables.mayStart` can be true.
+    func startsPhrase(_ byte: UInt8) -> Bool {
+        phrases.contains { $0.bytes.count >= 2 && $0.bytes[0] == byte }
     }
 
     /// Calls `body` with the tables.
@@ -140,7 +203,12 @@ struct PhraseMatcher: Sendable {
                 candidates.withUnsafeBufferPointer { candidates in
                     phrases.withUnsafeBufferPointer { phrases in
                         triples.withUnsafeBufferPointer { triples in
-                            body(Tables(bitmap: bitmap, slots: slots, candidates: candidates, phrases: phrases, triples: triples))
+                            chunks.withUnsafeBufferPointer { chunks in
+                                chunkStarts.withUnsafeBufferPointer { chunkStarts in
+                                    body(Tables(bitmap: bitmap, slots: slots, candidates: candidates, phrases: phrases, triples: triples,
+                                                chunks: chunks, chunkStarts: chunkStarts))
+                                }
+                            }
                         }
                     }
                 }

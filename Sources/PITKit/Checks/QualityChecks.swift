@@ -5,9 +5,10 @@ public enum QualityChecks {
         run(document, subject, memo: nil)
     }
 
-    /// With `memo`, paragraphs whose text checks were run before are not checked again.
-    static func run(_ document: CheckDocument, _ subject: CheckSubject, memo: CheckMemo?) -> [Finding] {
-        var run = CheckRun(document: document, subject: subject, memo: memo)
+    /// With `memo`, paragraphs whose text checks were run before are not checked again; `facts`
+    /// are the subject's (`TextChecks.Facts(subject)`), when the caller has them already.
+    static func run(_ document: CheckDocument, _ subject: CheckSubject, facts: TextChecks.Facts? = nil, memo: CheckMemo?) -> [Finding] {
+        var run = CheckRun(document: document, subject: subject, facts: facts, memo: memo)
         run.checkStructure()
         run.checkText()
         return Finding.ordered(run.findings)
@@ -18,15 +19,24 @@ public enum QualityChecks {
 struct CheckRun {
     let document: CheckDocument
     let subject: CheckSubject
+    /// The subject's qualified exemptions (`CheckSubject.qualified`).
+    let qualified: [CheckSubject.Applied]
+    /// The sections of the exemptions applied, as citations give them.
+    let appliedSections: Set<String>
+    /// What the text checks need to know of the subject.
+    let facts: TextChecks.Facts
     /// What was worked out from texts seen before (a batch's shapes), if anything.
     let memo: CheckMemo?
     var findings: [Finding] = []
     /// The whole document as one folded text.
     let wholeText: FoldedText
 
-    init(document: CheckDocument, subject: CheckSubject, memo: CheckMemo? = nil) {
+    init(document: CheckDocument, subject: CheckSubject, facts: TextChecks.Facts? = nil, memo: CheckMemo? = nil) {
         self.document = document
         self.subject = subject
+        qualified = subject.qualified
+        appliedSections = Set(subject.exemptions.map(\.section))
+        self.facts = facts ?? TextChecks.Facts(subject)
         self.memo = memo
         var bytes: [UInt8] = []
         for block in document.blocks {
@@ -51,9 +61,8 @@ struct CheckRun {
 
     /// The text checks on every block.
     mutating func checkText() {
-        let facts = TextChecks.Facts(subject)
         let subjectNumber = memo?.subject(facts.signature) ?? 0
-        for block in document.blocks {
+        for block in document.blocks where block.paragraph?.isQuiet != true {
             let section = document.sections[block.section]
             func check() -> CheckMemo.Found {
                 var found: CheckMemo.Found = []
@@ -85,8 +94,7 @@ struct CheckRun {
     /// The sections of `part` that argue `applied`: those whose heading cites it, and those whose
     /// heading cites none of the exemptions applied (a house style's plain "Harm").
     func sections(_ part: CheckDocument.Part, of applied: CheckSubject.Applied) -> [Int] {
-        let appliedSections = Set(subject.exemptions.map(\.section))
-        return document.sections(part).filter { index in
+        document.sections(part).filter { index in
             let cited = document.sections[index].citedSections
             return cited.contains(applied.section) || !cited.contains(where: appliedSections.contains)
         }

@@ -15,21 +15,23 @@ struct ShapeChecks: Sendable {
     private let lines: String
     /// Every place of every text, by text, in document order.
     private let placements: [[Placement]]
+    /// For each text of `placements`, whether it stands only in the request's quoted questions.
+    private let quotedOnly: [Bool]
     private let facts: TextChecks.Facts
 
     private init(findings: [Finding], placements: [[Placement]], facts: TextChecks.Facts) {
         self.findings = findings
         lines = ChecksFailed.lines(findings)
         self.placements = placements
+        quotedOnly = placements.map { places in places.allSatisfy { $0.part == .request } }
         self.facts = facts
     }
 
     init(_ draft: Draft, library: TemplateLibrary, memo: CheckMemo) {
         let document = CheckDocument(draft.document, memo: memo)
         let subject = CheckSubject(draft, library: library)
-        findings = QualityChecks.run(document, subject, memo: memo)
-        lines = ChecksFailed.lines(findings)
-        facts = TextChecks.Facts(subject)
+        let facts = TextChecks.Facts(subject)
+        let findings = QualityChecks.run(document, subject, facts: facts, memo: memo)
         var placements: [Int: [Placement]] = [:]
         for block in document.blocks {
             let bytes = block.folded.bytes
@@ -43,7 +45,7 @@ struct ShapeChecks: Sendable {
                 placements[number, default: []].append(Placement(index: number, line: line, section: section.heading, part: section.part))
             }
         }
-        self.placements = placements.keys.sorted().map { placements[$0]! }
+        self.init(findings: findings, placements: placements.keys.sorted().map { placements[$0]! }, facts: facts)
     }
 
     /// The checks of the shape's document expanded to more or fewer list items (`ListExpansion`):
@@ -77,9 +79,8 @@ struct ShapeChecks: Sendable {
     func findings(for values: [String]) -> [Finding] {
         var all = findings
         let shapeCount = all.count
-        for places in placements where places[0].index < values.count {
+        for (places, quotedOnly) in zip(placements, quotedOnly) where places[0].index < values.count {
             let value = values[places[0].index]
-            let quotedOnly = places.allSatisfy { $0.part == .request }
             guard quotedOnly ? TextChecks.mayFindPlaceholder(in: value) : TextChecks.mayFind(in: value) else { continue }
             let text = FoldedText(value)
             // A text reads the same wherever it stands, but in the request's own words (its quoted

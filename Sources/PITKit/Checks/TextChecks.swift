@@ -25,7 +25,14 @@ enum TextChecks {
 
         /// All that a text check's result depends on beside the text (the library's sections
         /// are the same for a whole run).
-        var signature: String { "\(ncnd) \(provisions.byRegulation) \(applied.sorted()) \(citations)" }
+        struct Signature: Hashable, Sendable {
+            let ncnd: Bool
+            let byRegulation: Bool
+            let applied: Set<String>
+            let citations: String
+        }
+
+        var signature: Signature { Signature(ncnd: ncnd, byRegulation: provisions.byRegulation, applied: applied, citations: citations) }
 
         init(_ subject: CheckSubject) {
             ncnd = subject.ncnd
@@ -62,36 +69,66 @@ enum TextChecks {
             + confirming.enumerated().map { PhraseMatcher.Phrase(bytes: Array($1.utf8), wholeWord: false, tag: $0 << 2 | families.confirming) }
     )
 
+    /// What `mayFind` and `mayFindPlaceholder` need to know of a byte, one bit each.
+    private enum ByteClass {
+        /// An ASCII letter or digit.
+        static let word: UInt8 = 1
+        /// A byte a phrase starts with (in either case), or the `s` or `r` a citation starts with.
+        static let start: UInt8 = 8
+        /// A byte a placeholder can start with as typed: `{`, `}`, `[`, `T`, `X`.
+        static let placeholder: UInt8 = 16
+    }
+
+    private static let byteClasses: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        let lowered = PhraseMatcher.lower(byte)
+        var bits: UInt8 = 0
+        if FoldedText.isWord(byte) && byte < 0x80 { bits |= ByteClass.word }
+        if matcher.startsPhrase(lowered) || lowered == UInt8(ascii: "s") || lowered == UInt8(ascii: "r") { bits |= ByteClass.start }
+        if "{}[TX".utf8.contains(byte) { bits |= ByteClass.placeholder }
+        return bits
+    }
+
     /// Whether the text checks could find anything in `text`: false for most texts, which are
     /// then not folded or scanned at all. Only ASCII text without digits (no citation) in which
     /// no phrase occurs, compared without case, is passed over.
     static func mayFind(in text: String) -> Bool {
         matcher.withTables { tables in
-            text.withUTF8Bytes { bytes in
-                // One pass: any non-ASCII byte (folding could change what follows), a phrase at the
-                // start of a word or at a symbol, or a citation's start ("s31", "section", "reg")
-                // with a digit somewhere.
-                var previousIsWord = false
-                var citeStart = false
-                var digit = false
-                for index in 0..<bytes.count {
-                    let byte = bytes[index]
-                    if byte >= 0x80 { return true }
-                    let lowered = byte | 0x20
-                    let isLetter = lowered >= 0x61 && lowered <= 0x7A
-                    let isDigit = byte >= 0x30 && byte <= 0x39
-                    digit = digit || isDigit
-                    if !previousIsWord {
-                        if tables.mayStart(at: index, in: bytes) { return true }
-                        if (lowered == 0x73 || lowered == 0x72) && index + 1 < bytes.count {  // s, r
-                            let next = bytes[index + 1]
-                            let nextLowered = next | 0x20
-                            citeStart = citeStart || (next >= 0x30 && next <= 0x39) || next == 0x2E || nextLowered == 0x65 || nextLowered == 0x73
-                        }
+            byteClasses.withUnsafeBufferPointer { classes in
+                text.withUTF8Bytes { bytes in
+                    // Any non-ASCII byte, eight at a time.
+                    var index = 0
+                    while index + 8 <= bytes.count {
+                        if UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+                        index += 8
                     }
-                    previousIsWord = isLetter || isDigit
+                    while index < bytes.count {
+                        if bytes[index] >= 0x80 { return true }
+                        index += 1
+                    }
+                    // Then each place not after a letter or digit: a phrase there, or a citation's
+                    // start ("s31", "section", "reg") with a digit somewhere. The rest of a word, and
+                    // the byte after it, are passed over.
+                    var citeStart = false
+                    index = 0
+                    while index < bytes.count {
+                        let byteClass = classes[Int(bytes[index])]
+                        if byteClass & ByteClass.start != 0 {
+                            if tables.mayStart(at: index, in: bytes) { return true }
+                            let lowered = bytes[index] | 0x20
+                            if (lowered == 0x73 || lowered == 0x72) && index + 1 < bytes.count {  // s, r
+                                let next = bytes[index + 1]
+                                let nextLowered = next | 0x20
+                                citeStart = citeStart || (next >= 0x30 && next <= 0x39) || next == 0x2E || nextLowered == 0x65 || nextLowered == 0x73
+                            }
+                        }
+                        index += 1
+                        guard byteClass & ByteClass.word != 0 else { continue }
+                        while index < bytes.count && classes[Int(bytes[index])] & ByteClass.word != 0 { index += 1 }
+                        index += 1
+                    }
+                    return citeStart && bytes.contains(where: FoldedText.isDigit)
                 }
-                return citeStart && digit
             }
         }
     }
@@ -99,19 +136,29 @@ enum TextChecks {
     /// `mayFind` for a text that stands only in the request's quoted questions, where only
     /// placeholders count: `{`, `}`, `[`, `TODO` or `XXX`.
     static func mayFindPlaceholder(in text: String) -> Bool {
-        text.withUTF8Bytes { bytes in
-            for index in 0..<bytes.count {
-                switch bytes[index] {
-                case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["): return true
-                case UInt8(ascii: "T") where index + 3 < bytes.count && bytes[index + 1] == UInt8(ascii: "O") && bytes[index + 2] == UInt8(ascii: "D"):
-                    return true
-                case UInt8(ascii: "X") where index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "X"):
-                    return true
-                default: continue
+        byteClasses.withUnsafeBufferPointer { classes in
+            text.withUTF8Bytes { bytes in
+                for index in 0..<bytes.count where classes[Int(bytes[index])] & ByteClass.placeholder != 0 {
+                    switch bytes[index] {
+                    case UInt8(ascii: "T") where index + 3 < bytes.count && bytes[index + 1] == UInt8(ascii: "O") && bytes[index + 2] == UInt8(ascii: "D"):
+                        return true
+                    case UInt8(ascii: "X") where index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "X"):
+                        return true
+                    case UInt8(ascii: "T"), UInt8(ascii: "X"): continue
+                    default: return true  // {, }, [
+                    }
                 }
+                return false
             }
-            return false
         }
+    }
+
+    /// Whether `scan` could report anything in `text`, in any part and for any subject: whether
+    /// any phrase or citation it weighs is there.
+    static func mayReport(in text: FoldedText) -> Bool {
+        var found = false
+        matcher.scan(text) { _, _ in found = true }
+        return found || !CitationReader.citations(in: text).isEmpty
     }
 
     /// Runs the text checks on `text` (folded from `original`), which stands in `part`;
