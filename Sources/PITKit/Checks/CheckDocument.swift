@@ -92,8 +92,8 @@ public struct CheckDocument: Sendable {
         /// The parts that argue.
         var isArgument: Bool { self == .harm || self == .for || self == .against || self == .balance }
 
-        /// Its place in `sectionsOfPart`.
-        fileprivate var number: Int {
+        /// A number for each part, from 0: its place in `sectionsOfPart`.
+        var number: Int {
             switch self {
             case .harm: return 0
             case .for: return 1

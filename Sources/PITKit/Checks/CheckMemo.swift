@@ -10,6 +10,10 @@ final class CheckMemo: Sendable {
         struct Context: Hashable {
             let part: CheckDocument.Part
             let subject: Int
+
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(part.number << 32 | subject)
+            }
         }
 
         let folded: FoldedText
@@ -34,7 +38,7 @@ final class CheckMemo: Sendable {
     /// What the checks found in one paragraph: each finding's check, message and offset.
     typealias Found = [(check: Check, message: String, offset: Int)]
 
-    let paragraphs = BoundedMemo<ExactBytes, Paragraph>(capacity: 8192)
+    let paragraphs = BoundedMemo<ExactText, Paragraph>(capacity: 8192)
     let readings = BoundedMemo<ExactBytes, BalanceReading>(capacity: 1024)
     /// What each heading says, by its folded text.
     let headings = BoundedMemo<ExactBytes, CheckDocument.HeadingReading>(capacity: 1024)
@@ -48,7 +52,7 @@ final class CheckMemo: Sendable {
 
     /// The paragraph of `text`, folded.
     func paragraph(_ text: String) -> Paragraph {
-        paragraphs.value(ExactBytes(text)) { Paragraph(text) }
+        paragraphs.value(ExactText(text)) { Paragraph(text) }
     }
 
     /// The number of a subject, by its signature.

@@ -38,12 +38,7 @@ struct CheckRun {
         appliedSections = Set(subject.exemptions.map(\.section))
         self.facts = facts ?? TextChecks.Facts(subject)
         self.memo = memo
-        var bytes: [UInt8] = []
-        for block in document.blocks {
-            bytes += block.folded.bytes
-            bytes += ". ".utf8
-        }
-        wholeText = FoldedText(bytes: bytes)
+        wholeText = Self.joined(document.blocks.indices, of: document)
     }
 
     /// The checks of the document as a whole.
@@ -62,7 +57,8 @@ struct CheckRun {
     /// The text checks on every block.
     mutating func checkText() {
         let subjectNumber = memo?.subject(facts.signature) ?? 0
-        for block in document.blocks where block.paragraph?.isQuiet != true {
+        for index in document.blocks.indices where document.blocks[index].paragraph?.isQuiet != true {
+            let block = document.blocks[index]
             let section = document.sections[block.section]
             func check() -> CheckMemo.Found {
                 var found: CheckMemo.Found = []
@@ -107,12 +103,19 @@ struct CheckRun {
 
     /// The text of `sections` as one folded text, a sentence break between blocks.
     func text(of sections: [Int]) -> FoldedText {
+        Self.joined(sections.lazy.flatMap { document.sections[$0].blocks }, of: document)
+    }
+
+    /// The folded text of `blocks`, each followed by a sentence break (". ").
+    private static func joined(_ blocks: some Sequence<Int>, of document: CheckDocument) -> FoldedText {
+        var count = 0
+        for index in blocks { count += document.blocks[index].folded.bytes.count + 2 }
         var bytes: [UInt8] = []
-        for section in sections {
-            for index in document.sections[section].blocks {
-                bytes += document.blocks[index].folded.bytes
-                bytes += ". ".utf8
-            }
+        bytes.reserveCapacity(count)
+        for index in blocks {
+            document.blocks[index].folded.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: " "))
         }
         return FoldedText(bytes: bytes)
     }

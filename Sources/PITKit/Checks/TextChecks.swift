@@ -69,66 +69,45 @@ enum TextChecks {
             + confirming.enumerated().map { PhraseMatcher.Phrase(bytes: Array($1.utf8), wholeWord: false, tag: $0 << 2 | families.confirming) }
     )
 
-    /// What `mayFind` and `mayFindPlaceholder` need to know of a byte, one bit each.
-    private enum ByteClass {
-        /// An ASCII letter or digit.
-        static let word: UInt8 = 1
-        /// A byte a phrase starts with (in either case), or the `s` or `r` a citation starts with.
-        static let start: UInt8 = 8
-        /// A byte a placeholder can start with as typed: `{`, `}`, `[`, `T`, `X`.
-        static let placeholder: UInt8 = 16
-    }
-
-    private static let byteClasses: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
-        let byte = UInt8(value)
-        let lowered = PhraseMatcher.lower(byte)
-        var bits: UInt8 = 0
-        if FoldedText.isWord(byte) && byte < 0x80 { bits |= ByteClass.word }
-        if matcher.startsPhrase(lowered) || lowered == UInt8(ascii: "s") || lowered == UInt8(ascii: "r") { bits |= ByteClass.start }
-        if "{}[TX".utf8.contains(byte) { bits |= ByteClass.placeholder }
-        return bits
-    }
-
     /// Whether the text checks could find anything in `text`: false for most texts, which are
-    /// then not folded or scanned at all. Only ASCII text without digits (no citation) in which
-    /// no phrase occurs, compared without case, is passed over.
+    /// then not folded or scanned at all. Only ASCII text without brackets or digits (no citation)
+    /// in which no phrase occurs, compared without case, is passed over.
     static func mayFind(in text: String) -> Bool {
         matcher.withTables { tables in
-            byteClasses.withUnsafeBufferPointer { classes in
-                text.withUTF8Bytes { bytes in
-                    // Any non-ASCII byte, eight at a time.
-                    var index = 0
-                    while index + 8 <= bytes.count {
-                        if UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
-                        index += 8
-                    }
-                    while index < bytes.count {
-                        if bytes[index] >= 0x80 { return true }
-                        index += 1
-                    }
-                    // Then each place not after a letter or digit: a phrase there, or a citation's
-                    // start ("s31", "section", "reg") with a digit somewhere. The rest of a word, and
-                    // the byte after it, are passed over.
-                    var citeStart = false
-                    index = 0
-                    while index < bytes.count {
-                        let byteClass = classes[Int(bytes[index])]
-                        if byteClass & ByteClass.start != 0 {
-                            if tables.mayStart(at: index, in: bytes) { return true }
-                            let lowered = bytes[index] | 0x20
-                            if (lowered == 0x73 || lowered == 0x72) && index + 1 < bytes.count {  // s, r
-                                let next = bytes[index + 1]
-                                let nextLowered = next | 0x20
-                                citeStart = citeStart || (next >= 0x30 && next <= 0x39) || next == 0x2E || nextLowered == 0x65 || nextLowered == 0x73
-                            }
+            text.withUTF8Bytes { bytes in
+                // Eight bytes at a time: any non-ASCII byte (folding could change what follows) or
+                // bracket ("{{", "[insert"), else the starts of words, where a phrase or a
+                // citation ("s31", "section", "reg") may start; a citation needs a digit too.
+                var citeStart = false
+                var digits: UInt64 = 0
+                var previousIsWord: UInt64 = 0  // the top bit, when the byte before the word's is a letter or digit
+                var offset = 0
+                while offset < bytes.count {
+                    let word = ByteWords.paddedWord(bytes, at: offset)
+                    if word & ByteWords.tops != 0 { return true }
+                    let lowered = word | ByteWords.ones &* 0x20
+                    let aboveLetters = ByteWords.atLeast(lowered, 0x7B)
+                    if aboveLetters & ~ByteWords.atLeast(lowered, 0x7E) != 0 { return true }  // { | } [ \ ]
+                    let digit = ByteWords.atLeast(word, 0x30) & ~ByteWords.atLeast(word, 0x3A)
+                    let isWord = ByteWords.atLeast(lowered, 0x61) & ~aboveLetters | digit
+                    digits |= digit
+                    var starts = isWord & ~(isWord << 8 | previousIsWord)
+                    previousIsWord = isWord >> 56
+                    while starts != 0 {
+                        let index = offset + starts.trailingZeroBitCount >> 3
+                        starts &= starts - 1
+                        guard index + 1 < bytes.count else { continue }  // no phrase or citation of one byte
+                        let first = bytes[index], next = bytes[index + 1]
+                        if tables.mayStart(first, next) && tables.mayStart(at: index, in: bytes) { return true }
+                        let lowered = first | 0x20
+                        if lowered == 0x73 || lowered == 0x72 {  // s, r
+                            let nextLowered = next | 0x20
+                            citeStart = citeStart || (next >= 0x30 && next <= 0x39) || next == 0x2E || nextLowered == 0x65 || nextLowered == 0x73
                         }
-                        index += 1
-                        guard byteClass & ByteClass.word != 0 else { continue }
-                        while index < bytes.count && classes[Int(bytes[index])] & ByteClass.word != 0 { index += 1 }
-                        index += 1
                     }
-                    return citeStart && bytes.contains(where: FoldedText.isDigit)
+                    offset += 8
                 }
+                return citeStart && digits != 0
             }
         }
     }
@@ -136,20 +115,29 @@ enum TextChecks {
     /// `mayFind` for a text that stands only in the request's quoted questions, where only
     /// placeholders count: `{`, `}`, `[`, `TODO` or `XXX`.
     static func mayFindPlaceholder(in text: String) -> Bool {
-        byteClasses.withUnsafeBufferPointer { classes in
-            text.withUTF8Bytes { bytes in
-                for index in 0..<bytes.count where classes[Int(bytes[index])] & ByteClass.placeholder != 0 {
+        text.withUTF8Bytes { bytes in
+            // Eight bytes at a time, no byte a placeholder could start with as typed.
+            var offset = 0
+            while offset < bytes.count {
+                let word = ByteWords.paddedWord(bytes, at: offset)
+                if word & ByteWords.tops == 0, ByteWords.atLeast(word | ByteWords.ones &* 0x20, 0x7B) == 0,
+                   ByteWords.equal(word, UInt8(ascii: "T")) | ByteWords.equal(word, UInt8(ascii: "X")) == 0 {
+                    offset += 8
+                    continue
+                }
+                for index in offset..<bytes.count {
                     switch bytes[index] {
+                    case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["): return true
                     case UInt8(ascii: "T") where index + 3 < bytes.count && bytes[index + 1] == UInt8(ascii: "O") && bytes[index + 2] == UInt8(ascii: "D"):
                         return true
                     case UInt8(ascii: "X") where index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "X"):
                         return true
-                    case UInt8(ascii: "T"), UInt8(ascii: "X"): continue
-                    default: return true  // {, }, [
+                    default: continue
                     }
                 }
                 return false
             }
+            return false
         }
     }
 
