@@ -23,7 +23,7 @@ extension CheckRun {
                 report(.missingPart, "the section '\(document.sections[section].heading)' is empty", at: section)
             }
             // Headings that cite exemptions: each exemption needs its own (or one citing none).
-            guard found.contains(where: { document.sections[$0].citedSections.contains(where: appliedSections.contains) }) else { continue }
+            guard found.contains(where: { citesApplied[$0] }) else { continue }
             for applied in needing where sections(part, of: applied).isEmpty {
                 report(.missingPart, "no \(name) for \(applied.citation)", at: found.first)
             }

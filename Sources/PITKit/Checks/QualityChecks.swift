@@ -21,24 +21,24 @@ struct CheckRun {
     let subject: CheckSubject
     /// The subject's qualified exemptions (`CheckSubject.qualified`).
     let qualified: [CheckSubject.Applied]
-    /// The sections of the exemptions applied, as citations give them.
-    let appliedSections: Set<String>
+    /// For each section, whether its heading cites an exemption applied.
+    let citesApplied: [Bool]
     /// What the text checks need to know of the subject.
     let facts: TextChecks.Facts
     /// What was worked out from texts seen before (a batch's shapes), if anything.
     let memo: CheckMemo?
     var findings: [Finding] = []
-    /// The whole document as one folded text.
-    let wholeText: FoldedText
+    /// The whole document as one folded text, made when a check needs it.
+    lazy var wholeText = Self.joined(document.blocks.indices, of: document)
 
     init(document: CheckDocument, subject: CheckSubject, facts: TextChecks.Facts? = nil, memo: CheckMemo? = nil) {
         self.document = document
         self.subject = subject
         qualified = subject.qualified
-        appliedSections = Set(subject.exemptions.map(\.section))
+        let appliedSections = Set(subject.exemptions.map(\.section))
+        citesApplied = document.sections.map { $0.citedSections.contains(where: appliedSections.contains) }
         self.facts = facts ?? TextChecks.Facts(subject)
         self.memo = memo
-        wholeText = Self.joined(document.blocks.indices, of: document)
     }
 
     /// The checks of the document as a whole.
@@ -90,10 +90,7 @@ struct CheckRun {
     /// The sections of `part` that argue `applied`: those whose heading cites it, and those whose
     /// heading cites none of the exemptions applied (a house style's plain "Harm").
     func sections(_ part: CheckDocument.Part, of applied: CheckSubject.Applied) -> [Int] {
-        document.sections(part).filter { index in
-            let cited = document.sections[index].citedSections
-            return cited.contains(applied.section) || !cited.contains(where: appliedSections.contains)
-        }
+        document.sections(part).filter { index in !citesApplied[index] || document.sections[index].citedSections.contains(applied.section) }
     }
 
     /// The argument sections of `applied`: harm, factors and balance.
@@ -123,8 +120,22 @@ struct CheckRun {
 
     /// What the balancing test of `section` concludes.
     func balanceReading(_ section: Int) -> BalanceReading {
-        let text = text(of: [section])
-        return memo?.readings.value(ExactBytes(text.bytes)) { BalanceReading(text) } ?? BalanceReading(text)
+        remembered(\.readings, of: [section]) { BalanceReading(text(of: [section])) }
+    }
+
+    /// What `make` works out from the text of `sections` (and `context`): with a memo, as `store`
+    /// remembers it by the sections' paragraphs, without building the text again.
+    func remembered<Value>(_ store: KeyPath<CheckMemo, BoundedMemo<CheckMemo.Paragraphs, Value>>, of sections: [Int],
+                           context: @autoclosure () -> String = "", _ make: () -> Value) -> Value {
+        guard let memo else { return make() }
+        var paragraphs: [CheckMemo.Paragraph] = []
+        for section in sections {
+            for index in document.sections[section].blocks {
+                guard let paragraph = document.blocks[index].paragraph else { return make() }
+                paragraphs.append(paragraph)
+            }
+        }
+        return memo[keyPath: store].value(CheckMemo.Paragraphs(paragraphs: paragraphs, context: context()), orMake: make)
     }
 
     /// The first section of `parts` for `applied`, to point a finding at.
