@@ -162,6 +162,10 @@ public struct CheckDocument: Sendable {
     /// `memo`, a text folded before is not folded again.
     init(_ document: Document, memo: CheckMemo? = nil) {
         var blocks: [Block] = []
+        blocks.reserveCapacity(document.blocks.reduce(0) { count, block in
+            if case .list(_, let items) = block { return count + items.count }
+            return count + 1
+        })
         var line = 1
         func add(_ kind: Block.Kind, _ content: [Document.Inline]) {
             let text = content.plainText

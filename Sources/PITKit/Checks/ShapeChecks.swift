@@ -32,20 +32,27 @@ struct ShapeChecks: Sendable {
         let subject = CheckSubject(draft, library: library)
         let facts = TextChecks.Facts(subject)
         let findings = QualityChecks.run(document, subject, facts: facts, memo: memo)
-        var placements: [Int: [Placement]] = [:]
+        var found: [Placement] = []
         for block in document.blocks {
             let bytes = block.folded.bytes
             var from = 0
             while let index = block.folded.occurrence(of: CollectionOfOne(UInt8(0)), in: from..<bytes.count) {
                 from = index + 1
-                guard let number = Placeholder.number(in: bytes, at: index) else { continue }
-                let line = block.line(at: index)
-                guard number >= 0, number != DraftTexts.dateIndex, placements[number]?.last?.line != line else { continue }
+                guard let number = Placeholder.number(in: bytes, at: index), number >= 0, number != DraftTexts.dateIndex else { continue }
                 let section = document.sections[block.section]
-                placements[number, default: []].append(Placement(index: number, line: line, section: section.heading, part: section.part))
+                found.append(Placement(index: number, line: block.line(at: index), section: section.heading, part: section.part))
             }
         }
-        self.init(findings: findings, placements: placements.keys.sorted().map { placements[$0]! }, facts: facts)
+        // By text, each text's places in document order, a text twice on one line placed once.
+        var placements: [[Placement]] = []
+        for place in found.indices.sorted(by: { (found[$0].index, $0) < (found[$1].index, $1) }).map({ found[$0] }) {
+            if let last = placements.last?.last, last.index == place.index {
+                if last.line != place.line { placements[placements.count - 1].append(place) }
+            } else {
+                placements.append([place])
+            }
+        }
+        self.init(findings: findings, placements: placements, facts: facts)
     }
 
     /// The checks of the shape's document expanded to more or fewer list items (`ListExpansion`):
