@@ -25,6 +25,9 @@ struct PhraseMatcher: Sendable {
     private let spans: [Span]
     /// One bit for each pair of bytes as typed, in either case, that starts some phrase.
     private let typedPairs: [UInt64]
+    /// `triples` of each phrase's first three bytes with 0x20 set in each: a text's three bytes
+    /// so set hash to one of these wherever the phrase starts, in either case.
+    private let caselessTriples: [UInt64]
     fileprivate static let slotCount = 512
 
     /// Eight bytes of a phrase from `offset`, as one little-endian word: a text's eight bytes
@@ -114,6 +117,12 @@ struct PhraseMatcher: Sendable {
             }
         }
         self.typedPairs = typedPairs
+        var caselessTriples = [UInt64](repeating: 0, count: 1024)
+        for phrase in phrases where phrase.bytes.count >= 3 {
+            let hash = Self.triple(phrase.bytes[0] | 0x20, phrase.bytes[1] | 0x20, phrase.bytes[2] | 0x20)
+            caselessTriples[hash >> 6] |= 1 << UInt64(hash & 63)
+        }
+        self.caselessTriples = caselessTriples
     }
 
     @inline(__always)
@@ -162,6 +171,15 @@ struct PhraseMatcher: Sendable {
         fileprivate let chunks: UnsafeBufferPointer<Chunk>
         fileprivate let spans: UnsafeBufferPointer<Span>
         fileprivate let typedPairs: UnsafeBufferPointer<UInt64>
+        fileprivate let caselessTriples: UnsafeBufferPointer<UInt64>
+
+        /// Whether some phrase of three bytes or more may start with `first`, `second` and
+        /// `third` as typed: a quicker test than `mayStart`'s for such phrases.
+        @inline(__always)
+        func mayStart(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+            let hash = PhraseMatcher.triple(first | 0x20, second | 0x20, third | 0x20)
+            return caselessTriples[hash >> 6] & (1 << UInt64(hash & 63)) != 0
+        }
 
         /// Whether some phrase starts with `first` and `second` as typed: a quicker first test
         /// than `mayStart`'s, which it must pass.
@@ -246,8 +264,10 @@ struct PhraseMatcher: Sendable {
                             chunks.withUnsafeBufferPointer { chunks in
                                 spans.withUnsafeBufferPointer { spans in
                                     typedPairs.withUnsafeBufferPointer { typedPairs in
-                                        body(Tables(bitmap: bitmap, slots: slots, candidates: candidates, phrases: phrases, triples: triples,
-                                                    chunks: chunks, spans: spans, typedPairs: typedPairs))
+                                        caselessTriples.withUnsafeBufferPointer { caselessTriples in
+                                            body(Tables(bitmap: bitmap, slots: slots, candidates: candidates, phrases: phrases, triples: triples,
+                                                        chunks: chunks, spans: spans, typedPairs: typedPairs, caselessTriples: caselessTriples))
+                                        }
                                     }
                                 }
                             }
