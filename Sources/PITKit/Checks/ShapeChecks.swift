@@ -15,15 +15,16 @@ struct ShapeChecks: Sendable {
     private let lines: String
     /// Every place of every text, by text, in document order.
     private let placements: [[Placement]]
-    /// For each text of `placements`, whether it stands only in the request's quoted questions.
-    private let quotedOnly: [Bool]
+    /// For each text of `placements`, its index and whether it stands only in the request's
+    /// quoted questions.
+    private let texts: [(index: Int, quotedOnly: Bool)]
     private let facts: TextChecks.Facts
 
     private init(findings: [Finding], placements: [[Placement]], facts: TextChecks.Facts) {
         self.findings = findings
         lines = ChecksFailed.lines(findings)
         self.placements = placements
-        quotedOnly = placements.map { places in places.allSatisfy { $0.part == .request } }
+        texts = placements.map { places in (places[0].index, places.allSatisfy { $0.part == .request }) }
         self.facts = facts
     }
 
@@ -86,9 +87,9 @@ struct ShapeChecks: Sendable {
     func findings(for values: [String]) -> [Finding] {
         var all = findings
         let shapeCount = all.count
-        for (places, quotedOnly) in zip(placements, quotedOnly) where places[0].index < values.count {
-            let value = values[places[0].index]
-            guard quotedOnly ? TextChecks.mayFindPlaceholder(in: value) : TextChecks.mayFind(in: value) else { continue }
+        for (number, (index, quotedOnly)) in texts.enumerated() where index < values.count {
+            guard quotedOnly ? TextChecks.mayFindPlaceholder(in: values[index]) : TextChecks.mayFind(in: values[index]) else { continue }
+            let value = values[index], places = placements[number]
             let text = FoldedText(value)
             // A text reads the same wherever it stands, but in the request's own words (its quoted
             // questions) only placeholders count.
