@@ -5,13 +5,13 @@ extension CheckRun {
         let absolute = subject.exemptions.filter { !$0.isQualified }
         guard !absolute.isEmpty else { return }
         let argued = document.sections.indices.filter { document.sections[$0].part.isArgument }
-        if subject.qualified.isEmpty {
+        if qualified.isEmpty {
             if let first = argued.first {
                 report(.absoluteWithTest, "\(Drafter.joined(absolute.map(\.citation))) \(absolute.count == 1 ? "is" : "are") absolute (\(subject.regime.absoluteSource)), but the document weighs the public interest", at: first)
             }
             return
         }
-        let qualifiedSections = Set(subject.qualified.map(\.section))
+        let qualifiedSections = Set(qualified.map(\.section))
         for applied in absolute {
             for section in argued {
                 let cited = document.sections[section].citedSections

@@ -4,7 +4,7 @@ extension CheckRun {
     /// then decides. A conclusion is a sentence that concludes ("concluded", "therefore", "on
     /// balance", …) and says which way the balance falls.
     mutating func checkBalanceConclusions() {
-        guard !subject.qualified.isEmpty else { return }
+        guard !qualified.isEmpty else { return }
         let balances = document.sections(.balance)
         let hasCombined = balances.contains { document.sections[$0].isCombined }
         for section in balances where document.hasContent(section) {

@@ -2,7 +2,7 @@ extension CheckRun {
     /// PIT003: the PIT says something about this case. A fresh draft needs a `--fact`; an
     /// edited document needs a paragraph of its own wording, not the library's.
     mutating func checkCaseSpecificContent() {
-        guard !subject.qualified.isEmpty else { return }
+        guard !qualified.isEmpty else { return }
         let at = firstSection([.harm, .against, .for], of: nil)
         if let count = subject.factCount {
             if count == 0 {

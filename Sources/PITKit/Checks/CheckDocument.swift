@@ -91,10 +91,25 @@ public struct CheckDocument: Sendable {
 
         /// The parts that argue.
         var isArgument: Bool { self == .harm || self == .for || self == .against || self == .balance }
+
+        /// A number for each part, from 0: its place in `sectionsOfPart`.
+        var number: Int {
+            switch self {
+            case .harm: return 0
+            case .for: return 1
+            case .against: return 2
+            case .balance: return 3
+            case .request: return 4
+            case .applied: return 5
+            case .other: return 6
+            }
+        }
     }
 
     public let blocks: [Block]
     public let sections: [Section]
+    /// The sections of each part (by `Part.number`), in order.
+    private let sectionsOfPart: [[Int]]
 
     /// What a heading says: the part it names, whether it is a combined balancing test, the sections it cites.
     struct HeadingReading: Sendable {
@@ -137,6 +152,9 @@ public struct CheckDocument: Sendable {
         }
         self.blocks = numbered
         self.sections = sections
+        var sectionsOfPart = [[Int]](repeating: [], count: 7)
+        for (index, section) in sections.enumerated() { sectionsOfPart[section.part.number].append(index) }
+        self.sectionsOfPart = sectionsOfPart
     }
 
     /// The document model of a draft, placed on lines as the text and Markdown writers place it:
@@ -144,6 +162,10 @@ public struct CheckDocument: Sendable {
     /// `memo`, a text folded before is not folded again.
     init(_ document: Document, memo: CheckMemo? = nil) {
         var blocks: [Block] = []
+        blocks.reserveCapacity(document.blocks.reduce(0) { count, block in
+            if case .list(_, let items) = block { return count + items.count }
+            return count + 1
+        })
         var line = 1
         func add(_ kind: Block.Kind, _ content: [Document.Inline]) {
             let text = content.plainText
@@ -200,7 +222,7 @@ public struct CheckDocument: Sendable {
     }
 
     /// The sections of a part, in order.
-    func sections(_ part: Part) -> [Int] { sections.indices.filter { sections[$0].part == part } }
+    func sections(_ part: Part) -> [Int] { sectionsOfPart[part.number] }
 
     /// Whether a section has any text under its heading.
     func hasContent(_ section: Int) -> Bool {

@@ -10,13 +10,20 @@ final class CheckMemo: Sendable {
         struct Context: Hashable {
             let part: CheckDocument.Part
             let subject: Int
+
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(part.number << 32 | subject)
+            }
         }
 
         let folded: FoldedText
+        /// Whether the text checks find nothing in it in any part or for any subject.
+        let isQuiet: Bool
         let found = Locked<[Context: Found]>([:])
 
         init(_ text: String) {
             folded = FoldedText(text)
+            isQuiet = !TextChecks.mayReport(in: folded)
         }
 
         /// What the text checks find in the paragraph in `context`, remembered or found by `check`.
@@ -31,25 +38,42 @@ final class CheckMemo: Sendable {
     /// What the checks found in one paragraph: each finding's check, message and offset.
     typealias Found = [(check: Check, message: String, offset: Int)]
 
-    let paragraphs = BoundedMemo<ExactBytes, Paragraph>(capacity: 8192)
-    let readings = BoundedMemo<ExactBytes, BalanceReading>(capacity: 1024)
+    /// The text of some paragraphs in order, by the paragraphs themselves (a paragraph is one
+    /// text while it is held: this key holds it), with what else a result depends on.
+    struct Paragraphs: Hashable, @unchecked Sendable {
+        let paragraphs: [Paragraph]
+        let context: String
+
+        func hash(into hasher: inout Hasher) {
+            for paragraph in paragraphs { hasher.combine(ObjectIdentifier(paragraph)) }
+            hasher.combine(context)
+        }
+
+        static func == (left: Paragraphs, right: Paragraphs) -> Bool {
+            left.paragraphs.count == right.paragraphs.count && zip(left.paragraphs, right.paragraphs).allSatisfy { $0 === $1 }
+                && left.context == right.context
+        }
+    }
+
+    let paragraphs = BoundedMemo<ExactText, Paragraph>(capacity: 8192)
+    let readings = BoundedMemo<Paragraphs, BalanceReading>(capacity: 1024)
     /// What each heading says, by its folded text.
     let headings = BoundedMemo<ExactBytes, CheckDocument.HeadingReading>(capacity: 1024)
     /// What is wrong with a harm section, by its text and the test it must state.
-    let harms = BoundedMemo<ExactBytes, [String]>(capacity: 1024)
+    let harms = BoundedMemo<Paragraphs, [String]>(capacity: 1024)
     /// A number for each subject a text check's result depends on (`TextChecks.Facts.signature`),
     /// never given to another, so a paragraph's remembered findings always mean that subject.
-    private let subjects = Locked<(numbers: [String: Int], next: Int)>(([:], 0))
+    private let subjects = Locked<(numbers: [TextChecks.Facts.Signature: Int], next: Int)>(([:], 0))
 
     init() {}
 
     /// The paragraph of `text`, folded.
     func paragraph(_ text: String) -> Paragraph {
-        paragraphs.value(ExactBytes(text)) { Paragraph(text) }
+        paragraphs.value(ExactText(text)) { Paragraph(text) }
     }
 
     /// The number of a subject, by its signature.
-    func subject(_ signature: String) -> Int {
+    func subject(_ signature: TextChecks.Facts.Signature) -> Int {
         subjects.withLock { subjects in
             if let known = subjects.numbers[signature] { return known }
             if subjects.numbers.count >= 1024 { subjects.numbers.removeAll() }

@@ -3,32 +3,52 @@
 /// has just made, what it knows of the user's texts. For a document a person has edited, what the
 /// options say, else what its citations say.
 public struct CheckSubject: Sendable {
-    /// One exemption as the document applies it.
+    /// One exemption as the document applies it. Copies share one storage: the checks pass
+    /// it about, and an exemption's metadata is large to copy.
     public struct Applied: Sendable {
-        public let exemption: Exemption
-        public let letters: [String]
-        public let kind: Exemption.Kind
-        public let purposes: [Exemption.Limb]
+        private final class Storage: Sendable {
+            let exemption: Exemption
+            let letters: [String]
+            let kind: Exemption.Kind
+            let purposes: [Exemption.Limb]
+            let likelihood: Likelihood?
+            let evidence: [String: String]?
+            let citation: String
+            let section: String
+
+            init(exemption: Exemption, letters: [String], kind: Exemption.Kind, purposes: [Exemption.Limb], likelihood: Likelihood?,
+                 evidence: [String: String]?, citation: String) {
+                self.exemption = exemption
+                self.letters = letters
+                self.kind = kind
+                self.purposes = purposes
+                self.likelihood = likelihood
+                self.evidence = evidence
+                self.citation = citation
+                section = String(decoding: FoldedText(exemption.section).bytes, as: UTF8.self)
+            }
+        }
+
+        private let storage: Storage
+
+        public var exemption: Exemption { storage.exemption }
+        public var letters: [String] { storage.letters }
+        public var kind: Exemption.Kind { storage.kind }
+        public var purposes: [Exemption.Limb] { storage.purposes }
         /// The level of likelihood chosen, when known (a fresh draft).
-        public let likelihood: Likelihood?
+        public var likelihood: Likelihood? { storage.likelihood }
         /// The evidence given, by name, as printed: known for a fresh draft, nil for an edited one.
-        public let evidence: [String: String]?
+        public var evidence: [String: String]? { storage.evidence }
         /// How messages name it: `Section 31(1)(a)(b)`.
-        public let citation: String
+        public var citation: String { storage.citation }
 
         /// The section as citations give it, folded: `31`, `22a`.
-        let section: String
+        var section: String { storage.section }
 
         init(exemption: Exemption, letters: [String], kind: Exemption.Kind, purposes: [Exemption.Limb], likelihood: Likelihood?,
              evidence: [String: String]?, citation: String) {
-            self.exemption = exemption
-            self.letters = letters
-            self.kind = kind
-            self.purposes = purposes
-            self.likelihood = likelihood
-            self.evidence = evidence
-            self.citation = citation
-            section = String(decoding: FoldedText(exemption.section).bytes, as: UTF8.self)
+            storage = Storage(exemption: exemption, letters: letters, kind: kind, purposes: purposes, likelihood: likelihood,
+                              evidence: evidence, citation: citation)
         }
 
         var isQualified: Bool { kind != .absolute }

@@ -4,8 +4,10 @@ extension CheckRun {
     /// a date, a date) are in the exemption's argument. The s31(2) purposes behind s31(1)(g)–(i)
     /// are stated in their statutory words.
     mutating func checkEvidence() {
+        // An exemption that declares no evidence or purposes has nothing to check.
+        guard qualified.contains(where: { !$0.exemption.evidence.isEmpty || $0.exemption.purposes != nil }) else { return }
         let whole = wholeText
-        for applied in subject.qualified {
+        for applied in qualified {
             let exemption = applied.exemption
             let argument = argumentSections(of: applied)
             let at = argument.first

@@ -17,45 +17,68 @@ struct FoldedText {
         self.capitals = capitals
     }
 
-    /// Appends `text`, folded, noting where its capitals were.
+    /// Appends `text`, folded, noting where its capitals were. Runs of ASCII are folded eight
+    /// bytes at a time.
     static func append(_ text: String, to output: inout [UInt8], capitals: inout [Int]) {
-        text.withUTF8Bytes { source in
-            output.reserveCapacity(output.count + source.count)
-            var index = 0
-            while index < source.count {
-                let byte = source[index]
-                if byte < 0x80 {
-                    if byte >= 0x41 && byte <= 0x5A { capitals.append(output.count) }
-                    output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                    index += 1
-                    continue
-                }
-                // Three-byte characters in U+2000…U+20FF, and the two-byte non-breaking space.
-                if byte == 0xE2, index + 2 < source.count, source[index + 1] == 0x80 {
-                    let folded: UInt8?
-                    switch source[index + 2] {
-                    case 0x98: folded = UInt8(ascii: "`")        // ‘
-                    case 0x99: folded = UInt8(ascii: "'")        // ’
-                    case 0x9C, 0x9D: folded = UInt8(ascii: "\"") // “ ”
-                    case 0x90, 0x91, 0x92, 0x93, 0x94: folded = UInt8(ascii: "-")  // hyphens, – —
-                    case 0xAF: folded = UInt8(ascii: " ")        // narrow no-break space
-                    default: folded = nil
+        let start = output.count
+        let folded = text.withUTF8Bytes { source in
+            [UInt8](unsafeUninitializedCapacity: source.count) { folded, count in
+                var index = 0
+                while index < source.count {
+                    if index + 8 <= source.count {
+                        let word = ByteWords.word(source, at: index)
+                        if word & ByteWords.tops == 0 {
+                            let upper = ByteWords.atLeast(word, 0x41) & ~ByteWords.atLeast(word, 0x5B)
+                            var marks = upper
+                            while marks != 0 {
+                                capitals.append(start + count + marks.trailingZeroBitCount >> 3)
+                                marks &= marks - 1
+                            }
+                            UnsafeMutableRawPointer(folded.baseAddress! + count).storeBytes(of: (word | upper >> 2).littleEndian, as: UInt64.self)
+                            count += 8
+                            index += 8
+                            continue
+                        }
                     }
-                    if let folded {
-                        output.append(folded)
-                        index += 3
+                    let byte = source[index]
+                    if byte < 0x80 {
+                        if byte >= 0x41 && byte <= 0x5A { capitals.append(start + count) }
+                        folded[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        count += 1
+                        index += 1
                         continue
                     }
+                    // Three-byte characters in U+2000…U+20FF, and the two-byte non-breaking space.
+                    if byte == 0xE2, index + 2 < source.count, source[index + 1] == 0x80 {
+                        let replacement: UInt8?
+                        switch source[index + 2] {
+                        case 0x98: replacement = UInt8(ascii: "`")        // ‘
+                        case 0x99: replacement = UInt8(ascii: "'")        // ’
+                        case 0x9C, 0x9D: replacement = UInt8(ascii: "\"") // “ ”
+                        case 0x90, 0x91, 0x92, 0x93, 0x94: replacement = UInt8(ascii: "-")  // hyphens, – —
+                        case 0xAF: replacement = UInt8(ascii: " ")        // narrow no-break space
+                        default: replacement = nil
+                        }
+                        if let replacement {
+                            folded[count] = replacement
+                            count += 1
+                            index += 3
+                            continue
+                        }
+                    }
+                    if byte == 0xC2, index + 1 < source.count, source[index + 1] == 0xA0 {
+                        folded[count] = UInt8(ascii: " ")
+                        count += 1
+                        index += 2
+                        continue
+                    }
+                    folded[count] = byte
+                    count += 1
+                    index += 1
                 }
-                if byte == 0xC2, index + 1 < source.count, source[index + 1] == 0xA0 {
-                    output.append(UInt8(ascii: " "))
-                    index += 2
-                    continue
-                }
-                output.append(byte)
-                index += 1
             }
         }
+        if output.isEmpty { output = folded } else { output += folded }
     }
 
     /// Whether `byte` is part of a word: an ASCII letter or digit, or any byte of a non-ASCII
@@ -68,18 +91,29 @@ struct FoldedText {
     @inline(__always)
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    /// The ranges of the words, in order.
+    /// `isWord` of each byte.
+    private static let wordBytes: [Bool] = (0...255).map { isWord(UInt8($0)) }
+
+    /// The ranges of the words, in order: runs of `isWord` bytes, an apostrophe between two of
+    /// them included ("don't").
     func words(in range: Range<Int>? = nil) -> [Range<Int>] {
         let range = range ?? 0..<bytes.count
         var words: [Range<Int>] = []
-        var index = range.lowerBound
-        while index < range.upperBound {
-            guard Self.isWord(bytes[index]) else { index += 1; continue }
-            let start = index
-            while index < range.upperBound, Self.isWord(bytes[index]) || (bytes[index] == UInt8(ascii: "'") && index + 1 < range.upperBound && Self.isWord(bytes[index + 1]) && index > start) {
-                index += 1
+        Self.wordBytes.withUnsafeBufferPointer { isWord in
+            bytes.withUnsafeBufferPointer { bytes in
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    guard isWord[Int(bytes[index])] else { index += 1; continue }
+                    let start = index
+                    index += 1
+                    while index < range.upperBound {
+                        let byte = bytes[index]
+                        guard isWord[Int(byte)] || (byte == UInt8(ascii: "'") && index + 1 < range.upperBound && isWord[Int(bytes[index + 1])]) else { break }
+                        index += 1
+                    }
+                    words.append(start..<index)
+                }
             }
-            words.append(start..<index)
         }
         return words
     }
@@ -146,13 +180,25 @@ struct FoldedText {
         return start..<min(bytes.count, end + 1)
     }
 
-    /// Every sentence, in order.
+    /// Every sentence, in order. Eight bytes without a stop, question or exclamation mark or
+    /// semicolon are passed over at a time.
     func sentences() -> [Range<Int>] {
         var sentences: [Range<Int>] = []
         var start = 0
-        for index in bytes.indices where isSentenceEnd(at: index) {
-            if index + 1 > start { sentences.append(start..<index + 1) }
-            start = index + 1
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let word = ByteWords.paddedWord(buffer, at: offset)
+                let marks = ByteWords.equal(word, UInt8(ascii: ".")) | ByteWords.equal(word, UInt8(ascii: "?"))
+                    | ByteWords.equal(word, UInt8(ascii: "!")) | ByteWords.equal(word, UInt8(ascii: ";"))
+                if marks != 0 {
+                    for index in offset..<min(offset + 8, buffer.count) where isSentenceEnd(at: index) {
+                        if index + 1 > start { sentences.append(start..<index + 1) }
+                        start = index + 1
+                    }
+                }
+                offset += 8
+            }
         }
         if start < bytes.count { sentences.append(start..<bytes.count) }
         return sentences

@@ -7,16 +7,19 @@ extension CheckRun {
     /// state no level, so they do not count as one. A test of "would" alone (EIR regulation
     /// 12(5): "would adversely affect") must be stated so, never as "would be likely to".
     mutating func checkHarmTests() {
-        for applied in subject.qualified where applied.kind == .prejudice {
+        for applied in qualified where applied.kind == .prejudice {
             let harm = sections(.harm, of: applied)
             guard !harm.isEmpty else { continue }  // PIT001's finding
-            let text = self.text(of: harm)
             // What the harm says depends on its text and the test alone, so a batch reads each harm once.
-            let test = "\(applied.exemption.tests(limbs: applied.letters)) \(applied.exemption.hasLikelihood) \(applied.likelihood?.rawValue ?? "") \(applied.citation)"
-            let key = ExactBytes(text.bytes + [0] + Array(test.utf8))
-            let messages = memo?.harms.value(key) { HarmTest.messages(text, applied) } ?? HarmTest.messages(text, applied)
+            let messages = remembered(\.harms, of: harm, context: Self.test(of: applied)) { HarmTest.messages(text(of: harm), applied) }
             for message in messages { report(.harmTest, message, at: harm[0]) }
         }
+    }
+
+    /// All that `HarmTest.messages` reads of `applied`, as one text.
+    private static func test(of applied: CheckSubject.Applied) -> String {
+        let tests = applied.exemption.tests(limbs: applied.letters).joined(separator: "\u{0}")
+        return "\(tests)\u{0}\(applied.exemption.hasLikelihood) \(applied.likelihood?.rawValue ?? "") \(applied.citation)"
     }
 }
 

@@ -3,7 +3,6 @@ extension CheckRun {
     /// harm where a qualified exemption's test is prejudice-based, the factors on each side, and
     /// a balancing test; with several exemptions whose headings cite them, each has its own.
     mutating func checkMissingParts() {
-        let qualified = subject.qualified
         guard !qualified.isEmpty else { return }
         let ncnd = subject.ncnd
         let parts: [(CheckDocument.Part, String)] = [
@@ -12,7 +11,6 @@ extension CheckRun {
             (.against, ncnd ? "factors favouring neither confirming nor denying" : "factors favouring non-disclosure"),
             (.balance, "balancing test"),
         ]
-        let appliedSections = Set(subject.exemptions.map(\.section))
         for (part, name) in parts {
             let needing = part == .harm ? qualified.filter { $0.kind == .prejudice } : qualified
             guard !needing.isEmpty else { continue }
@@ -25,7 +23,7 @@ extension CheckRun {
                 report(.missingPart, "the section '\(document.sections[section].heading)' is empty", at: section)
             }
             // Headings that cite exemptions: each exemption needs its own (or one citing none).
-            guard found.contains(where: { document.sections[$0].citedSections.contains(where: appliedSections.contains) }) else { continue }
+            guard found.contains(where: { citesApplied[$0] }) else { continue }
             for applied in needing where sections(part, of: applied).isEmpty {
                 report(.missingPart, "no \(name) for \(applied.citation)", at: found.first)
             }

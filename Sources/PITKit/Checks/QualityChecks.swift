@@ -5,9 +5,10 @@ public enum QualityChecks {
         run(document, subject, memo: nil)
     }
 
-    /// With `memo`, paragraphs whose text checks were run before are not checked again.
-    static func run(_ document: CheckDocument, _ subject: CheckSubject, memo: CheckMemo?) -> [Finding] {
-        var run = CheckRun(document: document, subject: subject, memo: memo)
+    /// With `memo`, paragraphs whose text checks were run before are not checked again; `facts`
+    /// are the subject's (`TextChecks.Facts(subject)`), when the caller has them already.
+    static func run(_ document: CheckDocument, _ subject: CheckSubject, facts: TextChecks.Facts? = nil, memo: CheckMemo?) -> [Finding] {
+        var run = CheckRun(document: document, subject: subject, facts: facts, memo: memo)
         run.checkStructure()
         run.checkText()
         return Finding.ordered(run.findings)
@@ -18,22 +19,26 @@ public enum QualityChecks {
 struct CheckRun {
     let document: CheckDocument
     let subject: CheckSubject
+    /// The subject's qualified exemptions (`CheckSubject.qualified`).
+    let qualified: [CheckSubject.Applied]
+    /// For each section, whether its heading cites an exemption applied.
+    let citesApplied: [Bool]
+    /// What the text checks need to know of the subject.
+    let facts: TextChecks.Facts
     /// What was worked out from texts seen before (a batch's shapes), if anything.
     let memo: CheckMemo?
     var findings: [Finding] = []
-    /// The whole document as one folded text.
-    let wholeText: FoldedText
+    /// The whole document as one folded text, made when a check needs it.
+    lazy var wholeText = Self.joined(document.blocks.indices, of: document)
 
-    init(document: CheckDocument, subject: CheckSubject, memo: CheckMemo? = nil) {
+    init(document: CheckDocument, subject: CheckSubject, facts: TextChecks.Facts? = nil, memo: CheckMemo? = nil) {
         self.document = document
         self.subject = subject
+        qualified = subject.qualified
+        let appliedSections = Set(subject.exemptions.map(\.section))
+        citesApplied = document.sections.map { $0.citedSections.contains(where: appliedSections.contains) }
+        self.facts = facts ?? TextChecks.Facts(subject)
         self.memo = memo
-        var bytes: [UInt8] = []
-        for block in document.blocks {
-            bytes += block.folded.bytes
-            bytes += ". ".utf8
-        }
-        wholeText = FoldedText(bytes: bytes)
     }
 
     /// The checks of the document as a whole.
@@ -51,9 +56,9 @@ struct CheckRun {
 
     /// The text checks on every block.
     mutating func checkText() {
-        let facts = TextChecks.Facts(subject)
         let subjectNumber = memo?.subject(facts.signature) ?? 0
-        for block in document.blocks {
+        for index in document.blocks.indices where document.blocks[index].paragraph?.isQuiet != true {
+            let block = document.blocks[index]
             let section = document.sections[block.section]
             func check() -> CheckMemo.Found {
                 var found: CheckMemo.Found = []
@@ -85,11 +90,7 @@ struct CheckRun {
     /// The sections of `part` that argue `applied`: those whose heading cites it, and those whose
     /// heading cites none of the exemptions applied (a house style's plain "Harm").
     func sections(_ part: CheckDocument.Part, of applied: CheckSubject.Applied) -> [Int] {
-        let appliedSections = Set(subject.exemptions.map(\.section))
-        return document.sections(part).filter { index in
-            let cited = document.sections[index].citedSections
-            return cited.contains(applied.section) || !cited.contains(where: appliedSections.contains)
-        }
+        document.sections(part).filter { index in !citesApplied[index] || document.sections[index].citedSections.contains(applied.section) }
     }
 
     /// The argument sections of `applied`: harm, factors and balance.
@@ -99,12 +100,19 @@ struct CheckRun {
 
     /// The text of `sections` as one folded text, a sentence break between blocks.
     func text(of sections: [Int]) -> FoldedText {
+        Self.joined(sections.lazy.flatMap { document.sections[$0].blocks }, of: document)
+    }
+
+    /// The folded text of `blocks`, each followed by a sentence break (". ").
+    private static func joined(_ blocks: some Sequence<Int>, of document: CheckDocument) -> FoldedText {
+        var count = 0
+        for index in blocks { count += document.blocks[index].folded.bytes.count + 2 }
         var bytes: [UInt8] = []
-        for section in sections {
-            for index in document.sections[section].blocks {
-                bytes += document.blocks[index].folded.bytes
-                bytes += ". ".utf8
-            }
+        bytes.reserveCapacity(count)
+        for index in blocks {
+            document.blocks[index].folded.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: " "))
         }
         return FoldedText(bytes: bytes)
     }
@@ -112,8 +120,22 @@ struct CheckRun {
 
     /// What the balancing test of `section` concludes.
     func balanceReading(_ section: Int) -> BalanceReading {
-        let text = text(of: [section])
-        return memo?.readings.value(ExactBytes(text.bytes)) { BalanceReading(text) } ?? BalanceReading(text)
+        remembered(\.readings, of: [section]) { BalanceReading(text(of: [section])) }
+    }
+
+    /// What `make` works out from the text of `sections` (and `context`): with a memo, as `store`
+    /// remembers it by the sections' paragraphs, without building the text again.
+    func remembered<Value>(_ store: KeyPath<CheckMemo, BoundedMemo<CheckMemo.Paragraphs, Value>>, of sections: [Int],
+                           context: @autoclosure () -> String = "", _ make: () -> Value) -> Value {
+        guard let memo else { return make() }
+        var paragraphs: [CheckMemo.Paragraph] = []
+        for section in sections {
+            for index in document.sections[section].blocks {
+                guard let paragraph = document.blocks[index].paragraph else { return make() }
+                paragraphs.append(paragraph)
+            }
+        }
+        return memo[keyPath: store].value(CheckMemo.Paragraphs(paragraphs: paragraphs, context: context()), orMake: make)
     }
 
     /// The first section of `parts` for `applied`, to point a finding at.

@@ -15,35 +15,45 @@ struct ShapeChecks: Sendable {
     private let lines: String
     /// Every place of every text, by text, in document order.
     private let placements: [[Placement]]
+    /// For each text of `placements`, its index and whether it stands only in the request's
+    /// quoted questions.
+    private let texts: [(index: Int, quotedOnly: Bool)]
     private let facts: TextChecks.Facts
 
     private init(findings: [Finding], placements: [[Placement]], facts: TextChecks.Facts) {
         self.findings = findings
         lines = ChecksFailed.lines(findings)
         self.placements = placements
+        texts = placements.map { places in (places[0].index, places.allSatisfy { $0.part == .request }) }
         self.facts = facts
     }
 
     init(_ draft: Draft, library: TemplateLibrary, memo: CheckMemo) {
         let document = CheckDocument(draft.document, memo: memo)
         let subject = CheckSubject(draft, library: library)
-        findings = QualityChecks.run(document, subject, memo: memo)
-        lines = ChecksFailed.lines(findings)
-        facts = TextChecks.Facts(subject)
-        var placements: [Int: [Placement]] = [:]
+        let facts = TextChecks.Facts(subject)
+        let findings = QualityChecks.run(document, subject, facts: facts, memo: memo)
+        var found: [Placement] = []
         for block in document.blocks {
             let bytes = block.folded.bytes
             var from = 0
             while let index = block.folded.occurrence(of: CollectionOfOne(UInt8(0)), in: from..<bytes.count) {
                 from = index + 1
-                guard let number = Placeholder.number(in: bytes, at: index) else { continue }
-                let line = block.line(at: index)
-                guard number >= 0, number != DraftTexts.dateIndex, placements[number]?.last?.line != line else { continue }
+                guard let number = Placeholder.number(in: bytes, at: index), number >= 0, number != DraftTexts.dateIndex else { continue }
                 let section = document.sections[block.section]
-                placements[number, default: []].append(Placement(index: number, line: line, section: section.heading, part: section.part))
+                found.append(Placement(index: number, line: block.line(at: index), section: section.heading, part: section.part))
             }
         }
-        self.placements = placements.keys.sorted().map { placements[$0]! }
+        // By text, each text's places in document order, a text twice on one line placed once.
+        var placements: [[Placement]] = []
+        for place in found.indices.sorted(by: { (found[$0].index, $0) < (found[$1].index, $1) }).map({ found[$0] }) {
+            if let last = placements.last?.last, last.index == place.index {
+                if last.line != place.line { placements[placements.count - 1].append(place) }
+            } else {
+                placements.append([place])
+            }
+        }
+        self.init(findings: findings, placements: placements, facts: facts)
     }
 
     /// The checks of the shape's document expanded to more or fewer list items (`ListExpansion`):
@@ -77,10 +87,9 @@ struct ShapeChecks: Sendable {
     func findings(for values: [String]) -> [Finding] {
         var all = findings
         let shapeCount = all.count
-        for places in placements where places[0].index < values.count {
-            let value = values[places[0].index]
-            let quotedOnly = places.allSatisfy { $0.part == .request }
-            guard quotedOnly ? TextChecks.mayFindPlaceholder(in: value) : TextChecks.mayFind(in: value) else { continue }
+        for (number, (index, quotedOnly)) in texts.enumerated() where index < values.count {
+            guard quotedOnly ? TextChecks.mayFindPlaceholder(in: values[index]) : TextChecks.mayFind(in: values[index]) else { continue }
+            let value = values[index], places = placements[number]
             let text = FoldedText(value)
             // A text reads the same wherever it stands, but in the request's own words (its quoted
             // questions) only placeholders count.

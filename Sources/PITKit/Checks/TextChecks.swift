@@ -25,7 +25,14 @@ enum TextChecks {
 
         /// All that a text check's result depends on beside the text (the library's sections
         /// are the same for a whole run).
-        var signature: String { "\(ncnd) \(provisions.byRegulation) \(applied.sorted()) \(citations)" }
+        struct Signature: Hashable, Sendable {
+            let ncnd: Bool
+            let byRegulation: Bool
+            let applied: Set<String>
+            let citations: String
+        }
+
+        var signature: Signature { Signature(ncnd: ncnd, byRegulation: provisions.byRegulation, applied: applied, citations: citations) }
 
         init(_ subject: CheckSubject) {
             ncnd = subject.ncnd
@@ -63,35 +70,46 @@ enum TextChecks {
     )
 
     /// Whether the text checks could find anything in `text`: false for most texts, which are
-    /// then not folded or scanned at all. Only ASCII text without digits (no citation) in which
-    /// no phrase occurs, compared without case, is passed over.
+    /// then not folded or scanned at all. Only ASCII text without brackets or digits (no citation)
+    /// in which no phrase occurs, compared without case, is passed over.
     static func mayFind(in text: String) -> Bool {
         matcher.withTables { tables in
             text.withUTF8Bytes { bytes in
-                // One pass: any non-ASCII byte (folding could change what follows), a phrase at the
-                // start of a word or at a symbol, or a citation's start ("s31", "section", "reg")
-                // with a digit somewhere.
-                var previousIsWord = false
+                // Eight bytes at a time: any non-ASCII byte (folding could change what follows) or
+                // bracket ("{{", "[insert"), else the starts of words, where a phrase or a
+                // citation ("s31", "section", "reg") may start; a citation needs a digit too.
                 var citeStart = false
-                var digit = false
-                for index in 0..<bytes.count {
-                    let byte = bytes[index]
-                    if byte >= 0x80 { return true }
-                    let lowered = byte | 0x20
-                    let isLetter = lowered >= 0x61 && lowered <= 0x7A
-                    let isDigit = byte >= 0x30 && byte <= 0x39
-                    digit = digit || isDigit
-                    if !previousIsWord {
-                        if tables.mayStart(at: index, in: bytes) { return true }
-                        if (lowered == 0x73 || lowered == 0x72) && index + 1 < bytes.count {  // s, r
-                            let next = bytes[index + 1]
+                var digits: UInt64 = 0
+                var previousIsWord: UInt64 = 0  // the top bit, when the byte before the word's is a letter or digit
+                var offset = 0
+                while offset < bytes.count {
+                    let word = ByteWords.paddedWord(bytes, at: offset)
+                    if word & ByteWords.tops != 0 { return true }
+                    let lowered = word | ByteWords.ones &* 0x20
+                    let aboveLetters = ByteWords.atLeast(lowered, 0x7B)
+                    if aboveLetters & ~ByteWords.atLeast(lowered, 0x7E) != 0 { return true }  // { | } [ \ ]
+                    let digit = ByteWords.atLeast(word, 0x30) & ~ByteWords.atLeast(word, 0x3A)
+                    let isWord = ByteWords.atLeast(lowered, 0x61) & ~aboveLetters | digit
+                    digits |= digit
+                    var starts = isWord & ~(isWord << 8 | previousIsWord)
+                    previousIsWord = isWord >> 56
+                    while starts != 0 {
+                        let index = offset + starts.trailingZeroBitCount >> 3
+                        starts &= starts - 1
+                        guard index + 1 < bytes.count else { continue }  // no phrase or citation of one byte
+                        let first = bytes[index], next = bytes[index + 1]
+                        // Brackets ("{{") are found above, so a phrase here has three bytes or more.
+                        if tables.mayStart(first, next), index + 2 < bytes.count, tables.mayStart(first, next, bytes[index + 2]),
+                           tables.mayStart(at: index, in: bytes) { return true }
+                        let lowered = first | 0x20
+                        if lowered == 0x73 || lowered == 0x72 {  // s, r
                             let nextLowered = next | 0x20
                             citeStart = citeStart || (next >= 0x30 && next <= 0x39) || next == 0x2E || nextLowered == 0x65 || nextLowered == 0x73
                         }
                     }
-                    previousIsWord = isLetter || isDigit
+                    offset += 8
                 }
-                return citeStart && digit
+                return citeStart && digits != 0
             }
         }
     }
@@ -100,18 +118,37 @@ enum TextChecks {
     /// placeholders count: `{`, `}`, `[`, `TODO` or `XXX`.
     static func mayFindPlaceholder(in text: String) -> Bool {
         text.withUTF8Bytes { bytes in
-            for index in 0..<bytes.count {
-                switch bytes[index] {
-                case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["): return true
-                case UInt8(ascii: "T") where index + 3 < bytes.count && bytes[index + 1] == UInt8(ascii: "O") && bytes[index + 2] == UInt8(ascii: "D"):
-                    return true
-                case UInt8(ascii: "X") where index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "X"):
-                    return true
-                default: continue
+            // Eight bytes at a time, no byte a placeholder could start with as typed.
+            var offset = 0
+            while offset < bytes.count {
+                let word = ByteWords.paddedWord(bytes, at: offset)
+                if word & ByteWords.tops == 0, ByteWords.atLeast(word | ByteWords.ones &* 0x20, 0x7B) == 0,
+                   ByteWords.equal(word, UInt8(ascii: "T")) | ByteWords.equal(word, UInt8(ascii: "X")) == 0 {
+                    offset += 8
+                    continue
                 }
+                for index in offset..<bytes.count {
+                    switch bytes[index] {
+                    case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["): return true
+                    case UInt8(ascii: "T") where index + 3 < bytes.count && bytes[index + 1] == UInt8(ascii: "O") && bytes[index + 2] == UInt8(ascii: "D"):
+                        return true
+                    case UInt8(ascii: "X") where index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "X"):
+                        return true
+                    default: continue
+                    }
+                }
+                return false
             }
             return false
         }
+    }
+
+    /// Whether `scan` could report anything in `text`, in any part and for any subject: whether
+    /// any phrase or citation it weighs is there.
+    static func mayReport(in text: FoldedText) -> Bool {
+        var found = false
+        matcher.scan(text) { _, _ in found = true }
+        return found || !CitationReader.citations(in: text).isEmpty
     }
 
     /// Runs the text checks on `text` (folded from `original`), which stands in `part`;

@@ -43,3 +43,33 @@ enum ByteWords {
         return index
     }
 }
+
+extension ByteWords {
+    /// The eight bytes of `bytes` from `offset` as `word` reads them, with zeros past the end.
+    @inline(__always)
+    static func paddedWord(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        if offset + 8 <= bytes.count { return word(bytes, at: offset) }
+        // The last eight bytes, shifted down past those before `offset`.
+        if bytes.count >= 8 { return word(bytes, at: bytes.count - 8) >> UInt64(8 * (offset + 8 - bytes.count)) }
+        var word: UInt64 = 0
+        for index in stride(from: bytes.count - 1, through: offset, by: -1) { word = word << 8 | UInt64(bytes[index]) }
+        return word
+    }
+
+    /// The bytes of `word` that are `byte` or above; every byte of `word` must be ASCII.
+    @inline(__always)
+    static func atLeast(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        (word &+ ones &* UInt64(0x80 - byte)) & tops
+    }
+
+    /// The bytes of `word` that are ASCII letters (either case) or digits, or not ASCII: the
+    /// bytes of words, as `FoldedText.isWord` tells them.
+    @inline(__always)
+    static func wordBytes(_ word: UInt64) -> UInt64 {
+        let ascii = word & ~tops
+        let lowered = ascii | ones &* 0x20
+        let letters = atLeast(lowered, 0x61) & ~atLeast(lowered, 0x7B)
+        let digits = atLeast(ascii, 0x30) & ~atLeast(ascii, 0x3A)
+        return letters | digits | word & tops
+    }
+}

@@ -1,24 +1,69 @@
-/// A text or byte string as a dictionary key, hashed and compared byte for byte: one pass of the
-/// hasher over its UTF-8, where a `String` key would be hashed through Unicode normalization and
-/// an `[UInt8]` key a byte at a time. Two keys are equal when their bytes are.
+/// A text or byte string as a dictionary key, hashed and compared byte for byte: its UTF-8 is
+/// digested once, eight bytes at a step, and the hasher takes the digest, where a `String` key
+/// would be hashed through Unicode normalization and an `[UInt8]` key a byte at a time. Two keys
+/// are equal when their bytes are.
 struct ExactBytes: Hashable, Sendable {
     let bytes: [UInt8]
+    /// A digest of `bytes` (FxHash's step): equal bytes, equal digests.
+    private let digest: UInt64
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        digest = bytes.withUnsafeBytes(Self.digest)
     }
 
     init(_ text: String) {
-        bytes = Array(text.utf8)
+        self.init(Array(text.utf8))
+    }
+
+    static func digest(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
+        var digest = UInt64(truncatingIfNeeded: buffer.count)
+        func add(_ word: UInt64) {
+            digest = ((digest << 5 | digest >> 59) ^ word) &* 0x517C_C1B7_2722_0A95
+        }
+        var offset = 0
+        while offset + 8 <= buffer.count {
+            add(buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        if offset < buffer.count {
+            var last: UInt64 = 0
+            for index in offset..<buffer.count { last = last << 8 | UInt64(buffer[index]) }
+            add(last)
+        }
+        return digest
     }
 
     func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(digest)
     }
 
     static func == (left: ExactBytes, right: ExactBytes) -> Bool {
-        left.bytes.count == right.bytes.count && left.bytes.withUnsafeBytes { one in
+        left.digest == right.digest && left.bytes.count == right.bytes.count && left.bytes.withUnsafeBytes { one in
             right.bytes.withUnsafeBytes { other in one.count == 0 || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0 }
         }
+    }
+}
+
+/// A text as a dictionary key, hashed and compared byte for byte as `ExactBytes` is, without
+/// copying its UTF-8 out of the string.
+struct ExactText: Hashable, Sendable {
+    let text: String
+    private let digest: UInt64
+
+    init(_ text: String) {
+        var text = text
+        digest = text.withUTF8 { ExactBytes.digest(UnsafeRawBufferPointer($0)) }
+        self.text = text
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(digest)
+    }
+
+    static func == (left: ExactText, right: ExactText) -> Bool {
+        guard left.digest == right.digest, left.text.utf8.count == right.text.utf8.count else { return false }
+        var (one, other) = (left.text, right.text)
+        return one.withUTF8 { one in other.withUTF8 { other in one.count == 0 || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0 } }
     }
 }
