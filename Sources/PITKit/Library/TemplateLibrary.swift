@@ -116,12 +116,12 @@ public final class TemplateLibrary: Sendable {
 
     /// The ids of every exemption of `regime` any layer defines, in statute order (12-4-b < 12-5-a < 13).
     public func exemptionIDs(in regime: Regime.ID) -> [String] {
-        let prefix = regime.exemptionsFolder.split(separator: "/").map(String.init)
-        let ids = Set(index.paths.compactMap { path -> String? in
-            let parts = path.split(separator: "/")
-            guard parts.count == prefix.count + 2, parts.last == "exemption.json",
-                  zip(parts, prefix).allSatisfy({ $0 == $1 }) else { return nil }
-            return String(parts[prefix.count])
+        // Only the folder's own stretch of the sorted paths is read.
+        let folder = regime.exemptionsFolder + "/"
+        let ids = Set(paths(under: regime.exemptionsFolder).compactMap { path -> String? in
+            let parts = path.dropFirst(folder.count).split(separator: "/")
+            guard parts.count == 2, parts[1] == "exemption.json" else { return nil }
+            return String(parts[0])
         })
         return ids.sorted(by: Self.statuteOrder)
     }
