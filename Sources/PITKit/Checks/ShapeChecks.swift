@@ -35,13 +35,12 @@ struct ShapeChecks: Sendable {
         let findings = QualityChecks.run(document, subject, facts: facts, memo: memo)
         var found: [Placement] = []
         for block in document.blocks {
-            let bytes = block.folded.bytes
-            var from = 0
-            while let index = block.folded.occurrence(of: CollectionOfOne(UInt8(0)), in: from..<bytes.count) {
-                from = index + 1
-                guard let number = Placeholder.number(in: bytes, at: index), number >= 0, number != DraftTexts.dateIndex else { continue }
-                let section = document.sections[block.section]
-                found.append(Placement(index: number, line: block.line(at: index), section: section.heading, part: section.part))
+            block.folded.bytes.withUnsafeBufferPointer { bytes in
+                Placeholder.forEach(in: bytes) { index, number in
+                    guard number != DraftTexts.dateIndex else { return }
+                    let section = document.sections[block.section]
+                    found.append(Placement(index: number, line: block.line(at: index), section: section.heading, part: section.part))
+                }
             }
         }
         // By text, each text's places in document order, a text twice on one line placed once.

@@ -16,17 +16,23 @@ enum Placeholder {
     static func numbers(in text: String) -> [Int] {
         text.withUTF8Bytes { bytes in
             var numbers: [Int] = []
-            var search = 0
-            while search < bytes.count, let found = memchr(bytes.baseAddress! + search, 0, bytes.count - search) {
-                let index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if let number = number(in: bytes, at: index), number >= 0 {
-                    numbers.append(number)
-                    search = index + 4
-                } else {
-                    search = index + 1  // not a placeholder
-                }
-            }
+            forEach(in: bytes) { _, number in numbers.append(number) }
             return numbers
+        }
+    }
+
+    /// Calls `body` with the offset and the number of each placeholder in `bytes`, in order.
+    static func forEach(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ offset: Int, _ number: Int) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var search = 0
+        while search < bytes.count, let found = memchr(base + search, 0, bytes.count - search) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if let number = number(in: bytes, at: index), number >= 0 {
+                body(index, number)
+                search = index + 4
+            } else {
+                search = index + 1  // a NUL that starts no placeholder
+            }
         }
     }
 
@@ -114,36 +120,15 @@ struct PlaceholderText: Sendable {
         var pieces: [Span] = []
         var start = 0
         bytes.withUnsafeBufferPointer { buffer in
-            var search = 0
-            while search < buffer.count, let found = memchr(buffer.baseAddress! + search, 0, buffer.count - search) {
-                let index = buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                guard index + 3 < buffer.count, let number = Placeholder.number(in: buffer, at: index), number >= 0 else {
-                    search = index + 1  // not a placeholder: part of the run
-                    continue
-                }
+            Placeholder.forEach(in: buffer) { index, number in
                 if index > start { pieces.append(Span(start: start, end: index, number: -1)) }
                 pieces.append(Span(start: index, end: index + 4, number: number))
                 start = index + 4
-                search = start
             }
         }
         if start < bytes.count { pieces.append(Span(start: start, end: bytes.count, number: -1)) }
         self.pieces = pieces
         runBytes = pieces.reduce(0) { $0 + ($1.number < 0 ? $1.end - $1.start : 0) }
-    }
-
-    /// The numbers of its placeholders, in order.
-    var numbers: [Int] { pieces.compactMap { $0.number < 0 ? nil : $0.number } }
-
-    /// A piece of the text: a run of its bytes, or a placeholder's number.
-    enum Piece {
-        case text(ArraySlice<UInt8>)
-        case placeholder(Int)
-    }
-
-    /// Calls `body` with each piece, in order.
-    func forEachPiece(_ body: (Piece) -> Void) {
-        for piece in pieces { body(piece.number >= 0 ? .placeholder(piece.number) : .text(bytes[piece.start..<piece.end])) }
     }
 
     /// The text with each placeholder replaced by its value (`Placeholder.fill`'s result).

@@ -1,4 +1,4 @@
-/// A text or byte string as a dictionary key, hashed and compared byte for byte: its UTF-8 is
+/// A byte string as a dictionary key, hashed and compared byte for byte: its bytes are
 /// digested once, eight bytes at a step, and the hasher takes the digest, where a `String` key
 /// would be hashed through Unicode normalization and an `[UInt8]` key a byte at a time. Two keys
 /// are equal when their bytes are.
@@ -10,10 +10,6 @@ struct ExactBytes: Hashable, Sendable {
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         digest = bytes.withUnsafeBytes(Self.digest)
-    }
-
-    init(_ text: String) {
-        self.init(Array(text.utf8))
     }
 
     static func digest(_ buffer: UnsafeRawBufferPointer) -> UInt64 {

@@ -101,11 +101,14 @@ public struct DOCXWriter: DocumentWriter {
         /// left out and recorded.
         mutating func append(_ text: String) {
             guard placeholders != nil, Placeholder.occurs(in: text) else { return appendText(text, to: &bytes) }
-            PlaceholderText(Array(text.utf8)).forEachPiece { piece in
-                switch piece {
-                case .text(let run): appendText(String(decoding: run, as: UTF8.self), to: &bytes)
-                case .placeholder(let number): placeholders!.append((bytes.count, number))
+            text.withUTF8Bytes { source in
+                var start = 0
+                Placeholder.forEach(in: source) { index, number in
+                    XMLEscaping.append(bytes: UnsafeBufferPointer(rebasing: source[start..<index]), to: &bytes, breaks: wordBreaks)
+                    placeholders!.append((bytes.count, number))
+                    start = index + 4
                 }
+                XMLEscaping.append(bytes: UnsafeBufferPointer(rebasing: source[start...]), to: &bytes, breaks: wordBreaks)
             }
         }
     }

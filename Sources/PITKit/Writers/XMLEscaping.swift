@@ -19,19 +19,22 @@ enum XMLEscaping {
     /// done are copied whole. With `breaks`, tabs and line feeds are replaced by them.
     static func append(_ text: String, to output: inout [UInt8], breaks: Breaks? = nil) {
         var text = text
-        text.withUTF8 { bytes in
-            var copied = 0
-            var index = 0
-            while let found = ByteClass.nextFlagged(in: bytes, from: index) {
-                let (length, replacement) = replacement(in: bytes, at: found, breaks: breaks)
-                index = found + length
-                guard let replacement else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<found]))
-                output.append(replacement)
-                copied = index
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        text.withUTF8 { append(bytes: $0, to: &output, breaks: breaks) }
+    }
+
+    /// Appends UTF-8 `bytes` (whole characters), escaped, to `output`, as `append` does a text.
+    static func append(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], breaks: Breaks? = nil) {
+        var copied = 0
+        var index = 0
+        while let found = ByteClass.nextFlagged(in: bytes, from: index) {
+            let (length, replacement) = replacement(in: bytes, at: found, breaks: breaks)
+            index = found + length
+            guard let replacement else { continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<found]))
+            output.append(replacement)
+            copied = index
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
     }
 
     /// For a byte `ByteClass` flags: how many bytes it starts, and what they become (nil: they
