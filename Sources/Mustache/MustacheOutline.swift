@@ -42,3 +42,40 @@ extension MustacheTemplate {
         }
     }
 }
+
+extension MustacheTemplate {
+    /// Whether a render of the template could look up a name whose first part is one of `names`:
+    /// a variable or section tag naming one, here or in a partial or parent it includes (found
+    /// through `partials`; one that is not found is taken to look them all up).
+    public func mayLookUp(anyOf names: Set<String>, partials: (String) -> MustacheTemplate?) -> Bool {
+        var visited: Set<String> = []
+        return Self.mayLookUp(nodes, names, partials, &visited)
+    }
+
+    private static func mayLookUp(_ nodes: [Node], _ names: Set<String>, _ partials: (String) -> MustacheTemplate?,
+                                  _ visited: inout Set<String>) -> Bool {
+        func included(_ name: String) -> Bool {
+            guard visited.insert(name).inserted else { return false }
+            guard let template = partials(name) else { return true }
+            return mayLookUp(template.nodes, names, partials, &visited)
+        }
+        for node in nodes {
+            switch node {
+            case .text:
+                continue
+            case .variable(let reference, _):
+                if let first = reference.path.first, names.contains(first) { return true }
+            case .section(let reference, let children, _, _):
+                if let first = reference.path.first, names.contains(first) { return true }
+                if mayLookUp(children, names, partials, &visited) { return true }
+            case .partial(let name, _, _, _):
+                if included(name) { return true }
+            case .parent(let name, _, _, let overrides, _):
+                if overrides.values.contains(where: { mayLookUp($0.children, names, partials, &visited) }) || included(name) { return true }
+            case .block(let block):
+                if mayLookUp(block.children, names, partials, &visited) { return true }
+            }
+        }
+        return false
+    }
+}

@@ -57,7 +57,10 @@ public final class CachedDrafter: Sendable {
         let request = try drafter.prepared(request)
         let texts = DraftTexts(request)
         guard texts.values.count < Placeholder.maximumCount else { return try drafter.draftInFull(request) }
-        return try entry(request, texts, text: false, strict: false).filled(with: texts, request: request)
+        switch try entry(request, texts, text: false, strict: false).output {
+        case .document(let document): return document.filled(with: texts, request: request)
+        case .text: return try drafter.draftInFull(request)  // a shape asked for as a document is one
+        }
     }
 
     /// The same findings as `drafter.findings(request)`: the shape's, found once, and the
@@ -90,10 +93,11 @@ public final class CachedDrafter: Sendable {
         if let failure = shape.checks?.failure(for: texts.values) { throw failure }
         switch shape.output {
         case .text(let text): return ByteChunks(text.filled(with: texts.values))
-        case .document where format == .docx:
-            return drafter.docx.write(shape.docxParts(drafter.docx), texts: texts.values, reference: prepared.reference,
-                                      authority: shape.authority(for: prepared).name, date: prepared.date)
-        case .document: return ByteChunks(try format.writer(docx: drafter.docx).write(shape.filled(with: texts, request: prepared)))
+        case .document(let document) where format == .docx:
+            return drafter.docx.write(document.docxParts(drafter.docx), texts: texts.values, reference: prepared.reference,
+                                      authority: document.authority(for: prepared).name, date: prepared.date)
+        case .document(let document):
+            return ByteChunks(try format.writer(docx: drafter.docx).write(document.filled(with: texts, request: prepared)))
         }
     }
 
@@ -254,66 +258,65 @@ struct DraftTexts {
     }
 }
 
-/// A draft drafted with placeholders, and where in its document they stand (a class: every
-/// request of the shape shares it).
+/// A draft drafted with placeholders, made ready for the requests of its shape (a class: every
+/// request of the shape shares it). A shape made for plain text keeps only its text, and its
+/// draft when other shapes are expanded from it: a batch keeps hundreds of shapes.
 final class ShapeDraft: Sendable {
-    let draft: Draft
-    /// How a request's output is made from the shape: its plain text with the texts put in,
-    /// or its document with the blocks that hold placeholders (by index) filled.
+    /// How a request's output is made from the shape.
     enum Output: Sendable {
+        /// Its plain text, the texts put in.
         case text(PlaceholderText)
-        case document([(index: Int, block: BlockTemplate)])
+        /// Its document, the blocks that hold placeholders filled.
+        case document(ShapeDocument)
     }
 
     let output: Output
     /// The quality checks of the shape, when they are wanted.
     let checks: ShapeChecks?
-    /// How the shape becomes the shape with other numbers of list items, when it can.
-    let expansion: ListExpansion?
-    /// The shape's .docx parts, made when a request of the shape is first written as .docx.
-    private let docx = Locked<DOCXShapeParts?>(nil)
+    /// How the shape becomes the shape with other numbers of list items, when it can, and the
+    /// draft it expands.
+    let expansion: (rule: ListExpansion, draft: Draft)?
 
     /// `lists`: the lists drafted with two items, to be expanded to other numbers of items.
     init(_ draft: Draft, text: Bool, checks: ShapeChecks?, lists: [ListExpansion.List] = []) {
-        self.draft = draft
         self.checks = checks
-        output = text ? .text(PlaceholderText(TextWriter().write(draft)))
-            : .document(Self.templates(draft.document))
-        expansion = lists.isEmpty ? nil : ListExpansion(draft.document, lists: lists)
+        output = text ? .text(PlaceholderText(TextWriter().write(draft))) : .document(ShapeDocument(draft))
+        expansion = lists.isEmpty ? nil : ListExpansion(draft.document, lists: lists).map { ($0, draft) }
     }
 
     /// The shape with `counts` items in its lists, item `k` of list `l` as text `starts[l] + k`;
     /// nil when it cannot be made from this one.
     func expanded(counts: [Int], starts: [Int], text: Bool) -> ShapeDraft? {
-        guard let expansion else { return nil }
+        guard let (expansion, draft) = self.expansion else { return nil }
         let (document, lines) = expansion.expand(draft.document, counts: counts, starts: starts)
         var checks: ShapeChecks?
         if let shapeChecks = self.checks {
             guard let moved = shapeChecks.expanded(lines, expansion, starts: starts) else { return nil }
             checks = moved
         }
-        let draft = self.draft
         return ShapeDraft(Draft(reference: draft.reference, date: draft.date, authority: draft.authority, regime: draft.regime,
                                 neitherConfirmNorDeny: draft.neitherConfirmNorDeny, outcome: draft.outcome,
                                 exemptions: draft.exemptions, questions: [], facts: [], document: document,
                                 templatesUsed: draft.templatesUsed),
                           text: text, checks: checks)
     }
+}
 
-    /// The blocks of `document` that hold placeholders, by index, split at them.
-    private static func templates(_ document: Document) -> [(index: Int, block: BlockTemplate)] {
-        document.blocks.enumerated().compactMap { index, block in BlockTemplate(block).map { (index, $0) } }
+/// A shape's draft, and the blocks of its document that hold placeholders, by index, split at them.
+final class ShapeDocument: Sendable {
+    let draft: Draft
+    private let templates: [(index: Int, block: BlockTemplate)]
+    /// The shape's .docx parts, made when a request of the shape is first written as .docx.
+    private let docx = Locked<DOCXShapeParts?>(nil)
+
+    init(_ draft: Draft) {
+        self.draft = draft
+        templates = draft.document.blocks.enumerated().compactMap { index, block in BlockTemplate(block).map { (index, $0) } }
     }
 
     /// The request's draft: the shape's, its texts put in.
     func filled(with texts: DraftTexts, request: DraftRequest) -> Draft {
         var blocks = draft.document.blocks
-        // A shape made for plain text has its blocks split only when it is asked for a document.
-        let templates: [(index: Int, block: BlockTemplate)]
-        switch output {
-        case .document(let made): templates = made
-        case .text: templates = Self.templates(draft.document)
-        }
         for (index, template) in templates { blocks[index] = template.filled(with: texts.values) }
         return Draft(reference: request.reference, date: request.date, authority: authority(for: request), regime: draft.regime,
                      neitherConfirmNorDeny: request.neitherConfirmNorDeny, outcome: request.outcome,
@@ -321,9 +324,7 @@ final class ShapeDraft: Sendable {
                      questions: request.questions, facts: request.facts, document: Document(blocks: blocks),
                      templatesUsed: draft.templatesUsed)
     }
-}
 
-extension ShapeDraft {
     /// The authority of a request's draft: the shape's, with the request's name and short name.
     func authority(for request: DraftRequest) -> Authority {
         var authority = draft.authority

@@ -8,6 +8,8 @@ struct DraftPreparation: Sendable {
     let variants: VariantResolver
     let globals: [String: MustacheValue]
     let exemptions: [(level: Likelihood?, variables: [String: MustacheValue])]
+    /// The renders its drafts share, when it is remembered (`PreparationMemo`).
+    var shared: SharedRenders?
 }
 
 /// Preparations made before, by everything in a request but its lists: the shapes of a batch
@@ -22,6 +24,13 @@ final class PreparationMemo: Sendable {
     }
 
     private let preparations = BoundedMemo<Key, Result<DraftPreparation, PITError>>(capacity: 1024)
+    /// Whether each template (by regime and path) may look at the lists.
+    private let listLooking = BoundedMemo<ListLookingKey, Bool>(capacity: 4096)
+
+    private struct ListLookingKey: Hashable, Sendable {
+        let regime: Regime.ID
+        let path: String
+    }
 
     /// The preparation of `request`, remembered or made by `prepare`.
     func preparation(_ request: DraftRequest, dateText: String?, orPrepare prepare: () throws -> DraftPreparation) throws -> DraftPreparation {
@@ -30,6 +39,47 @@ final class PreparationMemo: Sendable {
         listless.facts = []
         var texts: [String] = []
         listless.forEachText { texts.append($0) }
-        return try preparations.value(Key(shape: DraftShape(listless), texts: texts, dateText: dateText), orTry: prepare)
+        return try preparations.value(Key(shape: DraftShape(listless), texts: texts, dateText: dateText), orTry: {
+            var preparation = try prepare()
+            preparation.shared = SharedRenders(memo: self)
+            return preparation
+        })
+    }
+
+    /// Whether the template at `path` may look at the lists, `mayLookUp` answering when it is not known.
+    func mayLookAtLists(_ path: String, regime: Regime.ID, mayLookUp: () -> Bool) -> Bool {
+        listLooking.value(ListLookingKey(regime: regime, path: path), orMake: mayLookUp)
+    }
+}
+
+/// The renders of section templates that the drafts of one preparation share: a section that
+/// does not look at the lists renders the same in every draft of the preparation, whatever its
+/// lists hold. Each render keeps the library files it read, so that a draft that takes it still
+/// records them.
+final class SharedRenders: Sendable {
+    struct Key: Hashable, Sendable {
+        /// The exemption's place in the plan, and the template's path.
+        let item: Int
+        let path: String
+    }
+
+    struct Render: Sendable {
+        let markdown: [UInt8]
+        let files: [String]
+    }
+
+    let memo: PreparationMemo
+    private let renders = Locked<[Key: Render]>([:])
+
+    init(memo: PreparationMemo) {
+        self.memo = memo
+    }
+
+    /// The render for `key`, remembered or made by `render`.
+    func render(_ key: Key, orRender render: () throws -> Render) rethrows -> Render {
+        if let known = renders.withLock({ $0[key] }) { return known }
+        let made = try render()
+        renders.withLock { $0[key] = made }
+        return made
     }
 }

@@ -87,6 +87,7 @@ public struct Drafter: Sendable {
         let recorder = UsageRecorder()
         let renderer = makeRenderer(recorder: recorder, partials: try library.partialPaths(regime: plan.regime.id))
         var globals = preparation.globals
+        // The lists' names are `listNames`.
         globals["questions"] = .list(request.questions.map { .string($0) })
         globals["has_questions"] = .bool(!request.questions.isEmpty)
         globals["facts"] = .list(request.facts.map { .string($0) })
@@ -97,7 +98,7 @@ public struct Drafter: Sendable {
         var applied: [AppliedExemption] = []
         var objects: [MustacheValue] = []
         var balances: [[UInt8]] = []
-        for (item, (level, prepared)) in zip(plan.items, preparation.exemptions) {
+        for (index, (item, (level, prepared))) in zip(plan.items, preparation.exemptions).enumerated() {
             var variables = prepared
             var context: [String: MustacheValue] = ["exemption": .object(variables)]
             if let level { context["likelihood"] = .string(level.phrase) }
@@ -105,8 +106,9 @@ public struct Drafter: Sendable {
             for section in Exemption.Section.allCases { variables[section.rawValue] = .markup([]) }
             for section in item.kind.sections {
                 let variant = variants.variant(for: item.exemption, section)
-                let markdown = try render("\(variants.folder(item.exemption, section))/\(variant).mustache",
-                                          stack: [.object(globals), .object(context)], renderer: renderer, recorder: recorder)
+                let path = "\(variants.folder(item.exemption, section))/\(variant).mustache"
+                let markdown = try renderSection(path, item: index, of: preparation, stack: [.object(globals), .object(context)],
+                                                 renderer: renderer, recorder: recorder)
                 variables[section.rawValue] = .markup(markdown)
                 if section == .balance { balances.append(markdown) }
                 sections.append(RenderedSection(section: section, variant: variant,
@@ -289,6 +291,31 @@ public struct Drafter: Sendable {
         )
     }
 
+    /// The variables that hold the lists (the questions and the facts): the only ones that differ
+    /// between the drafts of one preparation.
+    static let listNames: Set<String> = ["questions", "has_questions", "facts", "has_facts"]
+
+    /// A section template of exemption number `item` rendered: once for all the drafts of a
+    /// remembered preparation when the template does not look at the lists (`SharedRenders`).
+    private func renderSection(_ path: String, item: Int, of preparation: DraftPreparation, stack: [MustacheValue],
+                               renderer: MustacheRenderer, recorder: UsageRecorder) throws -> [UInt8] {
+        guard let shared = preparation.shared, library.file(path) != nil else {
+            return try render(path, stack: stack, renderer: renderer, recorder: recorder)
+        }
+        let regime = preparation.plan.regime.id
+        let looksAtLists = shared.memo.mayLookAtLists(path, regime: regime) {
+            guard let template = try? library.template(path), let partials = try? library.partialPaths(regime: regime) else { return true }
+            return template.mayLookUp(anyOf: Self.listNames) { name in partials[name].flatMap { try? library.template($0) } }
+        }
+        guard !looksAtLists else { return try render(path, stack: stack, renderer: renderer, recorder: recorder) }
+        let shareable = try shared.render(SharedRenders.Key(item: item, path: path)) {
+            let (markdown, files) = try recorder.logging { try render(path, stack: stack, renderer: renderer, recorder: recorder) }
+            return SharedRenders.Render(markdown: markdown, files: files)
+        }
+        for file in shareable.files { recorder.record(file) }
+        return shareable.markdown
+    }
+
     /// A template rendered to UTF-8 Markdown.
     private func render(_ path: String, stack: [MustacheValue], renderer: MustacheRenderer, recorder: UsageRecorder) throws -> [UInt8] {
         guard library.file(path) != nil else {
@@ -319,8 +346,22 @@ final class UsageRecorder: @unchecked Sendable {
     /// Why a partial could not be read (a syntax error in it), if one could not.
     var partialError: Error?
 
+    /// Every path recorded while `logging` runs, in order, repeats included.
+    private var log: [String]?
+
     func record(_ path: String) {
+        log?.append(path)
         if !paths.contains(path) { paths.append(path) }
+    }
+
+    /// `body`'s result, and every path recorded while it ran: recording them again later gives
+    /// the files the same order as recording them then.
+    func logging<Result>(_ body: () throws -> Result) rethrows -> (Result, [String]) {
+        let outer = log
+        log = []
+        defer { log = outer.map { $0 + (log ?? []) } }
+        let result = try body()
+        return (result, log ?? [])
     }
 
     func files(in library: TemplateLibrary) -> [TemplateLibrary.File] {

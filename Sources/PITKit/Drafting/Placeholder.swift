@@ -100,43 +100,32 @@ enum Placeholder {
 }
 
 /// A shape's plain text, split once at its placeholders: each request's text is then made by
-/// copying its runs and the request's texts, at its final size.
+/// copying its runs and the request's texts, at its final size. A batch keeps one for each of
+/// its shapes, so it keeps the text at its size and only where the placeholders stand.
 struct PlaceholderText: Sendable {
-    /// Where a piece of the text stands: a run of `bytes` (`number` -1), or a placeholder (its
-    /// number, and its bytes, which stay when there is no value for it).
-    private struct Span: Sendable {
-        let start: Int
-        let end: Int
-        let number: Int
+    /// A placeholder: where its four bytes start, and its number.
+    private struct Place: Sendable {
+        let offset: UInt32
+        let number: UInt32
     }
 
     private let bytes: [UInt8]
-    private let pieces: [Span]
-    /// The bytes of the runs, all told.
-    private let runBytes: Int
+    private let places: [Place]
 
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        var pieces: [Span] = []
-        var start = 0
+    init(_ text: [UInt8]) {
+        bytes = text.trimmed
+        var places: [Place] = []
         bytes.withUnsafeBufferPointer { buffer in
-            Placeholder.forEach(in: buffer) { index, number in
-                if index > start { pieces.append(Span(start: start, end: index, number: -1)) }
-                pieces.append(Span(start: index, end: index + 4, number: number))
-                start = index + 4
-            }
+            Placeholder.forEach(in: buffer) { offset, number in places.append(Place(offset: UInt32(offset), number: UInt32(number))) }
         }
-        if start < bytes.count { pieces.append(Span(start: start, end: bytes.count, number: -1)) }
-        self.pieces = pieces
-        runBytes = pieces.reduce(0) { $0 + ($1.number < 0 ? $1.end - $1.start : 0) }
+        self.places = places.trimmed
     }
 
-    /// The text with each placeholder replaced by its value (`Placeholder.fill`'s result).
+    /// The text with each placeholder replaced by its value (`Placeholder.fill`'s result); a
+    /// placeholder with no value stays as it is.
     func filled(with values: [String]) -> [UInt8] {
-        var total = runBytes
-        for piece in pieces where piece.number >= 0 {
-            total += piece.number < values.count ? values[piece.number].utf8.count : piece.end - piece.start
-        }
+        var total = bytes.count
+        for place in places where place.number < values.count { total += values[Int(place.number)].utf8.count - 4 }
         return bytes.withUnsafeBufferPointer { source in
             [UInt8](unsafeUninitializedCapacity: total) { output, count in
                 func copy(_ piece: UnsafeBufferPointer<UInt8>) {
@@ -150,14 +139,25 @@ struct PlaceholderText: Sendable {
                     }
                     count += piece.count
                 }
-                for piece in pieces {
-                    if piece.number >= 0 && piece.number < values.count {
-                        values[piece.number].withUTF8Bytes(copy)
-                    } else {
-                        copy(UnsafeBufferPointer(rebasing: source[piece.start..<piece.end]))
-                    }
+                var run = 0
+                for place in places where place.number < values.count {
+                    let offset = Int(place.offset)
+                    copy(UnsafeBufferPointer(rebasing: source[run..<offset]))
+                    values[Int(place.number)].withUTF8Bytes(copy)
+                    run = offset + 4
                 }
+                copy(UnsafeBufferPointer(rebasing: source[run...]))
             }
+        }
+    }
+}
+
+extension Array {
+    /// The elements in storage of their own size: an array that grew by appending keeps room for
+    /// up to as many again.
+    fileprivate var trimmed: [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: self)
         }
     }
 }
