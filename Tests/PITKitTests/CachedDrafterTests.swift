@@ -34,6 +34,8 @@ struct CachedDrafterTests {
             #expect(cached.document == full.document, "round \(round): \(request.reference)")
             #expect(cached.reference == full.reference && cached.questions == full.questions && cached.facts == full.facts)
             #expect(cached.authority == full.authority)
+            // Sections shared by the drafts of one preparation still record the files they read.
+            #expect(cached.templatesUsed.map(\.path) == full.templatesUsed.map(\.path), "round \(round)")
             for format in OutputFormat.allCases {
                 let expected = try format.writer.write(full)
                 #expect(try format.writer.write(cached) == expected, "round \(round), \(format)")

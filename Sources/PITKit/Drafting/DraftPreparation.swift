@@ -57,26 +57,27 @@ final class PreparationMemo: Sendable {
 /// lists hold. Each render keeps the library files it read, so that a draft that takes it still
 /// records them.
 final class SharedRenders: Sendable {
+    /// A section of the exemption at a place in the plan: within one preparation it names one template.
     struct Key: Hashable, Sendable {
-        /// The exemption's place in the plan, and the template's path.
         let item: Int
-        let path: String
+        let section: Exemption.Section
     }
 
+    /// A section's render, or none when its template looks at the lists and each draft renders it.
     struct Render: Sendable {
         let markdown: [UInt8]
         let files: [String]
     }
 
     let memo: PreparationMemo
-    private let renders = Locked<[Key: Render]>([:])
+    private let renders = Locked<[Key: Render?]>([:])
 
     init(memo: PreparationMemo) {
         self.memo = memo
     }
 
     /// The render for `key`, remembered or made by `render`.
-    func render(_ key: Key, orRender render: () throws -> Render) rethrows -> Render {
+    func render(_ key: Key, orRender render: () throws -> Render?) rethrows -> Render? {
         if let known = renders.withLock({ $0[key] }) { return known }
         let made = try render()
         renders.withLock { $0[key] = made }

@@ -107,7 +107,7 @@ public struct Drafter: Sendable {
             for section in item.kind.sections {
                 let variant = variants.variant(for: item.exemption, section)
                 let path = "\(variants.folder(item.exemption, section))/\(variant).mustache"
-                let markdown = try renderSection(path, item: index, of: preparation, stack: [.object(globals), .object(context)],
+                let markdown = try renderSection(section, path, item: index, of: preparation, stack: [.object(globals), .object(context)],
                                                  renderer: renderer, recorder: recorder)
                 variables[section.rawValue] = .markup(markdown)
                 if section == .balance { balances.append(markdown) }
@@ -295,23 +295,22 @@ public struct Drafter: Sendable {
     /// between the drafts of one preparation.
     static let listNames: Set<String> = ["questions", "has_questions", "facts", "has_facts"]
 
-    /// A section template of exemption number `item` rendered: once for all the drafts of a
-    /// remembered preparation when the template does not look at the lists (`SharedRenders`).
-    private func renderSection(_ path: String, item: Int, of preparation: DraftPreparation, stack: [MustacheValue],
-                               renderer: MustacheRenderer, recorder: UsageRecorder) throws -> [UInt8] {
-        guard let shared = preparation.shared, library.file(path) != nil else {
-            return try render(path, stack: stack, renderer: renderer, recorder: recorder)
-        }
+    /// A section of exemption number `item` rendered from its template: once for all the drafts
+    /// of a remembered preparation when the template does not look at the lists (`SharedRenders`).
+    private func renderSection(_ section: Exemption.Section, _ path: String, item: Int, of preparation: DraftPreparation,
+                               stack: [MustacheValue], renderer: MustacheRenderer, recorder: UsageRecorder) throws -> [UInt8] {
+        guard let shared = preparation.shared else { return try render(path, stack: stack, renderer: renderer, recorder: recorder) }
         let regime = preparation.plan.regime.id
-        let looksAtLists = shared.memo.mayLookAtLists(path, regime: regime) {
-            guard let template = try? library.template(path), let partials = try? library.partialPaths(regime: regime) else { return true }
-            return template.mayLookUp(anyOf: Self.listNames) { name in partials[name].flatMap { try? library.template($0) } }
-        }
-        guard !looksAtLists else { return try render(path, stack: stack, renderer: renderer, recorder: recorder) }
-        let shareable = try shared.render(SharedRenders.Key(item: item, path: path)) {
+        let shareable = try shared.render(SharedRenders.Key(item: item, section: section)) {
+            let looksAtLists = shared.memo.mayLookAtLists(path, regime: regime) {
+                guard let template = try? library.template(path), let partials = try? library.partialPaths(regime: regime) else { return true }
+                return template.mayLookUp(anyOf: Self.listNames) { name in partials[name].flatMap { try? library.template($0) } }
+            }
+            guard !looksAtLists else { return nil }
             let (markdown, files) = try recorder.logging { try render(path, stack: stack, renderer: renderer, recorder: recorder) }
             return SharedRenders.Render(markdown: markdown, files: files)
         }
+        guard let shareable else { return try render(path, stack: stack, renderer: renderer, recorder: recorder) }
         for file in shareable.files { recorder.record(file) }
         return shareable.markdown
     }
