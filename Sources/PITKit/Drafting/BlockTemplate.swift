@@ -13,11 +13,11 @@ enum BlockTemplate: Sendable {
         case strong([RunTemplate])
         case emphasis([RunTemplate])
 
-        init(_ run: Document.Inline) {
+        init(_ run: Document.Inline, runs: TextRuns) {
             switch run {
-            case .text(let text): self = Placeholder.occurs(in: text) ? .text(PlaceholderText(Array(text.utf8))) : .fixed(run)
-            case .strong(let inner): self = .strong(inner.map(RunTemplate.init))
-            case .emphasis(let inner): self = .emphasis(inner.map(RunTemplate.init))
+            case .text(let text): self = Placeholder.occurs(in: text) ? .text(PlaceholderText(Array(text.utf8), runs: runs)) : .fixed(run)
+            case .strong(let inner): self = .strong(inner.map { RunTemplate($0, runs: runs) })
+            case .emphasis(let inner): self = .emphasis(inner.map { RunTemplate($0, runs: runs) })
             }
         }
 
@@ -31,9 +31,9 @@ enum BlockTemplate: Sendable {
         }
     }
 
-    /// The template of `block`, or nil when its text holds no placeholder.
-    init?(_ block: Document.Block) {
-        func runs(_ content: [Document.Inline]) -> [RunTemplate] { content.map(RunTemplate.init) }
+    /// The template of `block`, or nil when its text holds no placeholder; its runs kept in `store`.
+    init?(_ block: Document.Block, runs store: TextRuns) {
+        func runs(_ content: [Document.Inline]) -> [RunTemplate] { content.map { RunTemplate($0, runs: store) } }
         switch block {
         case .heading(let level, let content):
             guard Placeholder.occurs(in: content) else { return nil }

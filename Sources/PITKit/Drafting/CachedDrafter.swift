@@ -23,6 +23,9 @@ public final class CachedDrafter: Sendable {
     private let memo = CheckMemo()
     /// The preparations of shapes that differ only in their lists.
     private let preparations = PreparationMemo()
+    /// The runs of the shapes' texts, each kept once; a new store when this one is full.
+    private let runs = Locked(TextRuns())
+    private static let runsCapacity = 64 << 20
 
     public init(_ drafter: Drafter) {
         self.drafter = drafter
@@ -122,7 +125,9 @@ public final class CachedDrafter: Sendable {
         let before = DraftTexts.count(listed) - twos[0] - twos[1]
         if counts != twos {
             let pair = try entry(ShapeKey(shape: DraftShape(listed), text: key.text, strict: key.strict), listed)
-            if let expanded = pair.expanded(counts: counts, starts: [before, before + counts[0]], text: key.text) { return expanded }
+            if let expanded = pair.expanded(counts: counts, starts: [before, before + counts[0]], text: key.text, runs: textRuns()) {
+                return expanded
+            }
             listed = request
         }
         let draft = try drafter.draftInFull(DraftTexts.placeholderRequest(listed), dateText: Placeholder.text(DraftTexts.dateIndex),
@@ -133,7 +138,16 @@ public final class CachedDrafter: Sendable {
             twos[list] == 0 ? ListExpansion.List(first: -1, second: -1)
                 : ListExpansion.List(first: before + (list == 1 ? twos[0] : 0), second: before + (list == 1 ? twos[0] : 0) + 1)
         } : []
-        return ShapeDraft(draft, text: key.text, checks: checks, lists: lists)
+        return ShapeDraft(draft, text: key.text, runs: textRuns(), checks: checks, lists: lists)
+    }
+
+    /// Where the texts of new shapes keep their runs: a new store once this one holds
+    /// `runsCapacity` bytes, so memory stays bounded (the shapes that use the old one keep it).
+    private func textRuns() -> TextRuns {
+        runs.withLock { runs in
+            if runs.size > Self.runsCapacity { runs = TextRuns() }
+            return runs
+        }
     }
 }
 
@@ -277,16 +291,17 @@ final class ShapeDraft: Sendable {
     /// draft it expands.
     let expansion: (rule: ListExpansion, draft: Draft)?
 
+    /// `text`: whether the shape is for plain text; `runs`: where its text keeps its runs;
     /// `lists`: the lists drafted with two items, to be expanded to other numbers of items.
-    init(_ draft: Draft, text: Bool, checks: ShapeChecks?, lists: [ListExpansion.List] = []) {
+    init(_ draft: Draft, text: Bool, runs: TextRuns, checks: ShapeChecks?, lists: [ListExpansion.List] = []) {
         self.checks = checks
-        output = text ? .text(PlaceholderText(TextWriter().write(draft))) : .document(ShapeDocument(draft))
+        output = text ? .text(PlaceholderText(TextWriter().write(draft), runs: runs)) : .document(ShapeDocument(draft, runs: runs))
         expansion = lists.isEmpty ? nil : ListExpansion(draft.document, lists: lists).map { ($0, draft) }
     }
 
     /// The shape with `counts` items in its lists, item `k` of list `l` as text `starts[l] + k`;
     /// nil when it cannot be made from this one.
-    func expanded(counts: [Int], starts: [Int], text: Bool) -> ShapeDraft? {
+    func expanded(counts: [Int], starts: [Int], text: Bool, runs: TextRuns) -> ShapeDraft? {
         guard let (expansion, draft) = self.expansion else { return nil }
         let (document, lines) = expansion.expand(draft.document, counts: counts, starts: starts)
         var checks: ShapeChecks?
@@ -298,7 +313,7 @@ final class ShapeDraft: Sendable {
                                 neitherConfirmNorDeny: draft.neitherConfirmNorDeny, outcome: draft.outcome,
                                 exemptions: draft.exemptions, questions: [], facts: [], document: document,
                                 templatesUsed: draft.templatesUsed),
-                          text: text, checks: checks)
+                          text: text, runs: runs, checks: checks)
     }
 }
 
@@ -309,9 +324,9 @@ final class ShapeDocument: Sendable {
     /// The shape's .docx parts, made when a request of the shape is first written as .docx.
     private let docx = Locked<DOCXShapeParts?>(nil)
 
-    init(_ draft: Draft) {
+    init(_ draft: Draft, runs: TextRuns) {
         self.draft = draft
-        templates = draft.document.blocks.enumerated().compactMap { index, block in BlockTemplate(block).map { (index, $0) } }
+        templates = draft.document.blocks.enumerated().compactMap { index, block in BlockTemplate(block, runs: runs).map { (index, $0) } }
     }
 
     /// The request's draft: the shape's, its texts put in.

@@ -93,40 +93,66 @@ enum Placeholder {
         }
     }
 
-    /// `text` with each placeholder replaced by its value.
+    /// `text` with each placeholder replaced by its value; a placeholder with no value stays.
     static func fill(_ text: String, with values: [String]) -> String {
-        String(decoding: PlaceholderText(Array(text.utf8)).filled(with: values), as: UTF8.self)
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var run = 0
+            forEach(in: bytes) { offset, number in
+                guard number < values.count else { return }
+                output += bytes[run..<offset]
+                output += values[number].utf8
+                run = offset + 4
+            }
+            output += bytes[run...]
+            return String(decoding: output, as: UTF8.self)
+        }
     }
 }
 
-/// A shape's plain text, split once at its placeholders: each request's text is then made by
-/// copying its runs and the request's texts, at its final size. A batch keeps one for each of
-/// its shapes, so it keeps the text at its size and only where the placeholders stand.
-struct PlaceholderText: Sendable {
-    /// A placeholder: where its four bytes start, and its number.
-    private struct Place: Sendable {
-        let offset: UInt32
-        let number: UInt32
+/// A shape's text, split once at its placeholders: each request's text is then made by copying
+/// its runs and the request's texts, at its final size. The runs are kept in a `TextRuns`, which
+/// keeps each once for all the shapes that share it.
+struct PlaceholderText: @unchecked Sendable {
+    /// A run of text (none when empty), then the placeholder after it: its number, or -1 after the last run.
+    private struct Piece {
+        let run: UnsafePointer<UInt8>?
+        let count: Int
+        let number: Int
     }
 
-    private let bytes: [UInt8]
-    private let places: [Place]
+    private let pieces: [Piece]
+    /// Keeps the runs where `pieces` point.
+    private let runs: TextRuns
 
-    init(_ text: [UInt8]) {
-        bytes = text.trimmed
-        var places: [Place] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            Placeholder.forEach(in: buffer) { offset, number in places.append(Place(offset: UInt32(offset), number: UInt32(number))) }
+    init(_ text: [UInt8], runs: TextRuns) {
+        self.runs = runs
+        var pieces: [Piece] = []
+        text.withUnsafeBufferPointer { buffer in
+            func piece(_ start: Int, _ end: Int, _ number: Int) {
+                let run = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                pieces.append(Piece(run: run.isEmpty ? nil : runs.keep(run), count: run.count, number: number))
+            }
+            var start = 0
+            Placeholder.forEach(in: buffer) { offset, number in
+                piece(start, offset, number)
+                start = offset + 4
+            }
+            piece(start, buffer.count, -1)
         }
-        self.places = places.trimmed
+        self.pieces = pieces
     }
 
-    /// The text with each placeholder replaced by its value (`Placeholder.fill`'s result); a
-    /// placeholder with no value stays as it is.
+    /// The text with each placeholder replaced by its value (`Placeholder.fill`'s result).
     func filled(with values: [String]) -> [UInt8] {
-        var total = bytes.count
-        for place in places where place.number < values.count { total += values[Int(place.number)].utf8.count - 4 }
-        return bytes.withUnsafeBufferPointer { source in
+        var total = 0
+        for piece in pieces {
+            total += piece.count
+            if piece.number >= 0 { total += piece.number < values.count ? values[piece.number].utf8.count : 4 }
+        }
+        return withExtendedLifetime(runs) {
             [UInt8](unsafeUninitializedCapacity: total) { output, count in
                 func copy(_ piece: UnsafeBufferPointer<UInt8>) {
                     guard let start = piece.baseAddress else { return }
@@ -139,25 +165,16 @@ struct PlaceholderText: Sendable {
                     }
                     count += piece.count
                 }
-                var run = 0
-                for place in places where place.number < values.count {
-                    let offset = Int(place.offset)
-                    copy(UnsafeBufferPointer(rebasing: source[run..<offset]))
-                    values[Int(place.number)].withUTF8Bytes(copy)
-                    run = offset + 4
+                for piece in pieces {
+                    copy(UnsafeBufferPointer(start: piece.run, count: piece.count))
+                    guard piece.number >= 0 else { continue }
+                    if piece.number < values.count {
+                        values[piece.number].withUTF8Bytes(copy)
+                    } else {
+                        Placeholder.text(piece.number).withUTF8Bytes(copy)
+                    }
                 }
-                copy(UnsafeBufferPointer(rebasing: source[run...]))
             }
-        }
-    }
-}
-
-extension Array {
-    /// The elements in storage of their own size: an array that grew by appending keeps room for
-    /// up to as many again.
-    fileprivate var trimmed: [Element] {
-        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-            initialized = buffer.initialize(fromContentsOf: self)
         }
     }
 }
