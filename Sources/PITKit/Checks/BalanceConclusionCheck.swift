@@ -92,17 +92,20 @@ struct BalanceReading {
         guard !hits.isEmpty else { return }
         let sentences = text.sentences().filter { range in text.bytes[range].contains(where: FoldedText.isWord) }
         for (index, sentence) in sentences.enumerated() {
-            let found = Set(hits.filter { sentence.contains($0.at) }.map(\.list))
-            if found.contains(List.deferral.rawValue) { defers = true }
+            // The lists found in the sentence, a bit each.
+            var lists = 0
+            for hit in hits where sentence.contains(hit.at) { lists |= 1 << hit.list }
+            func found(_ list: List) -> Bool { lists & 1 << list.rawValue != 0 }
+            if found(.deferral) { defers = true }
             // A concluding word, or the last sentence: "X will not disclose the information."
-            let concludes = found.contains(List.cue.rawValue) || index == sentences.count - 1
-            guard concludes, !found.contains(List.condition.rawValue) else { continue }
-            let (outweighWithholds, outweighReleases) = found.contains(List.outweigh.rawValue) ? outweighing(in: sentence) : (false, false)
-            let withhold = outweighWithholds || found.contains(List.withhold.rawValue)
-            let release = outweighReleases || found.contains(List.release.rawValue)
+            let concludes = found(.cue) || index == sentences.count - 1
+            guard concludes, !found(.condition) else { continue }
+            let (outweighWithholds, outweighReleases) = found(.outweigh) ? outweighing(in: sentence) : (false, false)
+            let withhold = outweighWithholds || found(.withhold)
+            let release = outweighReleases || found(.release)
             guard withhold || release else { continue }
             concluding.append(sentence)
-            if found.contains(List.part.rawValue) || (withhold && release) {
+            if found(.part) || (withhold && release) {
                 conclusions.insert(.partial)
             } else {
                 conclusions.insert(withhold ? .withhold : .disclose)

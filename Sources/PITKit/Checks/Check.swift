@@ -114,9 +114,14 @@ public struct Finding: Sendable, Equatable {
 
     /// In the order of the document, then of the checks.
     static func ordered(_ findings: [Finding]) -> [Finding] {
-        var seen: Set<String> = []
-        return findings.sorted { ($0.line, $0.check.rawValue, $0.message) < ($1.line, $1.check.rawValue, $1.message) }
-            .filter { seen.insert("\($0.line)\u{0}\($0.check.rawValue)\u{0}\($0.message)").inserted }
+        var ordered: [Finding] = []
+        ordered.reserveCapacity(findings.count)
+        // Sorted, a finding found twice stands next to itself.
+        for finding in findings.sorted(by: { ($0.line, $0.check.rawValue, $0.message) < ($1.line, $1.check.rawValue, $1.message) }) {
+            if let last = ordered.last, last.line == finding.line, last.check == finding.check, last.message == finding.message { continue }
+            ordered.append(finding)
+        }
+        return ordered
     }
 }
 
