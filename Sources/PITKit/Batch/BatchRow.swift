@@ -41,8 +41,10 @@ public struct BatchRow: Sendable, DraftOptionValues {
     }
 
     /// Sets a column from a CSV cell's UTF-8 text (an empty cell sets nothing); `plain`: the cell
-    /// is known to be ASCII with no forbidden character (`CSVReader.Record.isPlain`).
-    mutating func set(_ column: DraftOption, csvCell cell: UnsafeBufferPointer<UInt8>, plain: Bool = false) throws {
+    /// is known to be ASCII with no forbidden character (`CSVReader.Record.isPlain`). Its texts
+    /// are made through `texts`.
+    mutating func set(_ column: DraftOption, csvCell cell: UnsafeBufferPointer<UInt8>, plain: Bool = false,
+                      texts: inout RecentTexts) throws {
         guard !cell.isEmpty else { return }
         if cell.count > InputLimits.valueBytes {
             throw PITError.data("column '\(column.rawValue)': a value of more than \(InputLimits.valueBytes) bytes")
@@ -56,10 +58,10 @@ public struct BatchRow: Sendable, DraftOptionValues {
             // kept, empty or not).
             give(column) { values in
                 guard Self.index(of: UInt8(ascii: ";"), in: cell, from: 0) < cell.count else {
-                    return values.append(Self.trimmedText(cell, ascii: plain))
+                    return values.append(Self.trimmedText(cell, ascii: plain, texts: &texts))
                 }
                 Self.forEachPart(of: cell, separatedBy: UInt8(ascii: ";")) { part in
-                    let item = Self.trimmedText(part, ascii: plain)
+                    let item = Self.trimmedText(part, ascii: plain, texts: &texts)
                     if !item.isEmpty { values.append(item) }
                 }
             }
@@ -68,11 +70,11 @@ public struct BatchRow: Sendable, DraftOptionValues {
             give(column) { values in
                 Self.forEachPart(of: cell, separatedBy: UInt8(ascii: "\n")) { line in
                     let end = line.last == UInt8(ascii: "\r") ? line.count - 1 : line.count
-                    if end > 0 { values.append(Self.text(UnsafeBufferPointer(rebasing: line[..<end]))) }
+                    if end > 0 { values.append(texts.text(UnsafeBufferPointer(rebasing: line[..<end]))) }
                 }
             }
         case .single:
-            give(column) { $0.append(Self.text(cell)) }
+            give(column) { $0.append(texts.text(cell)) }
         }
     }
 
@@ -94,16 +96,11 @@ public struct BatchRow: Sendable, DraftOptionValues {
         }
     }
 
-    @inline(__always)
-    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self)
-    }
-
     /// The text of `bytes` with `trimmingSpaces`: for ASCII (`ascii`: known to be), spaces are cut
     /// off byte by byte (each is a character of its own); other text is trimmed as a `String`.
-    private static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String {
-        guard ascii || !bytes.contains(where: { $0 >= 0x80 }) else { return text(bytes).trimmingSpaces }
-        return text(trimmedASCII(bytes))
+    private static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, texts: inout RecentTexts) -> String {
+        guard ascii || !bytes.contains(where: { $0 >= 0x80 }) else { return texts.text(bytes).trimmingSpaces }
+        return texts.text(trimmedASCII(bytes))
     }
 
     /// ASCII `bytes` without the spaces at either end.

@@ -181,15 +181,16 @@ struct DraftShape: Hashable {
         fingerprint = Self.fingerprint(request)
     }
 
+    /// Counts and flags go in as a byte each: the fingerprint need only tell most shapes apart.
     private static func fingerprint(_ request: borrowing DraftRequest) -> UInt64 {
         var fnv = FNV1a()
         for id in request.exemptionIDs { fnv.add(id) }
-        fnv.add(request.limbChoices.count)
+        fnv.add(byte: UInt8(truncatingIfNeeded: request.limbChoices.count))
         for limb in request.limbChoices {
             fnv.add(limb.exemptionID ?? "")
             for letter in limb.letters { fnv.add(letter) }
         }
-        fnv.add(request.variantChoices.count)
+        fnv.add(byte: UInt8(truncatingIfNeeded: request.variantChoices.count))
         for variant in request.variantChoices {
             switch variant {
             case .everywhere(let name): fnv.add(name)
@@ -199,18 +200,18 @@ struct DraftShape: Hashable {
         }
         for (key, value) in request.extraVariables {
             fnv.add(key)
-            fnv.add(value.isEmpty ? 1 : 0)
+            fnv.add(byte: value.isEmpty ? 1 : 0)
         }
         for (key, _) in request.evidence { fnv.add(key) }
         for purpose in request.purposes { fnv.add(purpose) }
-        fnv.add(request.questions.count)
-        fnv.add(request.facts.count)
+        fnv.add(byte: UInt8(truncatingIfNeeded: request.questions.count))
+        fnv.add(byte: UInt8(truncatingIfNeeded: request.facts.count))
         fnv.add(request.likelihood?.rawValue ?? "")
         fnv.add(request.outcome.rawValue)
         fnv.add(request.relation?.rawValue ?? "")
         fnv.add(request.authorityKind?.rawValue ?? "")
         fnv.add(request.regime?.rawValue ?? "")
-        fnv.add((request.neitherConfirmNorDeny ? 1 : 0) | (request.emissions ? 2 : 0) | (request.authorityName != nil ? 4 : 0)
+        fnv.add(byte: (request.neitherConfirmNorDeny ? 1 : 0) | (request.emissions ? 2 : 0) | (request.authorityName != nil ? 4 : 0)
                 | (request.authorityShort != nil ? 8 : 0))
         return fnv.value
     }
