@@ -82,10 +82,12 @@ public final class CachedDrafter: Sendable {
 
     /// The same bytes in chunks, to be written one after another (a .docx's shared parts are
     /// not copied into each file's bytes).
-    public func writeInChunks(_ request: DraftRequest, as format: OutputFormat) throws -> ByteChunks {
+    /// The request is consumed: preparing it then copies nothing. (Preparing keeps how many texts
+    /// it has, so a request with too many for placeholders is known before.)
+    public func writeInChunks(_ request: consuming DraftRequest, as format: OutputFormat) throws -> ByteChunks {
+        guard DraftTexts.count(request) < Placeholder.maximumCount else { return ByteChunks(try drafter.write(request, as: format)) }
         let prepared = try drafter.prepared(request)
         let texts = DraftTexts(prepared)
-        guard texts.values.count < Placeholder.maximumCount else { return ByteChunks(try drafter.write(request, as: format)) }
         let shape = try entry(prepared, texts, text: format == .text, strict: prepared.strict)
         if let failure = shape.checks?.failure(for: texts.values) { throw failure }
         switch shape.output {
@@ -178,11 +180,12 @@ struct DraftShape: Hashable {
         authorityKind = request.authorityKind
         regime = request.regime
         emissions = request.emissions
-        fingerprint = Self.fingerprint(request)
+        fingerprint = Self.fingerprint(request, flags: (neitherConfirmNorDeny ? 1 : 0) | (emissions ? 2 : 0)
+                                           | (authorityNameGiven ? 4 : 0) | (authorityShortGiven ? 8 : 0))
     }
 
     /// Counts and flags go in as a byte each: the fingerprint need only tell most shapes apart.
-    private static func fingerprint(_ request: borrowing DraftRequest) -> UInt64 {
+    private static func fingerprint(_ request: borrowing DraftRequest, flags: UInt8) -> UInt64 {
         var fnv = FNV1a()
         for id in request.exemptionIDs { fnv.add(id) }
         fnv.add(byte: UInt8(truncatingIfNeeded: request.limbChoices.count))
@@ -211,8 +214,7 @@ struct DraftShape: Hashable {
         fnv.add(request.relation?.rawValue ?? "")
         fnv.add(request.authorityKind?.rawValue ?? "")
         fnv.add(request.regime?.rawValue ?? "")
-        fnv.add(byte: (request.neitherConfirmNorDeny ? 1 : 0) | (request.emissions ? 2 : 0) | (request.authorityName != nil ? 4 : 0)
-                | (request.authorityShort != nil ? 8 : 0))
+        fnv.add(byte: flags)
         return fnv.value
     }
 
