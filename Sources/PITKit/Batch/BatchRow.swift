@@ -170,21 +170,47 @@ extension DraftOption {
     /// The option named by the UTF-8 bytes `name`, as `init(rawValue:)` finds it, without making
     /// a string of them (JSON Lines rows name an option in every member).
     init?(utf8 name: UnsafeBufferPointer<UInt8>) {
-        guard name.count < Self.names.count else { return nil }
-        for (option, bytes) in Self.names[name.count]
-        where bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }) {
-            self = option
-            return
-        }
-        return nil
+        guard let option = Self.names.option(named: name) else { return nil }
+        self = option
     }
 
-    /// Each option and its name's bytes, by the length of the name.
-    private static let names: [[(option: DraftOption, name: [UInt8])]] = {
-        var names = Array(repeating: [(option: DraftOption, name: [UInt8])](), count: 1 + allCases.map(\.rawValue.utf8.count).max()!)
-        for option in allCases { names[option.rawValue.utf8.count].append((option, Array(option.rawValue.utf8))) }
-        return names
-    }()
+    /// Every option's name in one run of bytes, the options by the length of their names: a
+    /// name is looked up among those of its length with nothing to retain but the table's arrays.
+    private struct NameTable {
+        let bytes: [UInt8]
+        /// The options, shortest name first, and where each name starts in `bytes`.
+        let entries: [(option: DraftOption, start: Int)]
+        /// `entries[firsts[n]..<firsts[n + 1]]` are the options whose names have `n` bytes.
+        let firsts: [Int]
+
+        init() {
+            let options = DraftOption.allCases.sorted { $0.rawValue.utf8.count < $1.rawValue.utf8.count }
+            var bytes: [UInt8] = [], entries: [(option: DraftOption, start: Int)] = [], firsts = [0]
+            for option in options {
+                let name = option.rawValue.utf8
+                while firsts.count <= name.count { firsts.append(entries.count) }
+                entries.append((option, bytes.count))
+                bytes += name
+            }
+            firsts.append(entries.count)
+            self.bytes = bytes
+            self.entries = entries
+            self.firsts = firsts
+        }
+
+        func option(named name: UnsafeBufferPointer<UInt8>) -> DraftOption? {
+            guard name.count + 1 < firsts.count else { return nil }
+            return bytes.withUnsafeBufferPointer { bytes in
+                for index in firsts[name.count]..<firsts[name.count + 1]
+                where memcmp(bytes.baseAddress! + entries[index].start, name.baseAddress!, name.count) == 0 {
+                    return entries[index].option
+                }
+                return nil
+            }
+        }
+    }
+
+    private static let names = NameTable()
 
     /// The option's place in `allCases`, for tables indexed by option (at most 32 of them: `BatchRow`).
     var index: Int {
