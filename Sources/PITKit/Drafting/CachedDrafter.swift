@@ -184,7 +184,8 @@ struct DraftShape: Hashable {
                                            | (authorityNameGiven ? 4 : 0) | (authorityShortGiven ? 8 : 0))
     }
 
-    /// Counts and flags go in as a byte each: the fingerprint need only tell most shapes apart.
+    /// Counts, flags and enumerations go in as a byte each: the fingerprint need only tell most
+    /// shapes apart.
     private static func fingerprint(_ request: borrowing DraftRequest, flags: UInt8) -> UInt64 {
         var fnv = FNV1a()
         for id in request.exemptionIDs { fnv.add(id) }
