@@ -26,6 +26,14 @@ public struct BatchRow: Sendable, DraftOptionValues {
         return values[Int(starts[index])..<Int(ends[index])]
     }
 
+    public func last(_ option: DraftOption) -> String? {
+        let index = option.index
+        guard given & 1 << index != 0, ends[index] > starts[index] else { return nil }
+        return values[Int(ends[index]) - 1]
+    }
+
+    public func isGiven(_ option: DraftOption) -> Bool { given & 1 << option.index != 0 }
+
     /// Gives `option` the values `body` appends to `values` (none, for a flag that is on).
     mutating func give(_ option: DraftOption, _ body: (inout [String]) throws -> Void) rethrows {
         let index = option.index
