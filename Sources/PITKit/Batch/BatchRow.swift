@@ -26,12 +26,14 @@ public struct BatchRow: Sendable, DraftOptionValues {
         return values[Int(starts[index])..<Int(ends[index])]
     }
 
+    @inline(__always)
     public func last(_ option: DraftOption) -> String? {
         let index = option.index
         guard given & 1 << index != 0, ends[index] > starts[index] else { return nil }
         return values[Int(ends[index]) - 1]
     }
 
+    @inline(__always)
     public func isGiven(_ option: DraftOption) -> Bool { given & 1 << option.index != 0 }
 
     /// Gives `option` the values `body` appends to `values` (none, for a flag that is on).
