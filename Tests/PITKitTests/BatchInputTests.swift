@@ -39,7 +39,8 @@ struct BatchInputTests {
 
     /// Sets a column from a CSV cell given as text.
     func set(_ row: inout BatchRow, _ column: DraftOption, _ cell: String) throws {
-        try Array(cell.utf8).withUnsafeBufferPointer { try row.set(column, csvCell: $0) }
+        var texts = RecentTexts()
+        try Array(cell.utf8).withUnsafeBufferPointer { try row.set(column, csvCell: $0, texts: &texts) }
     }
 
     @Test func readsRFC4180() throws {

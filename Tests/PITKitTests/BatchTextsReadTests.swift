@@ -37,6 +37,16 @@ struct BatchTextsReadTests {
         }
     }
 
+    /// A reference and an authority's names may hold no line break or tab, which readers let
+    /// through: the request's checks still find them, with the message they always gave.
+    @Test func csvOneLineTextsRefuseLineBreaksAndTabs() throws {
+        let lines = try failures("rows.csv", "ref,exemption,authority,authority-short\n\"R\n1\",s31,,\nR\t2,s31,,\nR3,s31,\"A\tB\",\nR4,s31,A,\"B\r\nC\"\n")
+        #expect(lines == ["row 2: --ref holds a line break or tab (U+000A), which a document cannot carry",
+                          "row 4: --ref holds a line break or tab (U+0009), which a document cannot carry",
+                          "row 5: --authority holds a line break or tab (U+0009), which a document cannot carry",
+                          "row 6: --authority-short holds a line break or tab (U+000D), which a document cannot carry"])
+    }
+
     @Test(arguments: forbidden)
     func jsonLinesTextsAreRefused(_ character: String) throws {
         let escaped = character.unicodeScalars.map { String(format: "\\u%04X", $0.value) }.joined()

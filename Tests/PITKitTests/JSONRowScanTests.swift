@@ -11,7 +11,8 @@ struct JSONRowScanTests {
     }
 
     func scanned(_ line: [UInt8]) -> BatchRow? {
-        line.withUnsafeBufferPointer { JSONRowScan.row($0, number: 7) }
+        var texts = RecentTexts()
+        return line.withUnsafeBufferPointer { JSONRowScan.row($0, number: 7, texts: &texts) }
     }
 
     @Test(arguments: [

@@ -9,6 +9,9 @@ public final class BatchInput {
     private var csv: CSVReader?
     private var columns: [DraftOption] = []
     private var jsonLine = 0
+    /// The texts of recent rows (`RecentTexts`), taken out while a row is read (then a local,
+    /// it is not checked for exclusive access at every value).
+    private var texts: RecentTexts? = RecentTexts()
 
     /// Opens `path` (`-` for standard input, read whole: at most `InputLimits.standardInputBytes`);
     /// the kind comes from the extension (`.csv`, `.jsonl`, `.ndjson`), or for standard input from
@@ -84,9 +87,11 @@ public final class BatchInput {
             return row
         }
         row.reserveCapacity(2 * columns.count)  // room for a few lists of items
+        var texts = self.texts.take()!
+        defer { self.texts = texts }
         do {
             for (index, column) in columns.enumerated() {
-                try csv.withField(index) { try row.set(column, csvCell: $0, plain: record.isPlain) }
+                try csv.withField(index) { try row.set(column, csvCell: $0, plain: record.isPlain, texts: &texts) }
             }
         } catch let error as PITError {
             row.problem = error.message
@@ -107,7 +112,9 @@ public final class BatchInput {
             }
             if jsonLine == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { continue }
-            return try line.withUnsafeBufferPointer { JSONRowScan.row($0, number: jsonLine) }
+            var texts = self.texts.take()!
+            defer { self.texts = texts }
+            return try line.withUnsafeBufferPointer { JSONRowScan.row($0, number: jsonLine, texts: &texts) }
                 ?? Self.jsonRow(line, number: jsonLine, source: source)
         }
     }

@@ -26,6 +26,16 @@ public struct BatchRow: Sendable, DraftOptionValues {
         return values[Int(starts[index])..<Int(ends[index])]
     }
 
+    @inline(__always)
+    public func last(_ option: DraftOption) -> String? {
+        let index = option.index
+        guard given & 1 << index != 0, ends[index] > starts[index] else { return nil }
+        return values[Int(ends[index]) - 1]
+    }
+
+    @inline(__always)
+    public func isGiven(_ option: DraftOption) -> Bool { given & 1 << option.index != 0 }
+
     /// Gives `option` the values `body` appends to `values` (none, for a flag that is on).
     mutating func give(_ option: DraftOption, _ body: (inout [String]) throws -> Void) rethrows {
         let index = option.index
@@ -41,8 +51,10 @@ public struct BatchRow: Sendable, DraftOptionValues {
     }
 
     /// Sets a column from a CSV cell's UTF-8 text (an empty cell sets nothing); `plain`: the cell
-    /// is known to be ASCII with no forbidden character (`CSVReader.Record.isPlain`).
-    mutating func set(_ column: DraftOption, csvCell cell: UnsafeBufferPointer<UInt8>, plain: Bool = false) throws {
+    /// is known to be ASCII with no forbidden character (`CSVReader.Record.isPlain`). Its texts
+    /// are made through `texts`.
+    mutating func set(_ column: DraftOption, csvCell cell: UnsafeBufferPointer<UInt8>, plain: Bool = false,
+                      texts: inout RecentTexts) throws {
         guard !cell.isEmpty else { return }
         if cell.count > InputLimits.valueBytes {
             throw PITError.data("column '\(column.rawValue)': a value of more than \(InputLimits.valueBytes) bytes")
@@ -56,10 +68,10 @@ public struct BatchRow: Sendable, DraftOptionValues {
             // kept, empty or not).
             give(column) { values in
                 guard Self.index(of: UInt8(ascii: ";"), in: cell, from: 0) < cell.count else {
-                    return values.append(Self.trimmedText(cell, ascii: plain))
+                    return values.append(Self.trimmedText(cell, ascii: plain, texts: &texts))
                 }
                 Self.forEachPart(of: cell, separatedBy: UInt8(ascii: ";")) { part in
-                    let item = Self.trimmedText(part, ascii: plain)
+                    let item = Self.trimmedText(part, ascii: plain, texts: &texts)
                     if !item.isEmpty { values.append(item) }
                 }
             }
@@ -68,11 +80,11 @@ public struct BatchRow: Sendable, DraftOptionValues {
             give(column) { values in
                 Self.forEachPart(of: cell, separatedBy: UInt8(ascii: "\n")) { line in
                     let end = line.last == UInt8(ascii: "\r") ? line.count - 1 : line.count
-                    if end > 0 { values.append(Self.text(UnsafeBufferPointer(rebasing: line[..<end]))) }
+                    if end > 0 { values.append(texts.text(UnsafeBufferPointer(rebasing: line[..<end]))) }
                 }
             }
         case .single:
-            give(column) { $0.append(Self.text(cell)) }
+            give(column) { $0.append(texts.text(cell)) }
         }
     }
 
@@ -94,16 +106,11 @@ public struct BatchRow: Sendable, DraftOptionValues {
         }
     }
 
-    @inline(__always)
-    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self)
-    }
-
     /// The text of `bytes` with `trimmingSpaces`: for ASCII (`ascii`: known to be), spaces are cut
     /// off byte by byte (each is a character of its own); other text is trimmed as a `String`.
-    private static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String {
-        guard ascii || !bytes.contains(where: { $0 >= 0x80 }) else { return text(bytes).trimmingSpaces }
-        return text(trimmedASCII(bytes))
+    private static func trimmedText(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, texts: inout RecentTexts) -> String {
+        guard ascii || !bytes.contains(where: { $0 >= 0x80 }) else { return texts.text(bytes).trimmingSpaces }
+        return texts.text(trimmedASCII(bytes))
     }
 
     /// ASCII `bytes` without the spaces at either end.
@@ -173,21 +180,47 @@ extension DraftOption {
     /// The option named by the UTF-8 bytes `name`, as `init(rawValue:)` finds it, without making
     /// a string of them (JSON Lines rows name an option in every member).
     init?(utf8 name: UnsafeBufferPointer<UInt8>) {
-        guard name.count < Self.names.count else { return nil }
-        for (option, bytes) in Self.names[name.count]
-        where bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }) {
-            self = option
-            return
-        }
-        return nil
+        guard let option = Self.names.option(named: name) else { return nil }
+        self = option
     }
 
-    /// Each option and its name's bytes, by the length of the name.
-    private static let names: [[(option: DraftOption, name: [UInt8])]] = {
-        var names = Array(repeating: [(option: DraftOption, name: [UInt8])](), count: 1 + allCases.map(\.rawValue.utf8.count).max()!)
-        for option in allCases { names[option.rawValue.utf8.count].append((option, Array(option.rawValue.utf8))) }
-        return names
-    }()
+    /// Every option's name in one run of bytes, the options by the length of their names: a
+    /// name is looked up among those of its length with nothing to retain but the table's arrays.
+    private struct NameTable {
+        let bytes: [UInt8]
+        /// The options, shortest name first, and where each name starts in `bytes`.
+        let entries: [(option: DraftOption, start: Int)]
+        /// `entries[firsts[n]..<firsts[n + 1]]` are the options whose names have `n` bytes.
+        let firsts: [Int]
+
+        init() {
+            let options = DraftOption.allCases.sorted { $0.rawValue.utf8.count < $1.rawValue.utf8.count }
+            var bytes: [UInt8] = [], entries: [(option: DraftOption, start: Int)] = [], firsts = [0]
+            for option in options {
+                let name = option.rawValue.utf8
+                while firsts.count <= name.count { firsts.append(entries.count) }
+                entries.append((option, bytes.count))
+                bytes += name
+            }
+            firsts.append(entries.count)
+            self.bytes = bytes
+            self.entries = entries
+            self.firsts = firsts
+        }
+
+        func option(named name: UnsafeBufferPointer<UInt8>) -> DraftOption? {
+            guard name.count + 1 < firsts.count else { return nil }
+            return bytes.withUnsafeBufferPointer { bytes in
+                for index in firsts[name.count]..<firsts[name.count + 1]
+                where memcmp(bytes.baseAddress! + entries[index].start, name.baseAddress!, name.count) == 0 {
+                    return entries[index].option
+                }
+                return nil
+            }
+        }
+    }
+
+    private static let names = NameTable()
 
     /// The option's place in `allCases`, for tables indexed by option (at most 32 of them: `BatchRow`).
     var index: Int {

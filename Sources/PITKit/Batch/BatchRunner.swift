@@ -40,10 +40,10 @@ public final class BatchRunner {
     let drafter: CachedDrafter
     let options: BatchOptions
     let today: DocumentDate
-    /// The rows that claimed each output name, by a 64-bit hash of the name without case: a few
-    /// bytes a row, so memory stays nearly flat however long the input. The hash is FNV-1a, the
-    /// same in every run, so two names that happen to share one fail the same row every time.
-    private var outputNames: [UInt64: Int32] = [:]
+    /// The rows that claimed each output name, by a 64-bit hash of the name without case. The
+    /// hash is FNV-1a, the same in every run, so two names that happen to share one fail the same
+    /// row every time.
+    private var outputNames = ClaimedNames()
 
     /// Rows per chunk for each job: enough to keep threads busy, few enough to bound memory.
     static let rowsPerJob = 256
@@ -132,14 +132,13 @@ public final class BatchRunner {
             var request = try DraftOptions.request(row, today: { today })
             if options.strict { request.strict = true }
             request.textsRead = true  // every cell or string was checked as it was read
-            let output = row[.output]?.last
-            let format = try row[.format]?.last.map { try DraftOptions.format(named: $0, output: nil) }
+            let output = row.last(.output)
+            let format = try row.last(.format).map { try DraftOptions.format(named: $0, output: nil) }
                 ?? options.format ?? output.flatMap(OutputFormat.init(fileName:)) ?? .text
             let path = try OutputNaming.path(in: options.outputFolder, output: output, reference: request.reference, format: format)
             let nameStart = options.outputFolder.utf8.count + 1
             let key = path.withUTF8Bytes { Self.caseFreeHash(UnsafeBufferPointer(rebasing: $0[nameStart...])) }
-            if let earlier = outputNames.updateValue(Int32(clamping: row.number), forKey: key) {
-                outputNames[key] = earlier
+            if let earlier = outputNames.claim(key, row: Int32(clamping: row.number)) {
                 return .failed("output '\(String(decoding: path.utf8.dropFirst(nameStart), as: UTF8.self))' is already the output of row \(earlier)")
             }
             return .ready(consume request, format, path: path)

@@ -9,8 +9,8 @@
 /// reader takes is one they would take with the same values.
 enum JSONRowScan {
     /// The row `line` gives (its bytes, a byte-order mark already removed), or nil when the line
-    /// is not one this reader takes.
-    static func row(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> BatchRow? {
+    /// is not one this reader takes. Its texts are made through `texts`.
+    static func row(_ line: UnsafeBufferPointer<UInt8>, number: Int, texts: inout RecentTexts) -> BatchRow? {
         var scan = Cursor(bytes: line)
         var row = BatchRow(number: number)
         var seen: UInt32 = 0
@@ -26,7 +26,7 @@ enum JSONRowScan {
                 scan.skipWhiteSpace()
                 guard scan.take(UInt8(ascii: ":")) else { return nil }
                 scan.skipWhiteSpace()
-                guard scan.value(column, into: &row) else { return nil }
+                guard scan.value(column, into: &row, texts: &texts) else { return nil }
                 scan.skipWhiteSpace()
             } while scan.take(UInt8(ascii: ","))
             guard scan.take(UInt8(ascii: "}")) else { return nil }
@@ -93,7 +93,7 @@ enum JSONRowScan {
 
         /// Reads the value of `column` into `row`, as `BatchRow.set(_:json:)` would; false when
         /// that would fail or the value is not one this reader takes.
-        mutating func value(_ column: DraftOption, into row: inout BatchRow) -> Bool {
+        mutating func value(_ column: DraftOption, into row: inout BatchRow, texts: inout RecentTexts) -> Bool {
             guard index < bytes.count else { return false }
             let cell = column.cell
             switch bytes[index] {
@@ -108,7 +108,7 @@ enum JSONRowScan {
             case UInt8(ascii: "\""):
                 guard let text = string() else { return false }
                 guard cell == .flag else {
-                    row.give(column) { $0.append(String(decoding: text, as: UTF8.self)) }
+                    row.give(column) { $0.append(texts.text(text)) }
                     return true
                 }
                 guard let flag = try? BatchRow.flag(text, column) else { return false }
@@ -124,7 +124,7 @@ enum JSONRowScan {
                     repeat {
                         skipWhiteSpace()
                         guard let text = string() else { return read = false }
-                        values.append(String(decoding: text, as: UTF8.self))
+                        values.append(texts.text(text))
                         skipWhiteSpace()
                     } while take(UInt8(ascii: ","))
                     read = take(UInt8(ascii: "]"))

@@ -20,34 +20,35 @@ enum OutputNaming {
             }
             return folder + "/" + output
         }
-        let fileExtension = format.fileExtension
         return folder.withUTF8Bytes { folder in
             reference.withUTF8Bytes { reference in
-                let (kept, underscore) = safePart(of: reference)
-                let unsafe = Self.unsafe
-                return String(unsafeUninitializedCapacity: folder.count + 2 + kept.count + 1 + fileExtension.utf8.count) { path in
-                    var end = 0
-                    for byte in folder {
-                        path[end] = byte
+                format.fileExtension.withUTF8Bytes { fileExtension in
+                    let (kept, underscore) = safePart(of: reference)
+                    let unsafe = Self.unsafe
+                    return String(unsafeUninitializedCapacity: folder.count + 2 + kept.count + 1 + fileExtension.count) { path in
+                        var end = 0
+                        /// Appends `bytes` to the path in one copy.
+                        func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+                            guard let start = bytes.baseAddress else { return }
+                            (path.baseAddress! + end).initialize(from: start, count: bytes.count)
+                            end += bytes.count
+                        }
+                        append(folder)
+                        path[end] = UInt8(ascii: "/")
                         end += 1
-                    }
-                    path[end] = UInt8(ascii: "/")
-                    end += 1
-                    if underscore {
-                        path[end] = UInt8(ascii: "_")
+                        if underscore {
+                            path[end] = UInt8(ascii: "_")
+                            end += 1
+                        }
+                        for byte in reference[kept] {
+                            path[end] = unsafe[Int(byte)] ? UInt8(ascii: "-") : byte
+                            end += 1
+                        }
+                        path[end] = UInt8(ascii: ".")
                         end += 1
+                        append(fileExtension)
+                        return end
                     }
-                    for byte in reference[kept] {
-                        path[end] = unsafe[Int(byte)] ? UInt8(ascii: "-") : byte
-                        end += 1
-                    }
-                    path[end] = UInt8(ascii: ".")
-                    end += 1
-                    for byte in fileExtension.utf8 {
-                        path[end] = byte
-                        end += 1
-                    }
-                    return end
                 }
             }
         }

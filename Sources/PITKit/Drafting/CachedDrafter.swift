@@ -88,10 +88,12 @@ public final class CachedDrafter: Sendable {
 
     /// The same bytes in chunks, to be written one after another (a .docx's shared parts are
     /// not copied into each file's bytes).
-    public func writeInChunks(_ request: DraftRequest, as format: OutputFormat) throws -> ByteChunks {
+    /// The request is consumed: preparing it then copies nothing. (Preparing keeps how many texts
+    /// it has, so a request with too many for placeholders is known before.)
+    public func writeInChunks(_ request: consuming DraftRequest, as format: OutputFormat) throws -> ByteChunks {
+        guard DraftTexts.count(request) < Placeholder.maximumCount else { return ByteChunks(try drafter.write(request, as: format)) }
         let prepared = try drafter.prepared(request)
         let texts = DraftTexts(prepared)
-        guard texts.values.count < Placeholder.maximumCount else { return ByteChunks(try drafter.write(request, as: format)) }
         let shape = try entry(prepared, texts, text: format == .text, strict: prepared.strict)
         if let failure = shape.checks?.failure(for: texts.values) { throw failure }
         switch shape.output {
@@ -196,18 +198,21 @@ struct DraftShape: Hashable {
         authorityKind = request.authorityKind
         regime = request.regime
         emissions = request.emissions
-        fingerprint = Self.fingerprint(request)
+        fingerprint = Self.fingerprint(request, flags: (neitherConfirmNorDeny ? 1 : 0) | (emissions ? 2 : 0)
+                                           | (authorityNameGiven ? 4 : 0) | (authorityShortGiven ? 8 : 0))
     }
 
-    private static func fingerprint(_ request: borrowing DraftRequest) -> UInt64 {
+    /// Counts, flags and enumerations go in as a byte each: the fingerprint need only tell most
+    /// shapes apart.
+    private static func fingerprint(_ request: borrowing DraftRequest, flags: UInt8) -> UInt64 {
         var fnv = FNV1a()
         for id in request.exemptionIDs { fnv.add(id) }
-        fnv.add(request.limbChoices.count)
+        fnv.add(byte: UInt8(truncatingIfNeeded: request.limbChoices.count))
         for limb in request.limbChoices {
             fnv.add(limb.exemptionID ?? "")
             for letter in limb.letters { fnv.add(letter) }
         }
-        fnv.add(request.variantChoices.count)
+        fnv.add(byte: UInt8(truncatingIfNeeded: request.variantChoices.count))
         for variant in request.variantChoices {
             switch variant {
             case .everywhere(let name): fnv.add(name)
@@ -217,20 +222,25 @@ struct DraftShape: Hashable {
         }
         for (key, value) in request.extraVariables {
             fnv.add(key)
-            fnv.add(value.isEmpty ? 1 : 0)
+            fnv.add(byte: value.isEmpty ? 1 : 0)
         }
         for (key, _) in request.evidence { fnv.add(key) }
         for purpose in request.purposes { fnv.add(purpose) }
-        fnv.add(request.questions.count)
-        fnv.add(request.facts.count)
-        fnv.add(request.likelihood?.rawValue ?? "")
-        fnv.add(request.outcome.rawValue)
-        fnv.add(request.relation?.rawValue ?? "")
-        fnv.add(request.authorityKind?.rawValue ?? "")
-        fnv.add(request.regime?.rawValue ?? "")
-        fnv.add((request.neitherConfirmNorDeny ? 1 : 0) | (request.emissions ? 2 : 0) | (request.authorityName != nil ? 4 : 0)
-                | (request.authorityShort != nil ? 8 : 0))
+        fnv.add(byte: UInt8(truncatingIfNeeded: request.questions.count))
+        fnv.add(byte: UInt8(truncatingIfNeeded: request.facts.count))
+        fnv.add(byte: caseByte(request.likelihood))
+        fnv.add(byte: caseByte(request.outcome))
+        fnv.add(byte: caseByte(request.relation))
+        fnv.add(byte: caseByte(request.authorityKind))
+        fnv.add(byte: caseByte(request.regime))
+        fnv.add(byte: flags)
         return fnv.value
+    }
+
+    /// A case of an enumeration without payloads (or nil) as the one byte it is stored in: equal
+    /// cases give equal bytes, which the text of its raw value would give more slowly.
+    private static func caseByte<Value>(_ value: Value) -> UInt8 {
+        withUnsafeBytes(of: value) { $0.first ?? 0 }
     }
 
     func hash(into hasher: inout Hasher) {

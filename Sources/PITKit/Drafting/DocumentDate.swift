@@ -40,20 +40,35 @@ public struct DocumentDate: Sendable, Equatable {
         return DocumentDate(year: now.year, month: now.month, day: now.day)!
     }
 
-    /// `21 November 2026` (made from bytes: every draft of a batch prints its date).
+    /// `21 November 2026` (made from bytes at its final size, so a short one is a small string
+    /// with no allocation: every draft of a batch prints its date).
     public var longForm: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(18)
-        func digits(_ number: Int) {
-            if number >= 10 { digits(number / 10) }
-            bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
+        let name = Self.monthNames[month - 1]
+        let dayDigits = day >= 10 ? 2 : 1
+        let yearDigits = year >= 1000 ? 4 : year >= 100 ? 3 : year >= 10 ? 2 : 1
+        let count = dayDigits + 1 + name.utf8.count + 1 + yearDigits
+        return String(unsafeUninitializedCapacity: count) { bytes in
+            /// Puts `number`'s `width` digits ending before `end`.
+            func put(_ number: Int, _ width: Int, endingBefore end: Int) {
+                var number = number
+                for index in stride(from: end - 1, through: end - width, by: -1) {
+                    bytes[index] = UInt8(ascii: "0") + UInt8(number % 10)
+                    number /= 10
+                }
+            }
+            put(day, dayDigits, endingBefore: dayDigits)
+            bytes[dayDigits] = UInt8(ascii: " ")
+            var end = dayDigits + 1
+            name.withUTF8Bytes { month in
+                for byte in month {
+                    bytes[end] = byte
+                    end += 1
+                }
+            }
+            bytes[end] = UInt8(ascii: " ")
+            put(year, yearDigits, endingBefore: count)
+            return count
         }
-        digits(day)
-        bytes.append(UInt8(ascii: " "))
-        bytes += Self.monthNames[month - 1].utf8
-        bytes.append(UInt8(ascii: " "))
-        digits(year)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `2026-11-21`.

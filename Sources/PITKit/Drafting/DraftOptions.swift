@@ -135,6 +135,16 @@ public enum Outcome: String, Sendable, CaseIterable {
 public protocol DraftOptionValues {
     /// The option's values in order; nil when it is not given (a flag that is on has none).
     subscript(option: DraftOption) -> ArraySlice<String>? { get }
+    /// The option's last value, the one that counts for an option of one value; nil when it
+    /// has none. (A batch row gives it without making a slice of its values.)
+    func last(_ option: DraftOption) -> String?
+    /// Whether the option is given: for a flag, whether it is on.
+    func isGiven(_ option: DraftOption) -> Bool
+}
+
+extension DraftOptionValues {
+    public func last(_ option: DraftOption) -> String? { self[option]?.last }
+    public func isGiven(_ option: DraftOption) -> Bool { self[option] != nil }
 }
 
 /// Builds a `DraftRequest` from draft options.
@@ -143,32 +153,32 @@ public enum DraftOptions {
     /// Each option is read and checked in one fixed order, so that of several problems the same
     /// one is reported; the request is made once all are read.
     public static func request<Values: DraftOptionValues>(_ values: Values, today: () -> DocumentDate) throws -> DraftRequest {
-        guard let reference = values[.ref]?.last else { throw PITError.usage("missing --ref (the request reference)") }
+        guard let reference = values.last(.ref) else { throw PITError.usage("missing --ref (the request reference)") }
         let exemptionIDs = commaSeparated(values[.exemption])
         guard !exemptionIDs.isEmpty else { throw PITError.usage("missing --exemption (e.g. --exemption s31)") }
         if exemptionIDs.contains(where: \.isEmpty) { throw PITError.usage("--exemption: an empty exemption id") }
-        let date = try values[.date]?.last.map(DocumentDate.init(iso:)) ?? today()
+        let date = try values.last(.date).map(DocumentDate.init(iso:)) ?? today()
         let limbChoices = try values[.limbs]?.map(LimbChoice.init(parsing:)) ?? []
-        let likelihood: Likelihood? = try choice(values[.likelihood], .likelihood, among: likelihoods)
+        let likelihood: Likelihood? = try choice(values.last(.likelihood), .likelihood, among: likelihoods)
         let variantChoices = try values[.variant]?.map(VariantChoice.init(parsing:)) ?? []
         let evidence = try pairs(values[.evidence], .evidence)
         let purposes = commaSeparated(values[.purposes])
         if purposes.contains(where: \.isEmpty) { throw PITError.usage("--purposes: an empty purpose") }
-        let outcome: Outcome = try choice(values[.outcome], .outcome, among: outcomes) ?? .withhold
+        let outcome: Outcome = try choice(values.last(.outcome), .outcome, among: outcomes) ?? .withhold
         let relation: ExemptionRelation?
-        switch (values[.alternative] != nil, values[.separateParts] != nil) {
+        switch (values.isGiven(.alternative), values.isGiven(.separateParts)) {
         case (true, true): throw PITError.usage("--alternative and --separate-parts cannot both be given: choose how the exemptions apply")
         case (true, false): relation = .alternative
         case (false, true): relation = .separateParts
         case (false, false): relation = nil
         }
-        let authorityKind: AuthorityKind? = try choice(values[.authorityKind], .authorityKind, among: authorityKinds)
-        let regime: Regime.ID? = try choice(values[.regime], .regime, among: regimes)
+        let authorityKind: AuthorityKind? = try choice(values.last(.authorityKind), .authorityKind, among: authorityKinds)
+        let regime: Regime.ID? = try choice(values.last(.regime), .regime, among: regimes)
         let extraVariables = try pairs(values[.set], .set)
 
         let questions = values[.question].map(Array.init) ?? [], facts = values[.fact].map(Array.init) ?? []
-        let authorityName = values[.authority]?.last, authorityShort = values[.authorityShort]?.last
-        let ncnd = values[.ncnd] != nil, emissions = values[.emissions] != nil, strict = values[.strict] != nil
+        let authorityName = values.last(.authority), authorityShort = values.last(.authorityShort)
+        let ncnd = values.isGiven(.ncnd), emissions = values.isGiven(.emissions), strict = values.isGiven(.strict)
 
         return DraftRequest(reference: reference, exemptionIDs: exemptionIDs, limbChoices: limbChoices, likelihood: likelihood,
                             neitherConfirmNorDeny: ncnd, variantChoices: variantChoices, questions: questions, facts: facts,
@@ -179,7 +189,7 @@ public enum DraftOptions {
 
     /// The output format: `--format` if given, else from `--output`'s extension, else text.
     public static func format(named name: String?, output: String?) throws -> OutputFormat {
-        if let name { return try choice([name], .format, among: formats)! }
+        if let name { return try choice(name, .format, among: formats)! }
         return output.flatMap(OutputFormat.init(fileName:)) ?? .text
     }
 
@@ -188,10 +198,10 @@ public enum DraftOptions {
     private static let likelihoods = Likelihood.allCases, outcomes = Outcome.allCases,
                        authorityKinds = AuthorityKind.allCases, regimes = Regime.ID.allCases, formats = OutputFormat.allCases
 
-    /// The last value of an option with a fixed list of values, checked against the list.
-    private static func choice<Value: RawRepresentable>(_ values: ArraySlice<String>?, _ option: DraftOption, among cases: [Value]) throws -> Value?
+    /// The value of an option with a fixed list of values, checked against the list.
+    private static func choice<Value: RawRepresentable>(_ name: String?, _ option: DraftOption, among cases: [Value]) throws -> Value?
     where Value.RawValue == String {
-        guard let name = values?.last else { return nil }
+        guard let name else { return nil }
         guard let value = cases.first(where: { $0.rawValue == name }) else {
             let known = option.declaration.choices
             throw PITError.usage("unknown \(option.rawValue) '\(name)'\(Suggestion.didYouMean(name, in: known)) (--\(option.rawValue) takes \(known.joined(separator: ", ")))")

@@ -48,12 +48,7 @@ public struct Drafter: Sendable {
     func prepared(_ request: consuming DraftRequest) throws -> DraftRequest {
         var request = try RequestValidation.normalized(request)
         guard !request.evidence.isEmpty else { return request }
-        var dated: Set<String> = []
-        let regime = regime(of: request)
-        for id in request.exemptionIDs {
-            guard let exemption = try? library.exemption(id, regime: regime) else { continue }  // an unknown id fails later, with its suggestion
-            for evidence in exemption.evidence where evidence.type == .date { dated.insert(evidence.name) }
-        }
+        let dated = library.datedEvidence(of: request.exemptionIDs, regime: regime(of: request))
         request.evidence = try request.evidence.map { pair in
             guard dated.contains(pair.key) else { return (pair.key, pair.value.unbroken) }
             guard let date = try? DocumentDate(iso: pair.value) else {

@@ -43,13 +43,13 @@ enum RequestValidation {
               reference.utf8.count <= InputLimits.referenceCharacters || reference.count <= InputLimits.referenceCharacters else {
             throw PITError.usage("--ref must be 1 to \(InputLimits.referenceCharacters) characters and at most \(InputLimits.referenceBytes) bytes, not \(reference.count) characters (\(reference.utf8.count) bytes)")
         }
-        try check(reference, "--ref", allowingLineBreaks: false)
+        // Batch readers have refused what no text may hold; line breaks and tabs are the only
+        // characters a reference and an authority may not hold that others may.
+        let read = request.textsRead
+        try check(reference, "--ref", allowingLineBreaks: false, read: read)
         guard !request.exemptionIDs.isEmpty else { throw PITError.usage("missing --exemption") }
-        // Batch readers have refused what no text may hold; a line break is the only character a
-        // reference and an authority may not hold that others may.
-        let multiLine: Bool? = request.textsRead ? nil : true
-        try checkTexts(request.questions, label: "--question", multiLine)
-        try checkTexts(request.facts, label: "--fact", multiLine)
+        try checkTexts(request.questions, label: "--question", read: read)
+        try checkTexts(request.facts, label: "--fact", read: read)
         for (key, value) in request.extraVariables {
             guard let first = key.first, first.isASCII, first.isLetter || first == "_",
                   key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
@@ -58,41 +58,50 @@ enum RequestValidation {
             guard !reservedVariables.contains(key) else {
                 throw PITError.usage("--set '\(key)': that is a built-in variable; use its own option")
             }
-            try check(value, "--set \(key)", allowingLineBreaks: multiLine)
+            try check(value, "--set \(key)", allowingLineBreaks: true, read: read)
         }
         for (name, value) in request.evidence {
             guard EvidenceName.isValid(name) else {
                 throw PITError.usage("--evidence '\(name)': an evidence name is lower-case letters, digits and '-' (see 'pit show ID')")
             }
             if value.isEmpty { throw PITError.usage("--evidence \(name): the text must not be empty") }
-            try check(value, "--evidence \(name)", allowingLineBreaks: multiLine)
+            try check(value, "--evidence \(name)", allowingLineBreaks: true, read: read)
         }
-        if let name = request.authorityName { try checkAuthority(name, "--authority") }
-        if let short = request.authorityShort { try checkAuthority(short, "--authority-short") }
+        if let name = request.authorityName { try checkAuthority(name, "--authority", read: read) }
+        if let short = request.authorityShort { try checkAuthority(short, "--authority-short", read: read) }
     }
 
     /// The authority's name or short name: not empty, on one line.
-    private static func checkAuthority(_ text: String, _ label: String) throws {
+    private static func checkAuthority(_ text: String, _ label: String, read: Bool) throws {
         if text.isEmpty { throw PITError.usage("\(label) must not be empty") }
-        try check(text, label, allowingLineBreaks: false)
+        try check(text, label, allowingLineBreaks: false, read: read)
     }
 
     /// Questions and facts: none empty, no control characters but line breaks and tabs.
-    private static func checkTexts(_ texts: [String], label: String, _ allowingLineBreaks: Bool?) throws {
+    private static func checkTexts(_ texts: [String], label: String, read: Bool) throws {
         for text in texts {
             if text.isEmpty { throw PITError.usage("\(label) must not be empty") }
-            try check(text, label, allowingLineBreaks: allowingLineBreaks)
+            try check(text, label, allowingLineBreaks: true, read: read)
         }
     }
 
     /// One text of the user's: at most `InputLimits.valueBytes`, and no character a document
-    /// cannot carry (line breaks and tabs allowed or not; nil: its reader has checked already).
-    static func check(_ text: String, _ label: @autoclosure () -> String, allowingLineBreaks: Bool?) throws {
+    /// cannot carry (line breaks and tabs allowed or not). `read`: its reader has refused every
+    /// other such character already, so the text is looked at only for line breaks and tabs
+    /// where they are not allowed (the only bytes below 0x20 it can hold), and then checked whole.
+    static func check(_ text: String, _ label: @autoclosure () -> String, allowingLineBreaks: Bool, read: Bool) throws {
         if text.utf8.count > InputLimits.valueBytes {
             throw PITError.usage("\(label()) is \(text.utf8.count) bytes long; a value is at most \(InputLimits.valueBytes)")
         }
-        guard let allowingLineBreaks else { return }
+        if read && (allowingLineBreaks || !text.withUTF8Bytes(holdsControlByte)) { return }
         try ForbiddenCharacters.check(text, allowingLineBreaks: allowingLineBreaks, .usage, subject: label())
+    }
+
+    /// Whether UTF-8 `bytes` hold a byte below 0x20, looked for eight at a time.
+    private static func holdsControlByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // A byte below 0x20 borrows when 0x20 is taken from it; a byte of 0x80 or more is not marked.
+        ByteWords.firstIndex(in: bytes, from: 0, marks: { ($0 &- ByteWords.ones &* 0x20) & ~$0 & ByteWords.tops },
+                             isStop: { $0 < 0x20 }) < bytes.count
     }
 
     private static func isWhiteSpace(_ byte: UInt8) -> Bool {

@@ -14,6 +14,8 @@ final class LibraryMemo: @unchecked Sendable {
     private var partialPaths: [String: [String: String]] = [:]
     private var decodedAuthority: Authority?
     private var checkedExemptions: Locked<[Regime.ID: ([Exemption], CitedProvisions)]>?
+    /// The dated evidence of lists of exemptions (`TemplateLibrary.datedEvidence`), made on first use.
+    private var datedEvidence: [DatedEvidenceKey: [String]]?
     private var checkedText: Locked<LibraryText?>?
 
     private func withLock<Result>(_ body: () -> Result) -> Result {
@@ -39,6 +41,23 @@ final class LibraryMemo: @unchecked Sendable {
 
     func authority() -> Authority? { withLock { decodedAuthority } }
     func keep(_ authority: Authority) { withLock { decodedAuthority = authority } }
+
+    /// A list of exemption ids of a regime (its raw value, as `regimes` is keyed).
+    struct DatedEvidenceKey: Hashable {
+        let ids: [String]
+        let regime: String
+    }
+
+    /// Dated evidence kept for at most this many lists of ids; when full it starts again.
+    static let datedEvidenceCapacity = 256
+
+    func datedEvidence(_ key: DatedEvidenceKey) -> [String]? { withLock { datedEvidence?[key] } }
+    func keep(datedEvidence names: [String], for key: DatedEvidenceKey) {
+        withLock {
+            if datedEvidence == nil || datedEvidence!.count >= Self.datedEvidenceCapacity { datedEvidence = [:] }
+            datedEvidence![key] = names
+        }
+    }
 
     /// The quality checks' own memos, made when the checks first run.
     func checks() -> (exemptions: Locked<[Regime.ID: ([Exemption], CitedProvisions)]>, text: Locked<LibraryText?>) {

@@ -152,6 +152,21 @@ public final class TemplateLibrary: Sendable {
         return exemption
     }
 
+    /// The names of the evidence that is a date among the exemptions `ids` of `regime`, found
+    /// once for each list (a batch's rows share a few): an unknown id adds none (it fails later,
+    /// with its suggestion).
+    func datedEvidence(of ids: [String], regime: Regime.ID) -> [String] {
+        let key = LibraryMemo.DatedEvidenceKey(ids: ids, regime: regime.rawValue)
+        if let known = memo.datedEvidence(key) { return known }
+        var names: [String] = []
+        for id in ids {
+            guard let exemption = try? exemption(id, regime: regime) else { continue }
+            for evidence in exemption.evidence where evidence.type == .date && !names.contains(evidence.name) { names.append(evidence.name) }
+        }
+        memo.keep(datedEvidence: names, for: key)
+        return names
+    }
+
     private func unknownExemption(_ id: String, regime: Regime.ID) throws -> PITError {
         let here = try self.regime(regime)
         var owners: [(regime: Regime.ID, text: String)] = []
