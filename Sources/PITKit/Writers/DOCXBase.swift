@@ -63,6 +63,8 @@ final class DOCXBase: Sendable {
     let numbering: Numbering
     /// The body's and footer's XML around the draft's text.
     let markup: DOCXMarkup
+    /// The size of a package's central directory records.
+    let directorySize: Int
 
     /// `documentStart` is the document's start tag, with its namespace declarations;
     /// `sectionProperties` the end of the body (page size, margins, header and footer).
@@ -75,6 +77,16 @@ final class DOCXBase: Sendable {
         self.styles = styles
         self.numbering = numbering
         markup = DOCXMarkup(documentStart: documentStart, sectionProperties: sectionProperties, styles: styles)
+        directorySize = parts.reduce(0) { size, part in
+            switch part {
+            case .fixed(let entry): return size + entry.centralRecordSize
+            case .fixedBlock(let block): return size + block.centralRecords.count
+            case .coreProperties: return size + ZipArchive.centralRecordSize(name: DOCXParts.corePropertiesName)
+            case .document: return size + ZipArchive.centralRecordSize(name: documentPartName)
+            case .numbering: return size + ZipArchive.centralRecordSize(name: numberingPartName)
+            case .footer: return size + (footerPartName.map(ZipArchive.centralRecordSize) ?? 0)
+            }
+        }
     }
 
     /// `parts` with each run of two or more fixed parts made one block, which a package writes

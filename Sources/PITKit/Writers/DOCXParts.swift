@@ -23,21 +23,23 @@ enum DOCXParts {
     /// Made in place as the package's entry, only what follows the constant start checksummed.
     static func coreProperties(reference: String, authority: String, date: DocumentDate) -> ZipArchive.Entry {
         let capacity = corePropertiesStart.count + reference.utf8.count + authority.utf8.count + 400
-        return ZipArchive.Entry(name: "docProps/core.xml", capacity: capacity) { xml in
-            let stamp = date.iso
+        return ZipArchive.Entry(name: corePropertiesName, capacity: capacity) { xml in
+            var stamp = date.iso
             xml += corePropertiesStart
             let rest = xml.count
             XMLEscaping.append(reference, to: &xml)
             xml.append("</dc:title><dc:subject>Public Interest Test</dc:subject><dc:creator>")
             XMLEscaping.append(authority, to: &xml)
             xml.append("</dc:creator><dc:language>en-GB</dc:language><dcterms:created xsi:type=\"dcterms:W3CDTF\">")
-            xml += stamp.utf8
+            stamp.withUTF8 { xml += $0 }
             xml.append("T00:00:00Z</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">")
-            xml += stamp.utf8
+            stamp.withUTF8 { xml += $0 }
             xml.append("T00:00:00Z</dcterms:modified></cp:coreProperties>\n")
             return xml.withUnsafeBufferPointer { CRC32.checksum(UnsafeBufferPointer(rebasing: $0[rest...]), continuing: corePropertiesStartCRC) }
         }
     }
+
+    static let corePropertiesName = "docProps/core.xml"
 
     /// The core properties up to the title's reference.
     private static let corePropertiesStart = Array((declaration + """
@@ -164,7 +166,7 @@ enum DOCXParts {
 
     /// The footer: "Public Interest Test – REF · Page X of Y", the page number and count as
     /// PAGE and NUMPAGES fields, in the style `style`: its XML up to the reference.
-    /// `DOCXMarkup.footer(reference:)` writes the part.
+    /// `DOCXMarkup.footer(named:reference:)` writes the part.
     static func footerStart(style: String) -> String {
         declaration + "<w:ftr xmlns:w=\"\(wordNamespace)\"><w:p><w:pPr><w:pStyle w:val=\"\(XMLEscaping.escape(style))\"/>"
             + "<w:jc w:val=\"center\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Public Interest Test – "

@@ -31,7 +31,7 @@ struct DOCXShapeParts: Sendable {
         var pieces: [Piece] = []
         var start = 0
         func piece(to end: Int, number: Int?) {
-            let combined = end - start < Self.shortestCombined ? nil : (CRC32.checksum(xml[start..<end]), CRC32.Shift(count: end - start))
+            let combined = end - start < Self.shortestCombined ? nil : Self.combined(xml[start..<end])
             pieces.append(Piece(range: start..<end, combined: combined, number: number))
             start = end
         }
@@ -42,6 +42,14 @@ struct DOCXShapeParts: Sendable {
         self.pieces = pieces
         numbering = ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists))
     }
+
+    /// The checksum of a piece and the shift of its length, remembered by its bytes: the shapes
+    /// of a batch share most of their pieces.
+    private static func combined(_ piece: ArraySlice<UInt8>) -> (crc: UInt32, shift: CRC32.Shift) {
+        combinedPieces.value(ExactBytes(Array(piece))) { (CRC32.checksum(piece), CRC32.Shift(count: piece.count)) }
+    }
+
+    private static let combinedPieces = BoundedMemo<ExactBytes, (crc: UInt32, shift: CRC32.Shift)>(capacity: 4096)
 
     /// The main document part with each placeholder replaced by its text, escaped as the writer
     /// escapes a draft's (a placeholder with no text stays, as `PlaceholderText.filled` leaves it).

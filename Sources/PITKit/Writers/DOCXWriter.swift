@@ -39,7 +39,7 @@ public struct DOCXWriter: DocumentWriter {
     private func package(_ base: DOCXBase, document: ZipArchive.Entry, numbering: ZipArchive.Entry,
                          reference: String, authority: String, date: DocumentDate) -> ZipArchive {
         var archive = ZipArchive()
-        archive.reserveCapacity(base.parts.count)
+        archive.reserveCapacity(base.parts.count, directorySize: base.directorySize)
         for part in base.parts {
             switch part {
             case .fixed(let entry):
@@ -54,7 +54,7 @@ public struct DOCXWriter: DocumentWriter {
                 archive.add(numbering)
             case .footer:
                 if let name = base.footerPartName {
-                    archive.add(name, base.markup.footer(reference: reference))
+                    archive.add(base.markup.footer(named: name, reference: reference))
                 }
             }
         }
