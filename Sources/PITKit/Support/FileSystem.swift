@@ -158,7 +158,7 @@ public enum FileSystem {
             throw PITError(.cannotCreate, "\(path): cannot create: \(describe(errno))")
         }
         defer {
-            _ = temporary.withCString(unlink)
+            _ = TemporaryFiles.withCPath(temporary) { unlink($0) }
             TemporaryFiles.release(number)
         }
         var failure: Int32 = 0
@@ -172,8 +172,8 @@ public enum FileSystem {
             if replacing {
                 // Again at the last moment: something else may have been put there meanwhile.
                 try checkWritable(path, replacing: replacing)
-                if temporary.withCString({ from in path.withCString { rename(from, $0) } }) != 0 { failure = errno }
-            } else if temporary.withCString({ from in path.withCString { link(from, $0) } }) != 0 {
+                if TemporaryFiles.withCPath(temporary, { from in path.withCString { rename(from, $0) } }) != 0 { failure = errno }
+            } else if TemporaryFiles.withCPath(temporary, { from in path.withCString { link(from, $0) } }) != 0 {
                 // Not replacing, the link itself refuses anything there: say what it is.
                 failure = errno
                 if failure == EEXIST { try checkWritable(path, replacing: replacing) }
@@ -280,8 +280,8 @@ public enum FileSystem {
 public enum TemporaryFiles {
     private struct State {
         var next = 0
-        /// The files created and not yet released, by number.
-        var live: [Int: String] = [:]
+        /// The files created and not yet released (their paths, as `create` gives them), by number.
+        var live: [Int: [UInt8]] = [:]
         /// Files whose names are reserved and which are being created.
         var creating = 0
         /// Set by `removeAll`: the run is ending.
@@ -291,12 +291,13 @@ public enum TemporaryFiles {
     private static let state = Locked(State())
     /// What follows the path in every temporary name before its number: this process's id (asked
     /// once, not for every file).
-    private static let nameMiddle = ".pit-\(getpid())-"
+    private static let nameMiddle = Array(".pit-\(getpid())-".utf8)
 
-    /// Creates a new file beside `path` for writing: its name, its number (to `release` it by),
-    /// and its descriptor (negative when it cannot be created, with `errno` saying why). Once
-    /// `removeAll` has run, the run is ending: the calling thread waits for the exit instead.
-    static func create(beside path: String) -> (name: String, number: Int, descriptor: Int32) {
+    /// Creates a new file beside `path` for writing: its path (UTF-8 with a NUL at the end, see
+    /// `withCPath`), its number (to `release` it by), and its descriptor (negative when it cannot
+    /// be created, with `errno` saying why). Once `removeAll` has run, the run is ending: the
+    /// calling thread waits for the exit instead.
+    static func create(beside path: String) -> (name: [UInt8], number: Int, descriptor: Int32) {
         let reserved = state.withLock { state -> Int? in
             guard !state.ended else { return nil }
             state.next += 1
@@ -304,12 +305,13 @@ public enum TemporaryFiles {
             return state.next
         }
         guard let number = reserved else { waitForExit() }
-        var name = path
-        name.reserveCapacity(path.utf8.count + nameMiddle.utf8.count + 24)
+        var name: [UInt8] = []
+        name.reserveCapacity(path.utf8.count + nameMiddle.count + 26)
+        name += path.utf8
         name += nameMiddle
-        name += String(number)
-        name += ".tmp"
-        let descriptor = name.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
+        name.append(decimal: number)
+        name.append(".tmp\0")
+        let descriptor = withCPath(name) { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
         let code = errno
         let ended = state.withLock { state -> Bool in
             if descriptor >= 0 { state.live[number] = name }
@@ -326,13 +328,18 @@ public enum TemporaryFiles {
         state.withLock { _ = $0.live.removeValue(forKey: number) }
     }
 
+    /// Calls `body` with a path `create` made, as a C string.
+    static func withCPath<Result>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) } }
+    }
+
     /// Stops more temporary files being started, waits for those being created, and removes
     /// every one that exists.
     public static func removeAll() {
         state.withLock { $0.ended = true }
         while state.withLock({ $0.creating }) > 0 { usleep(1000) }
         state.withLock { state in
-            for path in state.live.values { unlink(path) }
+            for path in state.live.values { _ = withCPath(path) { unlink($0) } }
             state.live.removeAll()
         }
     }

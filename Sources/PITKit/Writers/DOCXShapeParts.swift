@@ -9,7 +9,8 @@ struct DOCXShapeParts: Sendable {
     private let xml: [UInt8]
     /// The XML in pieces, each but the last followed by a placeholder.
     private let pieces: [Piece]
-    let numbering: ZipArchive.Entry
+    /// The numbering part, as a block of one: its central directory record made once.
+    let numbering: ZipArchive.Block
 
     private struct Piece: Sendable {
         let range: Range<Int>
@@ -40,7 +41,7 @@ struct DOCXShapeParts: Sendable {
         self.name = base.documentPartName
         self.xml = xml
         self.pieces = pieces
-        numbering = ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists))
+        numbering = ZipArchive.Block([ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists))])
     }
 
     /// The checksum of a piece and the shift of its length, remembered by its bytes: the shapes

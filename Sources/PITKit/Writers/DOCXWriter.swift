@@ -18,7 +18,7 @@ public struct DOCXWriter: DocumentWriter {
         let base = base
         let body = Self.body(draft.document, in: base)
         return package(base, document: ZipArchive.Entry(name: base.documentPartName, data: body.xml.bytes),
-                       numbering: ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists)),
+                       numbering: ZipArchive.Block([ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists))]),
                        reference: draft.reference, authority: draft.authority.name, date: draft.date).bytes
     }
 
@@ -36,7 +36,7 @@ public struct DOCXWriter: DocumentWriter {
 
     /// The package: the base's parts, with a draft's main document and numbering parts, and its
     /// core properties and footer made from its reference, authority and date.
-    private func package(_ base: DOCXBase, document: ZipArchive.Entry, numbering: ZipArchive.Entry,
+    private func package(_ base: DOCXBase, document: ZipArchive.Entry, numbering: ZipArchive.Block,
                          reference: String, authority: String, date: DocumentDate) -> ZipArchive {
         var archive = ZipArchive()
         archive.reserveCapacity(base.parts.count, directorySize: base.directorySize)
