@@ -39,12 +39,10 @@ public struct DOCXWriter: DocumentWriter {
     private func package(_ base: DOCXBase, document: ZipArchive.Entry, numbering: ZipArchive.Block,
                          reference: String, authority: String, date: DocumentDate) -> ZipArchive {
         var archive = ZipArchive()
-        archive.reserveCapacity(base.parts.count, directorySize: base.directorySize)
-        for part in base.parts {
-            switch part {
-            case .fixed(let entry):
-                archive.add(entry)
-            case .fixedBlock(let block):
+        archive.reserveCapacity(base.slots.count, directorySize: base.directorySize)
+        for slot in base.slots {
+            switch slot {
+            case .fixed(let block):
                 archive.add(block)
             case .coreProperties:
                 archive.add(DOCXParts.coreProperties(reference: reference, authority: authority, date: date))
