@@ -80,8 +80,9 @@ public struct ZipArchive: Sendable {
     }
 
     /// Entries that many archives have in the same order, their records joined once, so that
-    /// each archive writes them as one chunk (`chunks`) and copies none of them.
-    public struct Block: Sendable {
+    /// each archive writes them as one chunk (`chunks`) and copies none of them. A class: the
+    /// archives refer to it without copying its fields.
+    public final class Block: Sendable {
         /// The entries' records, joined.
         let bytes: [UInt8]
         let entryCount: Int
