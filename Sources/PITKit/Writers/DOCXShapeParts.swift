@@ -44,13 +44,13 @@ struct DOCXShapeParts: Sendable {
         numbering = ZipArchive.Block([ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists))])
     }
 
-    /// The checksum of a piece and the shift of its length, remembered by its bytes: the shapes
-    /// of a batch share most of their pieces.
+    /// The checksum of a piece and the shift of its length, the shift remembered by the length:
+    /// the shapes of a batch share most of their pieces.
     private static func combined(_ piece: ArraySlice<UInt8>) -> (crc: UInt32, shift: CRC32.Shift) {
-        combinedPieces.value(ExactBytes(Array(piece))) { (CRC32.checksum(piece), CRC32.Shift(count: piece.count)) }
+        (CRC32.checksum(piece), shifts.value(piece.count) { CRC32.Shift(count: piece.count) })
     }
 
-    private static let combinedPieces = BoundedMemo<ExactBytes, (crc: UInt32, shift: CRC32.Shift)>(capacity: 4096)
+    private static let shifts = BoundedMemo<Int, CRC32.Shift>(capacity: 4096)
 
     /// The main document part with each placeholder replaced by its text, escaped as the writer
     /// escapes a draft's (a placeholder with no text stays, as `PlaceholderText.filled` leaves it).
