@@ -3,7 +3,8 @@
 /// split at its placeholders. A request's main document part is the shape's XML with the
 /// request's texts escaped into the gaps, and its checksum the pieces' (computed here, once)
 /// combined with those of the escaped texts (`CRC32.combine`): a request hashes only its texts.
-struct DOCXShapeParts: Sendable {
+/// A class: the requests of a shape refer to its parts without copying their fields.
+final class DOCXShapeParts: Sendable {
     /// The main document part's name, and its XML without the placeholders.
     private let name: String
     private let xml: [UInt8]
