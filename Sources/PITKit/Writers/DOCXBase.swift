@@ -98,6 +98,10 @@ final class DOCXBase: Sendable {
     private static func joiningFixedRuns(_ parts: [Part]) -> [Slot] {
         var joined: [Slot] = []
         var run: [ZipArchive.Entry] = []
+        func endRun() {
+            if !run.isEmpty { joined.append(.fixed(ZipArchive.Block(run))) }
+            run = []
+        }
         for part in parts {
             let slot: Slot
             switch part {
@@ -109,11 +113,10 @@ final class DOCXBase: Sendable {
             case .numbering: slot = .numbering
             case .footer: slot = .footer
             }
-            if !run.isEmpty { joined.append(.fixed(ZipArchive.Block(run))) }
-            run = []
+            endRun()
             joined.append(slot)
         }
-        if !run.isEmpty { joined.append(.fixed(ZipArchive.Block(run))) }
+        endRun()
         return joined
     }
 
