@@ -45,9 +45,9 @@ public enum CRC32 {
     /// polynomial x^(8·count) modulo the CRC's), found once for bytes that are appended again and
     /// again: see `combine`.
     struct Shift: Sendable {
-        /// The polynomial times x^i, for i from 0 to 31: the product of a checksum and the
-        /// polynomial is the sum of those the checksum's bits choose (bit 31 choosing x^0).
-        fileprivate let multiples: [UInt32]
+        /// For each four bits of a checksum, lowest first, the product of each of their sixteen
+        /// values and the polynomial: the product of a checksum is the sum of its eight.
+        fileprivate let products: [UInt32]
 
         init(count: Int) {
             precondition(count >= 0, "a negative length")
@@ -60,29 +60,33 @@ public enum CRC32 {
                 rest >>= 1
                 power += 1
             }
-            var multiples: [UInt32] = []
-            multiples.reserveCapacity(32)
-            for _ in 0..<32 {
-                multiples.append(factor)
+            // Bit 31 - i of a checksum stands for x^i; the product of x^i is factor times x^i.
+            var multiples = [UInt32](repeating: 0, count: 32)
+            for bit in (0..<32).reversed() {
+                multiples[bit] = factor
                 factor = CRC32.timesX(factor)
             }
-            self.multiples = multiples
+            var products = [UInt32](repeating: 0, count: 8 * 16)
+            for group in 0..<8 {
+                for value in 1..<16 {
+                    let lowest = value.trailingZeroBitCount
+                    products[group * 16 + value] = products[group * 16 + (value & (value - 1))] ^ multiples[group * 4 + lowest]
+                }
+            }
+            self.products = products
         }
     }
 
     /// The checksum of A followed by B, from A's checksum, B's, and the shift of B's length (as
     /// zlib's `crc32_combine`): a text whose pieces are fixed needs only the rest checksummed.
     static func combine(_ first: UInt32, _ second: UInt32, shift: Shift) -> UInt32 {
-        var product = second
-        var bits = first
-        shift.multiples.withUnsafeBufferPointer { multiples in
-            while bits != 0 {
-                let power = bits.leadingZeroBitCount
-                product ^= multiples[power]
-                bits &= ~(UInt32(1 << 31) >> UInt32(power))
+        shift.products.withUnsafeBufferPointer { products in
+            var product = second
+            for group in 0..<8 {
+                product ^= products[group &* 16 &+ Int((first >> UInt32(group &* 4)) & 0xF)]
             }
+            return product
         }
-        return product
     }
 
     /// A polynomial times x, modulo the CRC's.

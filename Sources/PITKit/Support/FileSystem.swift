@@ -153,13 +153,13 @@ public enum FileSystem {
         // Replacing, what is there is looked at first and last; not replacing, the link that
         // puts the file in place refuses whatever is there.
         if replacing { try checkWritable(path, replacing: replacing) }
-        let (temporary, descriptor) = TemporaryFiles.create(beside: path)
+        let (temporary, number, descriptor) = TemporaryFiles.create(beside: path)
         guard descriptor >= 0 else {
             throw PITError(.cannotCreate, "\(path): cannot create: \(describe(errno))")
         }
         defer {
-            unlink(temporary)
-            TemporaryFiles.release(temporary)
+            _ = TemporaryFiles.withCPath(temporary) { unlink($0) }
+            TemporaryFiles.release(number)
         }
         var failure: Int32 = 0
         do {
@@ -172,8 +172,8 @@ public enum FileSystem {
             if replacing {
                 // Again at the last moment: something else may have been put there meanwhile.
                 try checkWritable(path, replacing: replacing)
-                if rename(temporary, path) != 0 { failure = errno }
-            } else if link(temporary, path) != 0 {
+                if TemporaryFiles.withCPath(temporary, { from in path.withCString { rename(from, $0) } }) != 0 { failure = errno }
+            } else if TemporaryFiles.withCPath(temporary, { from in path.withCString { link(from, $0) } }) != 0 {
                 // Not replacing, the link itself refuses anything there: say what it is.
                 failure = errno
                 if failure == EEXIST { try checkWritable(path, replacing: replacing) }
@@ -280,7 +280,8 @@ public enum FileSystem {
 public enum TemporaryFiles {
     private struct State {
         var next = 0
-        var live: Set<String> = []
+        /// The files created and not yet released (their paths, as `create` gives them), by number.
+        var live: [Int: [UInt8]] = [:]
         /// Files whose names are reserved and which are being created.
         var creating = 0
         /// Set by `removeAll`: the run is ending.
@@ -288,34 +289,48 @@ public enum TemporaryFiles {
     }
 
     private static let state = Locked(State())
-    /// This process's id, in every temporary name (asked once, not for every file).
-    private static let processID = getpid()
+    /// What follows the path in every temporary name before its number: this process's id (asked
+    /// once, not for every file).
+    private static let nameMiddle = Array(".pit-\(getpid())-".utf8)
 
-    /// Creates a new file beside `path` for writing: its name, and its descriptor (negative when
-    /// it cannot be created, with `errno` saying why). Once `removeAll` has run, the run is ending:
-    /// the calling thread waits for the exit instead.
-    static func create(beside path: String) -> (name: String, descriptor: Int32) {
-        let reserved = state.withLock { state -> String? in
+    /// Creates a new file beside `path` for writing: its path (UTF-8 with a NUL at the end, see
+    /// `withCPath`), its number (to `release` it by), and its descriptor (negative when it cannot
+    /// be created, with `errno` saying why). Once `removeAll` has run, the run is ending: the
+    /// calling thread waits for the exit instead.
+    static func create(beside path: String) -> (name: [UInt8], number: Int, descriptor: Int32) {
+        let reserved = state.withLock { state -> Int? in
             guard !state.ended else { return nil }
             state.next += 1
             state.creating += 1
-            return "\(path).pit-\(processID)-\(state.next).tmp"
+            return state.next
         }
-        guard let name = reserved else { waitForExit() }
-        let descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard let number = reserved else { waitForExit() }
+        var name: [UInt8] = []
+        name.reserveCapacity(path.utf8.count + nameMiddle.count + 26)
+        name += path.utf8
+        name += nameMiddle
+        name.append(decimal: number)
+        name.append(".tmp\0")
+        let descriptor = withCPath(name) { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
         let code = errno
         let ended = state.withLock { state -> Bool in
-            if descriptor >= 0 { state.live.insert(name) }
+            if descriptor >= 0 { state.live[number] = name }
             state.creating -= 1
             return state.ended
         }
         if ended { waitForExit() }
         errno = code
-        return (name, descriptor)
+        return (name, number, descriptor)
     }
 
-    static func release(_ path: String) {
-        state.withLock { _ = $0.live.remove(path) }
+    /// Forgets the file `create` numbered `number`, once it is removed or renamed.
+    static func release(_ number: Int) {
+        state.withLock { _ = $0.live.removeValue(forKey: number) }
+    }
+
+    /// Calls `body` with a path `create` made, as a C string.
+    static func withCPath<Result>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) } }
     }
 
     /// Stops more temporary files being started, waits for those being created, and removes
@@ -324,7 +339,7 @@ public enum TemporaryFiles {
         state.withLock { $0.ended = true }
         while state.withLock({ $0.creating }) > 0 { usleep(1000) }
         state.withLock { state in
-            for path in state.live { unlink(path) }
+            for path in state.live.values { _ = withCPath(path) { unlink($0) } }
             state.live.removeAll()
         }
     }

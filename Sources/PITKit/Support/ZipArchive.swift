@@ -2,9 +2,10 @@
 /// as they are from another archive, each with its local header, then the central directory and
 /// the end record. Every entry carries the same fixed
 /// timestamp (1 January 1980, the earliest ZIP can say), so the same entries always give the same
-/// bytes. An entry keeps its local header and central record, made once, so the archives of a
-/// batch share the entries they have in common and write them in chunks (`chunks`) without
-/// copying them. No ZIP64: an archive holds fewer than 65,535 entries of under 4 GiB each.
+/// bytes. An entry keeps its local header, made once, so the archives of a batch share the
+/// entries they have in common and write them in chunks (`chunks`) without copying them; the
+/// central directory is written as the entries are added. No ZIP64: an archive holds fewer than
+/// 65,535 entries of under 4 GiB each.
 public struct ZipArchive: Sendable {
     /// One file of the archive, with its local header made as the entry is (the header does not
     /// depend on where the entry goes), so an entry shared by many archives is written from
@@ -23,8 +24,6 @@ public struct ZipArchive: Sendable {
         private(set) var record: [UInt8] = []
         /// The number of bytes after the local header.
         let storedSize: Int
-        /// The entry's central directory record, as if its local header were at offset 0.
-        private(set) var centralRecord: [UInt8] = []
 
         public init(name: String, data: [UInt8]) {
             self.init(name: name, capacity: data.count) { record in
@@ -54,14 +53,17 @@ public struct ZipArchive: Sendable {
 
         /// `size`: the file's, when `write` appends its deflated form; nil when it appends the file.
         private init(name: String, method: UInt16, size: Int?, capacity: Int, writing write: (inout [UInt8]) -> UInt32) {
+            var name = name
             precondition(name.utf8.count < 0xFFFF, "entry name too long for a ZIP")
+            flags = name.withUTF8 { $0.contains { $0 >= 0x80 } } ? 0x0800 : 0
             self.name = name
             self.method = method
-            flags = name.utf8.contains { $0 >= 0x80 } ? 0x0800 : 0
             let headerSize = 30 + name.utf8.count
-            var record: [UInt8] = []
-            record.reserveCapacity(headerSize + capacity)
-            record.append(contentsOf: repeatElement(0, count: headerSize))  // the header, once the rest is known
+            // Zeros for the header, filled in once the rest is known.
+            var record = [UInt8](unsafeUninitializedCapacity: headerSize + capacity) { buffer, count in
+                UnsafeMutableBufferPointer(rebasing: buffer[..<headerSize]).initialize(repeating: 0)
+                count = headerSize
+            }
             crc = write(&record)
             storedSize = record.count - headerSize
             self.size = size ?? storedSize
@@ -72,22 +74,15 @@ public struct ZipArchive: Sendable {
                 output.putLocalHeader(entry)
             }
             self.record = record
-            centralRecord = [UInt8](unsafeUninitializedCapacity: entry.centralRecordSize) { buffer, count in
-                var output = Output(buffer: UnsafeMutableRawBufferPointer(buffer))
-                output.putCentralRecord(entry, localHeaderAt: 0)
-                count = output.offset
-            }
         }
 
-        /// The local header: 30 bytes and the name.
-        var localHeaderSize: Int { 30 + name.utf8.count }
-        /// The central directory record: 46 bytes and the name.
-        var centralRecordSize: Int { 46 + name.utf8.count }
+        var centralRecordSize: Int { ZipArchive.centralRecordSize(name: name) }
     }
 
     /// Entries that many archives have in the same order, their records joined once, so that
-    /// each archive writes them as one chunk (`chunks`) and copies none of them.
-    public struct Block: Sendable {
+    /// each archive writes them as one chunk (`chunks`) and copies none of them. A class: the
+    /// archives refer to it without copying its fields.
+    public final class Block: Sendable {
         /// The entries' records, joined.
         let bytes: [UInt8]
         let entryCount: Int
@@ -101,10 +96,7 @@ public struct ZipArchive: Sendable {
             var bytes: [UInt8] = [], centralRecords: [UInt8] = [], offsetFields: [Int] = []
             for entry in entries {
                 offsetFields.append(centralRecords.count + 42)
-                centralRecords += entry.centralRecord
-                centralRecords.withUnsafeMutableBytes { buffer in
-                    buffer.storeBytes(of: UInt32(bytes.count).littleEndian, toByteOffset: offsetFields[offsetFields.count - 1], as: UInt32.self)
-                }
+                centralRecords.put(centralRecordOf: entry, localHeaderAt: bytes.count)
                 bytes += entry.record
             }
             self.bytes = bytes
@@ -114,94 +106,78 @@ public struct ZipArchive: Sendable {
         }
     }
 
-    /// An entry, or a block of them.
-    private enum Item {
-        case entry(Entry)
-        case block(Block)
-
-        /// What the archive holds of it before the central directory.
-        var bytes: [UInt8] {
-            switch self {
-            case .entry(let entry): return entry.record
-            case .block(let block): return block.bytes
-            }
-        }
-    }
-
-    private var items: [Item] = []
+    /// The records of the entries and blocks added, in order: the archive up to its central directory.
+    private var records = ByteChunks()
+    /// The central directory records of the entries added.
+    private var directory: [UInt8] = []
+    private var entryCount = 0
 
     public init() {}
 
-    /// Makes room for `count` entries or blocks in all.
-    public mutating func reserveCapacity(_ count: Int) {
-        items.reserveCapacity(count)
+    /// Makes room for `count` entries or blocks in all, whose central directory records take
+    /// `directorySize` bytes.
+    public mutating func reserveCapacity(_ count: Int, directorySize: Int) {
+        records.reserveCapacity(count + 1)
+        directory.reserveCapacity(directorySize + Self.endRecordSize)
     }
 
     /// Adds a file; `name` is its path in the archive, with `/` between folders.
     public mutating func add(_ name: String, _ data: [UInt8]) {
-        items.append(.entry(Entry(name: name, data: data)))
+        add(Entry(name: name, data: data))
     }
 
     /// Adds a file made beforehand.
     public mutating func add(_ entry: Entry) {
-        items.append(.entry(entry))
+        directory.put(centralRecordOf: entry, localHeaderAt: records.count)
+        records.append(entry.record)
+        entryCount += 1
     }
 
     /// Adds files made beforehand, as a block.
     public mutating func add(_ block: Block) {
-        items.append(.block(block))
+        let at = directory.count
+        directory += block.centralRecords
+        let start = UInt32(records.count)
+        directory.withUnsafeMutableBytes { buffer in
+            for field in block.offsetFields {
+                let relative = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + field, as: UInt32.self))
+                buffer.storeBytes(of: (relative + start).littleEndian, toByteOffset: at + field, as: UInt32.self)
+            }
+        }
+        records.append(block.bytes)
+        entryCount += block.entryCount
     }
 
     /// The archive's bytes in one array.
     public var bytes: [UInt8] { chunks.joined }
 
     /// The archive's bytes as chunks: each entry's record and each block's records as they are,
-    /// then the central directory and the end record, made at their size.
+    /// then the central directory and the end record.
     public var chunks: ByteChunks {
-        var entryCount = 0, directorySize = 0
-        var chunks = ByteChunks()
-        chunks.reserveCapacity(items.count + 1)
-        for item in items {
-            chunks.append(item.bytes)
-            switch item {
-            case .entry(let entry):
-                entryCount += 1
-                directorySize += entry.centralRecord.count
-            case .block(let block):
-                entryCount += block.entryCount
-                directorySize += block.centralRecords.count
+        consuming get {
+            precondition(entryCount < 0xFFFF, "too many entries for a ZIP without ZIP64")
+            let directoryOffset = records.count
+            precondition(directoryOffset < 0xFFFF_FFFF, "archive too large for a ZIP without ZIP64")
+            let directorySize = directory.count
+            directory.put(Self.endRecordSize) { output in
+                output.put(le32: 0x0605_4B50)  // end of central directory record
+                output.put(le16: 0)  // this disk
+                output.put(le16: 0)  // the disk the central directory starts on
+                output.put(le16: UInt16(entryCount))
+                output.put(le16: UInt16(entryCount))
+                output.put(le32: UInt32(directorySize))
+                output.put(le32: UInt32(directoryOffset))
+                output.put(le16: 0)  // comment length
             }
+            records.append(directory)
+            return records
         }
-        precondition(entryCount < 0xFFFF, "too many entries for a ZIP without ZIP64")
-        let directoryOffset = chunks.count
-        precondition(directoryOffset < 0xFFFF_FFFF, "archive too large for a ZIP without ZIP64")
-        let size = directorySize + 22
-        chunks.append([UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var output = Output(buffer: UnsafeMutableRawBufferPointer(buffer))
-            var offset = 0
-            for item in items {
-                switch item {
-                case .entry(let entry):
-                    output.put(entry.centralRecord, offsetFields: CollectionOfOne(42), localHeadersAt: offset)
-                    offset += entry.record.count
-                case .block(let block):
-                    output.put(block.centralRecords, offsetFields: block.offsetFields, localHeadersAt: offset)
-                    offset += block.bytes.count
-                }
-            }
-            output.put(le32: 0x0605_4B50)  // end of central directory record
-            output.put(le16: 0)  // this disk
-            output.put(le16: 0)  // the disk the central directory starts on
-            output.put(le16: UInt16(entryCount))
-            output.put(le16: UInt16(entryCount))
-            output.put(le32: UInt32(directorySize))
-            output.put(le32: UInt32(directoryOffset))
-            output.put(le16: 0)  // comment length
-            precondition(output.offset == size, "the central directory's size was miscounted")
-            count = size
-        })
-        return chunks
     }
+
+    /// The size of the central directory record of an entry named `name`: 46 bytes and the name.
+    static func centralRecordSize(name: String) -> Int { 46 + name.utf8.count }
+
+    private static let endRecordSize = 22
 
     /// ZIP 2.0, the version that reads stored and deflated entries in folders.
     fileprivate static let versionNeeded: UInt16 = 20
@@ -216,6 +192,23 @@ public struct ZipArchive: Sendable {
     fileprivate static let dosDate: UInt16 = 0 << 9 | 1 << 5 | 1
 }
 
+extension [UInt8] {
+    /// Appends `count` bytes that `write` puts, in order, exactly.
+    fileprivate mutating func put(_ count: Int, _ write: (inout Output) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            var output = Output(buffer: UnsafeMutableRawBufferPointer(buffer))
+            write(&output)
+            precondition(output.offset == count, "a ZIP record's size was miscounted")
+            append(contentsOf: buffer)
+        }
+    }
+
+    /// Appends the central directory record of `entry`, its local header at `offset`.
+    fileprivate mutating func put(centralRecordOf entry: ZipArchive.Entry, localHeaderAt offset: Int) {
+        put(entry.centralRecordSize) { $0.putCentralRecord(entry, localHeaderAt: offset) }
+    }
+}
+
 /// An entry's local header, or the central directory, written in order into a buffer made at its size.
 private struct Output {
     let buffer: UnsafeMutableRawBufferPointer
@@ -228,17 +221,6 @@ private struct Output {
     private mutating func put(raw source: UnsafeRawBufferPointer) {
         UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<offset + source.count]).copyMemory(from: source)
         offset += source.count
-    }
-
-    /// Central directory records made beforehand (`Entry.centralRecord`, `Block.centralRecords`),
-    /// the offsets of their local headers moved by `start`, where the first of them is.
-    mutating func put<Fields: Sequence<Int>>(_ records: [UInt8], offsetFields: Fields, localHeadersAt start: Int) {
-        let at = offset
-        records.withUnsafeBytes { put(raw: $0) }
-        for field in offsetFields {
-            let relative = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + field, as: UInt32.self))
-            buffer.storeBytes(of: (relative + UInt32(start)).littleEndian, toByteOffset: at + field, as: UInt32.self)
-        }
     }
 
     /// A little-endian 16-bit value.

@@ -7,8 +7,14 @@ final class DOCXBase: Sendable {
     enum Part: Sendable {
         /// A part the same in every package (with its checksum, computed once).
         case fixed(ZipArchive.Entry)
-        /// Parts the same in every package, one after another (`DOCXBase` joins them).
-        case fixedBlock(ZipArchive.Block)
+        case coreProperties, document, numbering, footer
+    }
+
+    /// A place in the package, in archive order, as the base keeps them: parts the same in
+    /// every package, one after another, joined in a block (their records and central directory
+    /// records made once), or the place of one of the draft's parts.
+    enum Slot: Sendable {
+        case fixed(ZipArchive.Block)
         case coreProperties, document, numbering, footer
     }
 
@@ -54,7 +60,7 @@ final class DOCXBase: Sendable {
     }
 
     /// The parts in archive order, each run of fixed parts joined in a block.
-    let parts: [Part]
+    let slots: [Slot]
     let documentPartName: String
     let numberingPartName: String
     /// pit's footer part, when the base has no footer of its own for it to use.
@@ -63,36 +69,52 @@ final class DOCXBase: Sendable {
     let numbering: Numbering
     /// The body's and footer's XML around the draft's text.
     let markup: DOCXMarkup
+    /// The size of a package's central directory records.
+    let directorySize: Int
 
     /// `documentStart` is the document's start tag, with its namespace declarations;
     /// `sectionProperties` the end of the body (page size, margins, header and footer).
     init(parts: [Part], documentPartName: String, numberingPartName: String, footerPartName: String?,
          documentStart: String, sectionProperties: String, styles: StyleIDs, numbering: Numbering) {
-        self.parts = Self.joiningFixedRuns(parts)
+        slots = Self.joiningFixedRuns(parts)
         self.documentPartName = documentPartName
         self.numberingPartName = numberingPartName
         self.footerPartName = footerPartName
         self.styles = styles
         self.numbering = numbering
         markup = DOCXMarkup(documentStart: documentStart, sectionProperties: sectionProperties, styles: styles)
+        directorySize = parts.reduce(0) { size, part in
+            switch part {
+            case .fixed(let entry): return size + entry.centralRecordSize
+            case .coreProperties: return size + ZipArchive.centralRecordSize(name: DOCXParts.corePropertiesName)
+            case .document: return size + ZipArchive.centralRecordSize(name: documentPartName)
+            case .numbering: return size + ZipArchive.centralRecordSize(name: numberingPartName)
+            case .footer: return size + (footerPartName.map(ZipArchive.centralRecordSize) ?? 0)
+            }
+        }
     }
 
-    /// `parts` with each run of two or more fixed parts made one block, which a package writes
-    /// as one chunk.
-    private static func joiningFixedRuns(_ parts: [Part]) -> [Part] {
-        var joined: [Part] = []
+    /// `parts` with each run of fixed parts made one block, which a package writes as one chunk.
+    private static func joiningFixedRuns(_ parts: [Part]) -> [Slot] {
+        var joined: [Slot] = []
         var run: [ZipArchive.Entry] = []
         func endRun() {
-            if run.count == 1 { joined.append(.fixed(run[0])) } else if run.count > 1 { joined.append(.fixedBlock(ZipArchive.Block(run))) }
+            if !run.isEmpty { joined.append(.fixed(ZipArchive.Block(run))) }
             run = []
         }
         for part in parts {
-            if case .fixed(let entry) = part {
+            let slot: Slot
+            switch part {
+            case .fixed(let entry):
                 run.append(entry)
-            } else {
-                endRun()
-                joined.append(part)
+                continue
+            case .coreProperties: slot = .coreProperties
+            case .document: slot = .document
+            case .numbering: slot = .numbering
+            case .footer: slot = .footer
             }
+            endRun()
+            joined.append(slot)
         }
         endRun()
         return joined

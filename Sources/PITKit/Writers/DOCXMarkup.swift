@@ -17,6 +17,7 @@ struct DOCXMarkup: Sendable {
     /// pit's footer part (see `DOCXParts.footer`), before and after the draft's reference.
     let footerStart: [UInt8]
     let footerEnd: [UInt8]
+    private let footerStartCRC: UInt32
 
     init(documentStart: String, sectionProperties: String, styles: DOCXBase.StyleIDs) {
         bodyStart = Array((DOCXParts.declaration + documentStart + "<w:body>\n").utf8)
@@ -27,6 +28,7 @@ struct DOCXMarkup: Sendable {
         listItemStartAfterID = Array("\"/></w:numPr></w:pPr>".utf8)
         footerStart = Array(DOCXParts.footerStart(style: styles.footer).utf8)
         footerEnd = Array(DOCXParts.footerEnd.utf8)
+        footerStartCRC = CRC32.checksum(footerStart)
     }
 
     /// The start of each item of the list with numbering instance `id`.
@@ -37,13 +39,15 @@ struct DOCXMarkup: Sendable {
         return start
     }
 
-    /// pit's footer part for the draft with reference `reference`.
-    func footer(reference: String) -> [UInt8] {
-        var xml: [UInt8] = []
-        xml.reserveCapacity(footerStart.count + reference.utf8.count + footerEnd.count)
-        xml += footerStart
-        DOCXWriter.appendText(reference, to: &xml)
-        xml += footerEnd
-        return xml
+    /// pit's footer part, named `name`, for the draft with reference `reference`: made in place,
+    /// only what follows the constant start checksummed.
+    func footer(named name: String, reference: String) -> ZipArchive.Entry {
+        ZipArchive.Entry(name: name, capacity: footerStart.count + reference.utf8.count + footerEnd.count) { xml in
+            xml += footerStart
+            let rest = xml.count
+            DOCXWriter.appendText(reference, to: &xml)
+            xml += footerEnd
+            return xml.withUnsafeBufferPointer { CRC32.checksum(UnsafeBufferPointer(rebasing: $0[rest...]), continuing: footerStartCRC) }
+        }
     }
 }

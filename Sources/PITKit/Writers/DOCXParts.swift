@@ -20,24 +20,49 @@ enum DOCXParts {
 
     /// The core properties: title ("Public Interest Test – REF"), subject, author (the
     /// authority), language, and created and modified both the document date at midnight UTC.
-    /// Made in place as the package's entry, only what follows the constant start checksummed.
+    /// Made in place as the package's entry: only the reference and the authority are
+    /// checksummed, and the checksums of the constant start and of the date's ending
+    /// (`CoreEnding`) combined with theirs.
     static func coreProperties(reference: String, authority: String, date: DocumentDate) -> ZipArchive.Entry {
-        let capacity = corePropertiesStart.count + reference.utf8.count + authority.utf8.count + 400
-        return ZipArchive.Entry(name: "docProps/core.xml", capacity: capacity) { xml in
-            let stamp = date.iso
+        let ending = coreEndings.value(date.year * 10_000 + date.month * 100 + date.day) { CoreEnding(date) }
+        let capacity = corePropertiesStart.count + reference.utf8.count + authority.utf8.count + 100 + ending.bytes.count
+        return ZipArchive.Entry(name: corePropertiesName, capacity: capacity) { xml in
             xml += corePropertiesStart
             let rest = xml.count
             XMLEscaping.append(reference, to: &xml)
             xml.append("</dc:title><dc:subject>Public Interest Test</dc:subject><dc:creator>")
             XMLEscaping.append(authority, to: &xml)
-            xml.append("</dc:creator><dc:language>en-GB</dc:language><dcterms:created xsi:type=\"dcterms:W3CDTF\">")
-            xml += stamp.utf8
-            xml.append("T00:00:00Z</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">")
-            xml += stamp.utf8
-            xml.append("T00:00:00Z</dcterms:modified></cp:coreProperties>\n")
-            return xml.withUnsafeBufferPointer { CRC32.checksum(UnsafeBufferPointer(rebasing: $0[rest...]), continuing: corePropertiesStartCRC) }
+            let crc = xml.withUnsafeBufferPointer { CRC32.checksum(UnsafeBufferPointer(rebasing: $0[rest...]), continuing: corePropertiesStartCRC) }
+            xml += ending.bytes
+            return CRC32.combine(crc, ending.crc, shift: ending.shift)
         }
     }
+
+    /// The core properties after the authority, which depend only on the date, with their
+    /// checksum and its shift: made once a date (`coreEndings`).
+    private struct CoreEnding: Sendable {
+        let bytes: [UInt8]
+        let crc: UInt32
+        let shift: CRC32.Shift
+
+        init(_ date: DocumentDate) {
+            let stamp = date.iso
+            var bytes: [UInt8] = []
+            bytes.append("</dc:creator><dc:language>en-GB</dc:language><dcterms:created xsi:type=\"dcterms:W3CDTF\">")
+            bytes += stamp.utf8
+            bytes.append("T00:00:00Z</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">")
+            bytes += stamp.utf8
+            bytes.append("T00:00:00Z</dcterms:modified></cp:coreProperties>\n")
+            self.bytes = bytes
+            crc = CRC32.checksum(bytes)
+            shift = CRC32.Shift(count: bytes.count)
+        }
+    }
+
+    /// The endings by date (as the number YYYYMMDD).
+    private static let coreEndings = BoundedMemo<Int, CoreEnding>(capacity: 4096)
+
+    static let corePropertiesName = "docProps/core.xml"
 
     /// The core properties up to the title's reference.
     private static let corePropertiesStart = Array((declaration + """
@@ -164,7 +189,7 @@ enum DOCXParts {
 
     /// The footer: "Public Interest Test – REF · Page X of Y", the page number and count as
     /// PAGE and NUMPAGES fields, in the style `style`: its XML up to the reference.
-    /// `DOCXMarkup.footer(reference:)` writes the part.
+    /// `DOCXMarkup.footer(named:reference:)` writes the part.
     static func footerStart(style: String) -> String {
         declaration + "<w:ftr xmlns:w=\"\(wordNamespace)\"><w:p><w:pPr><w:pStyle w:val=\"\(XMLEscaping.escape(style))\"/>"
             + "<w:jc w:val=\"center\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Public Interest Test – "

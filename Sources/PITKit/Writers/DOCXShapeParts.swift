@@ -3,13 +3,15 @@
 /// split at its placeholders. A request's main document part is the shape's XML with the
 /// request's texts escaped into the gaps, and its checksum the pieces' (computed here, once)
 /// combined with those of the escaped texts (`CRC32.combine`): a request hashes only its texts.
-struct DOCXShapeParts: Sendable {
+/// A class: the requests of a shape refer to its parts without copying their fields.
+final class DOCXShapeParts: Sendable {
     /// The main document part's name, and its XML without the placeholders.
     private let name: String
     private let xml: [UInt8]
     /// The XML in pieces, each but the last followed by a placeholder.
     private let pieces: [Piece]
-    let numbering: ZipArchive.Entry
+    /// The numbering part, as a block of one: its central directory record made once.
+    let numbering: ZipArchive.Block
 
     private struct Piece: Sendable {
         let range: Range<Int>
@@ -31,7 +33,7 @@ struct DOCXShapeParts: Sendable {
         var pieces: [Piece] = []
         var start = 0
         func piece(to end: Int, number: Int?) {
-            let combined = end - start < Self.shortestCombined ? nil : (CRC32.checksum(xml[start..<end]), CRC32.Shift(count: end - start))
+            let combined = end - start < Self.shortestCombined ? nil : Self.combined(xml[start..<end])
             pieces.append(Piece(range: start..<end, combined: combined, number: number))
             start = end
         }
@@ -40,8 +42,16 @@ struct DOCXShapeParts: Sendable {
         self.name = base.documentPartName
         self.xml = xml
         self.pieces = pieces
-        numbering = ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists))
+        numbering = ZipArchive.Block([ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists))])
     }
+
+    /// The checksum of a piece and the shift of its length, the shift remembered by the length:
+    /// the shapes of a batch share most of their pieces.
+    private static func combined(_ piece: ArraySlice<UInt8>) -> (crc: UInt32, shift: CRC32.Shift) {
+        (CRC32.checksum(piece), shifts.value(piece.count) { CRC32.Shift(count: piece.count) })
+    }
+
+    private static let shifts = BoundedMemo<Int, CRC32.Shift>(capacity: 4096)
 
     /// The main document part with each placeholder replaced by its text, escaped as the writer
     /// escapes a draft's (a placeholder with no text stays, as `PlaceholderText.filled` leaves it).

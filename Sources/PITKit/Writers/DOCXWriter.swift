@@ -18,7 +18,7 @@ public struct DOCXWriter: DocumentWriter {
         let base = base
         let body = Self.body(draft.document, in: base)
         return package(base, document: ZipArchive.Entry(name: base.documentPartName, data: body.xml.bytes),
-                       numbering: ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists)),
+                       numbering: ZipArchive.Block([ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists))]),
                        reference: draft.reference, authority: draft.authority.name, date: draft.date).bytes
     }
 
@@ -36,15 +36,13 @@ public struct DOCXWriter: DocumentWriter {
 
     /// The package: the base's parts, with a draft's main document and numbering parts, and its
     /// core properties and footer made from its reference, authority and date.
-    private func package(_ base: DOCXBase, document: ZipArchive.Entry, numbering: ZipArchive.Entry,
+    private func package(_ base: DOCXBase, document: ZipArchive.Entry, numbering: ZipArchive.Block,
                          reference: String, authority: String, date: DocumentDate) -> ZipArchive {
         var archive = ZipArchive()
-        archive.reserveCapacity(base.parts.count)
-        for part in base.parts {
-            switch part {
-            case .fixed(let entry):
-                archive.add(entry)
-            case .fixedBlock(let block):
+        archive.reserveCapacity(base.slots.count, directorySize: base.directorySize)
+        for slot in base.slots {
+            switch slot {
+            case .fixed(let block):
                 archive.add(block)
             case .coreProperties:
                 archive.add(DOCXParts.coreProperties(reference: reference, authority: authority, date: date))
@@ -54,7 +52,7 @@ public struct DOCXWriter: DocumentWriter {
                 archive.add(numbering)
             case .footer:
                 if let name = base.footerPartName {
-                    archive.add(name, base.markup.footer(reference: reference))
+                    archive.add(base.markup.footer(named: name, reference: reference))
                 }
             }
         }
