@@ -66,7 +66,7 @@ final class SharedRenders: Sendable {
     /// A section's render, or none when its template looks at the lists and each draft renders it.
     struct Render: Sendable {
         let markdown: [UInt8]
-        let files: [String]
+        let files: [TemplateLibrary.File]
     }
 
     let memo: PreparationMemo

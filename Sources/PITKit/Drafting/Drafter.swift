@@ -127,7 +127,7 @@ public struct Drafter: Sendable {
         return Draft(reference: request.reference, date: request.date, authority: plan.authority, regime: plan.regime,
                      neitherConfirmNorDeny: ncnd, outcome: request.outcome, exemptions: applied,
                      questions: request.questions, facts: request.facts,
-                     document: MarkdownReader.read(markdown), templatesUsed: recorder.files(in: library))
+                     document: MarkdownReader.read(markdown), templatesUsed: recorder.files)
     }
 
     /// What drafting `request` starts from, but for its lists (questions and facts): the plan,
@@ -272,7 +272,7 @@ public struct Drafter: Sendable {
             escaper: MarkdownEscaping.escaper,
             partials: { name in
                 guard let path = partials[name] else { return nil }
-                recorder.record(path)
+                if let file = library.file(path) { recorder.record(file) }
                 do {
                     return try library.template(path)
                 } catch {
@@ -312,10 +312,10 @@ public struct Drafter: Sendable {
 
     /// A template rendered to UTF-8 Markdown.
     private func render(_ path: String, stack: [MustacheValue], renderer: MustacheRenderer, recorder: UsageRecorder) throws -> [UInt8] {
-        guard library.file(path) != nil else {
+        guard let file = library.file(path) else {
             throw PITError.data("the template library has no '\(path)' (in Templates/ or any overlay)")
         }
-        recorder.record(path)
+        recorder.record(file)
         let template = try library.template(path)
         var output: [UInt8] = []
         do {
@@ -336,29 +336,25 @@ public struct Drafter: Sendable {
 final class UsageRecorder: @unchecked Sendable {
     /// A draft reads a dozen files or so, each many times: a short list is searched faster than
     /// a set is hashed.
-    private var paths: [String] = []
+    private(set) var files: [TemplateLibrary.File] = []
     /// Why a partial could not be read (a syntax error in it), if one could not.
     var partialError: Error?
 
-    /// Every path recorded while `logging` runs, in order, repeats included.
-    private var log: [String]?
+    /// Every file recorded while `logging` runs, in order, repeats included.
+    private var log: [TemplateLibrary.File]?
 
-    func record(_ path: String) {
-        log?.append(path)
-        if !paths.contains(path) { paths.append(path) }
+    func record(_ file: TemplateLibrary.File) {
+        log?.append(file)
+        if !files.contains(where: { $0.path == file.path }) { files.append(file) }
     }
 
-    /// `body`'s result, and every path recorded while it ran: recording them again later gives
+    /// `body`'s result, and every file recorded while it ran: recording them again later gives
     /// the files the same order as recording them then.
-    func logging<Result>(_ body: () throws -> Result) rethrows -> (Result, [String]) {
+    func logging<Result>(_ body: () throws -> Result) rethrows -> (Result, [TemplateLibrary.File]) {
         let outer = log
         log = []
         defer { log = outer.map { $0 + (log ?? []) } }
         let result = try body()
         return (result, log ?? [])
-    }
-
-    func files(in library: TemplateLibrary) -> [TemplateLibrary.File] {
-        paths.compactMap { library.file($0) }
     }
 }
