@@ -25,7 +25,8 @@ enum BatchRows {
 
     /// A JSON Lines line that `JSONRowScan` reads straight must give the row `JSONValue` gives.
     static func checkJSONLine(_ line: [UInt8]) {
-        guard let row = line.withUnsafeBufferPointer({ JSONRowScan.row($0, number: 2) }) else { return }
+        var texts = RecentTexts()
+        guard let row = line.withUnsafeBufferPointer({ JSONRowScan.row($0, number: 2, texts: &texts) }) else { return }
         let parsed = try? BatchInput.jsonRow(line, number: 2, source: "fuzz.jsonl")
         precondition(parsed.map(contents) == contents(row), "a line read two ways gives two rows: \(String(decoding: line, as: UTF8.self))")
     }
