@@ -6,12 +6,15 @@ public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible
     public let line: Int
     public let column: Int
     public let message: String
+    /// The dotted name that resolved to nothing, when that is what went wrong (strict mode).
+    public let undefinedName: String?
 
-    public init(template: String, line: Int, column: Int, message: String) {
+    public init(template: String, line: Int, column: Int, message: String, undefinedName: String? = nil) {
         self.template = template
         self.line = line
         self.column = column
         self.message = message
+        self.undefinedName = undefinedName
     }
 
     /// `name:line:column: message`, the form compilers use.

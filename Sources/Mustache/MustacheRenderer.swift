@@ -169,7 +169,7 @@ public struct MustacheRenderer: Sendable {
         if let value = state.lookUp(reference.path) { return value }
         if strict {
             throw MustacheError(template: template.name, line: reference.place.line, column: reference.place.column,
-                                message: "undefined variable '\(reference.dotted)'")
+                                message: "undefined variable '\(reference.dotted)'", undefinedName: reference.dotted)
         }
         return nil
     }

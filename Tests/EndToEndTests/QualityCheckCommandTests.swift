@@ -196,7 +196,7 @@ struct QualityCheckCommandTests {
         #expect(result.status == 65)
         let root = folder.path
         #expect(result.text.contains("\(root)/exemptions/s31/harm/typo.mustache:1:12: error: unknown variable 'exemption.tset'"), "\(result.text)")
-        #expect(result.text.contains("\(root)/exemptions/s31/harm/typo.mustache:1:31: error: unknown variable 'case_ref'"))
+        #expect(result.text.contains("\(root)/exemptions/s31/harm/typo.mustache:1:31: error: unknown variable 'case_ref' (see the README, \"Variables\"; a --set key needs --allow-set)"))
         #expect(result.text.contains("\(root)/notes.txt: warning: the library never uses this file"))
         #expect(result.text.contains("\(root)/exemptions/s31/harm/typo.mustache: warning: no summary line"))
         // The allowed --set key drafts, and the check finds the irrelevant factor on its line.

@@ -11,10 +11,10 @@ struct RendererTests {
 
     @Test func strictModeNamesAnUndefinedVariableAndItsPlace() throws {
         let strict = MustacheRenderer(strict: true)
-        #expect(throws: MustacheError(template: "t.mustache", line: 2, column: 7, message: "undefined variable 'who.name'")) {
+        #expect(throws: MustacheError(template: "t.mustache", line: 2, column: 7, message: "undefined variable 'who.name'", undefinedName: "who.name")) {
             try render("Hello\nthere {{who.name}}", ["who": [:]], renderer: strict)
         }
-        #expect(throws: MustacheError(template: "t.mustache", line: 1, column: 1, message: "undefined variable 'items'")) {
+        #expect(throws: MustacheError(template: "t.mustache", line: 1, column: 1, message: "undefined variable 'items'", undefinedName: "items")) {
             try render("{{#items}}x{{/items}}", [:], renderer: strict)
         }
         #expect(try render("{{who.name}}", ["who": [:]]) == "", "the spec's behaviour when not strict")

@@ -323,7 +323,7 @@ public struct Drafter: Sendable {
         } catch let error as MustacheError {
             if let partialError = recorder.partialError { throw partialError }
             var message = error.description
-            if error.message.hasPrefix("undefined variable") {
+            if error.undefinedName != nil {
                 message += " (define it with --set NAME=VALUE, or fix the template)"
             }
             throw PITError.data(message)

@@ -161,7 +161,7 @@ public struct LibraryLinter {
                     limbKeys: Set(exemption.limbs.map(\.key)), evidence: Set(exemption.evidence.map(\.name)))))
             }
             for problem in scope.check(template.outline, frames: frames, template: isPartial) {
-                let hint = problem.message.hasPrefix("unknown variable")
+                let hint = problem.isUnknownVariable
                     ? " (see the README, \"Variables\"; a --set key needs --allow-set)" : ""
                 error(path, problem.message + hint, line: problem.line, column: problem.column)
                 broken.insert(path)

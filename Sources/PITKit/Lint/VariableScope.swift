@@ -10,6 +10,8 @@ struct VariableScope {
         let line: Int
         let column: Int
         let message: String
+        /// Whether the problem is a name no template may look up (a `--set` key may be meant).
+        var isUnknownVariable = false
     }
 
     /// The names the blocks of each parent template see: `layout` → `harm-heading` → frames.
@@ -31,11 +33,11 @@ struct VariableScope {
                 break
             case .variable(let name, let line, let column):
                 if resolve(name, in: frames) == nil {
-                    problems.append(Problem(line: line, column: column, message: "unknown variable '\(name)'"))
+                    problems.append(Problem(line: line, column: column, message: "unknown variable '\(name)'", isUnknownVariable: true))
                 }
             case .section(let name, let inverted, let line, let column, let children):
                 let type = resolve(name, in: frames)
-                if type == nil { problems.append(Problem(line: line, column: column, message: "unknown variable '\(name)'")) }
+                if type == nil { problems.append(Problem(line: line, column: column, message: "unknown variable '\(name)'", isUnknownVariable: true)) }
                 var inner = frames
                 if !inverted {
                     switch type {
