@@ -209,6 +209,19 @@ struct QualityCheckCommandTests {
         #expect(warnings.text.contains("\"errors\": 0") && warnings.text.contains("\"warnings\": 1"))
     }
 
+    /// A broken partial is reported once, in its own file, not again for every draft that includes it.
+    @Test func lintReportsABrokenPartialOnce() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let partials = folder.appendingPathComponent("partials")
+        try FileManager.default.createDirectory(at: partials, withIntermediateDirectories: true)
+        try "{{! summary: a test }}\n{{no_such_thing}}\n".write(to: partials.appendingPathComponent("case-facts.mustache"), atomically: true, encoding: .utf8)
+        let result = try Pit.run(["lint", folder.path])
+        #expect(result.status == 65)
+        #expect(result.text.contains("\(folder.path)/partials/case-facts.mustache:2:1: error: unknown variable 'no_such_thing'"), "\(result.text)")
+        #expect(!result.text.contains("fails:"), "\(result.text)")
+    }
+
     /// `pit lint` drafts every regime's templates: an EIR harm that argues "would be likely to" is found in its file.
     @Test func lintChecksEveryRegime() throws {
         let folder = try Self.folder()

@@ -326,7 +326,7 @@ public struct Drafter: Sendable {
             if error.undefinedName != nil {
                 message += " (define it with --set NAME=VALUE, or fix the template)"
             }
-            throw PITError.data(message)
+            throw PITError(.data, message, template: error.template)
         }
         return output
     }

@@ -105,7 +105,7 @@ extension LibraryLinter {
             do {
                 draft = try drafter.draft(request)
             } catch let failure as PITError {
-                if broken.contains(where: { failure.message.hasPrefix(display($0) + ":") }) { return }
+                if let template = failure.template, broken.contains(where: { display($0) == template }) { return }
                 error(label, "drafting with it (\(outcome.rawValue)\(request.neitherConfirmNorDeny ? ", NCND" : "")) fails: \(failure.message)")
                 return
             } catch { return }

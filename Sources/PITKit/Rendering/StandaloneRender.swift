@@ -58,6 +58,6 @@ public enum StandaloneRender {
 extension PITError {
     /// A template that cannot be parsed or rendered: a data error at `file:line:column`.
     public init(_ error: MustacheError) {
-        self.init(.data, error.description)
+        self.init(.data, error.description, template: error.template)
     }
 }

@@ -16,10 +16,13 @@ public struct PITError: Error, Equatable, CustomStringConvertible {
 
     public let kind: Kind
     public let message: String
+    /// The template the failure is in, as messages name it, when a template failed to parse or render.
+    public let template: String?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, template: String? = nil) {
         self.kind = kind
         self.message = message
+        self.template = template
     }
 
     public var description: String { message }
