@@ -19,7 +19,7 @@ final class CheckMemo: Sendable {
         let folded: FoldedText
         /// Whether the text checks find nothing in it in any part or for any subject.
         let isQuiet: Bool
-        let found = Locked<[Context: Found]>([:])
+        private let found = BoundedMemo<Context, Found>(capacity: 1024)
 
         init(_ text: String) {
             folded = FoldedText(text)
@@ -28,10 +28,7 @@ final class CheckMemo: Sendable {
 
         /// What the text checks find in the paragraph in `context`, remembered or found by `check`.
         func found(_ context: Context, orCheck check: () -> Found) -> Found {
-            if let known = found.withLock({ $0[context] }) { return known }
-            let result = check()
-            found.withLock { $0[context] = result }
-            return result
+            found.value(context, orMake: check)
         }
     }
 

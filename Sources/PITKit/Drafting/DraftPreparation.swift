@@ -70,7 +70,8 @@ final class SharedRenders: Sendable {
     }
 
     let memo: PreparationMemo
-    private let renders = Locked<[Key: Render?]>([:])
+    /// By section: a preparation has a few exemptions of four sections each.
+    private let renders = BoundedMemo<Key, Render?>(capacity: 256)
 
     init(memo: PreparationMemo) {
         self.memo = memo
@@ -78,9 +79,6 @@ final class SharedRenders: Sendable {
 
     /// The render for `key`, remembered or made by `render`.
     func render(_ key: Key, orRender render: () throws -> Render?) rethrows -> Render? {
-        if let known = renders.withLock({ $0[key] }) { return known }
-        let made = try render()
-        renders.withLock { $0[key] = made }
-        return made
+        try renders.value(key, orMake: render)
     }
 }

@@ -14,9 +14,9 @@ final class BoundedMemo<Key: Hashable & Sendable, Value>: @unchecked Sendable {
     }
 
     /// The value for `key`, remembered or made by `make`.
-    func value(_ key: Key, orMake make: () -> Value) -> Value {
+    func value(_ key: Key, orMake make: () throws -> Value) rethrows -> Value {
         if let known = remembered(key) { return known }
-        let value = make()
+        let value = try make()
         entries.withLock { entries in
             if entries.count >= capacity { entries.removeAll() }
             entries[key] = value
