@@ -1,8 +1,5 @@
 import PITKit
 
-// Interrupted: remove any temporary file being written, then exit as the signal asks.
-TemporaryFiles.installInterruptHandler()
-
 do {
     let output = try Commands.run(RawArguments.ofProcess())
     try FileSystem.writeStandardOutput(output)

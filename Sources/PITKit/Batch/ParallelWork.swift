@@ -6,6 +6,7 @@ public enum ParallelWork {
     static func map<Result: Sendable>(jobs: Int, count: Int, _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
         let lanes = max(1, min(jobs, count))
         guard lanes > 1 else { return (0..<count).map(body) }
+        TemporaryFiles.watchForInterrupts()  // before any thread, so that every thread blocks them
         let finished = Locked([[Result]](repeating: [], count: lanes))
         @Sendable func run(_ lane: Int) {
             let results = stride(from: lane, to: count, by: lanes).map(body)

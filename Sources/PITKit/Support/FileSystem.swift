@@ -276,7 +276,7 @@ public enum FileSystem {
 /// any more being started, waits for those being created, and removes them all, so none is left
 /// however the threads and the interrupt fall. Files are created outside the lock, so threads
 /// do not wait on one another. The interrupt is handled on a thread of its own (see
-/// `installInterruptHandler`), never inside a signal handler, so it can take the lock safely.
+/// `watchForInterrupts`), never inside a signal handler, so it can take the lock safely.
 public enum TemporaryFiles {
     private struct State {
         var next = 0
@@ -298,6 +298,7 @@ public enum TemporaryFiles {
     /// be created, with `errno` saying why). Once `removeAll` has run, the run is ending: the
     /// calling thread waits for the exit instead.
     static func create(beside path: String) -> (name: [UInt8], number: Int, descriptor: Int32) {
+        watchForInterrupts()
         let reserved = state.withLock { state -> Int? in
             guard !state.ended else { return nil }
             state.next += 1
@@ -349,10 +350,20 @@ public enum TemporaryFiles {
         while true { pause() }
     }
 
-    /// Blocks the signals that interrupt a run (`interruptSignals`) in every thread and waits for
-    /// them on a thread of its own, which removes the temporary files and exits with 128 + the
-    /// signal. Call once, before any thread.
-    public static func installInterruptHandler() {
+    /// Makes sure the signals that interrupt a run (`interruptSignals`) are handled: the first
+    /// call blocks them in the calling thread, and so in every thread started after it, and waits
+    /// for them on a thread of its own, which removes the temporary files and exits with 128 +
+    /// the signal. Called before the first temporary file is reserved (`create`) and before any
+    /// worker thread is started (`ParallelWork`), so a run that writes no file and starts no
+    /// thread (a draft to standard output, `pit list`) keeps the signals' usual actions and
+    /// starts no thread for them.
+    static func watchForInterrupts() {
+        _ = interruptWatch
+    }
+
+    /// Made once, by the first `watchForInterrupts` (a static is made once, whichever thread
+    /// comes first).
+    private static let interruptWatch: Void = {
         var signals = interruptSignalSet()
         pthread_sigmask(SIG_BLOCK, &signals, nil)
         // The thread waits until the process ends, so it is never joined.
@@ -363,7 +374,7 @@ public enum TemporaryFiles {
             TemporaryFiles.removeAll()
             _exit(128 + received)
         }
-    }
+    }()
 
     /// The signals that interrupt a run: SIGINT (Ctrl-C), SIGTERM (`kill`) and SIGHUP (the
     /// terminal closed), but any pit was started with ignored (`nohup` ignores SIGHUP, a shell
