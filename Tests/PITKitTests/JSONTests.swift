@@ -25,6 +25,18 @@ struct JSONTests {
         #expect(throws: PITError.data(message)) { try JSONValue.parse(text, source: "t.json") }
     }
 
+    /// The reader looks for a string's end eight bytes at a time: every length and place of an
+    /// escape or a control character around a word's edge reads the same.
+    @Test func stringsAreReadWholeWhateverTheirLength() throws {
+        for length in 0..<20 {
+            let plain = String(repeating: "é", count: length % 3) + String(repeating: "a", count: length)
+            #expect(try JSONValue.parse("\"\(plain)\"", source: "t.json") == .string(plain))
+            #expect(try JSONValue.parse("[\"\(plain)\\n\(plain)\"]", source: "t.json") == .array([.string(plain + "\n" + plain)]))
+            #expect(throws: PITError.self) { try JSONValue.parse("\"\(plain)\u{01}\(plain)\"", source: "t.json") }
+            #expect(throws: PITError.self) { try JSONValue.parse("\"\(plain)", source: "t.json") }
+        }
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: PITError.self) { try JSONValue.parse(deep, source: "deep.json") }

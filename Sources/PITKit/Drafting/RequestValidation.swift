@@ -99,9 +99,7 @@ enum RequestValidation {
 
     /// Whether UTF-8 `bytes` hold a byte below 0x20, looked for eight at a time.
     private static func holdsControlByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        // A byte below 0x20 borrows when 0x20 is taken from it; a byte of 0x80 or more is not marked.
-        ByteWords.firstIndex(in: bytes, from: 0, marks: { ($0 &- ByteWords.ones &* 0x20) & ~$0 & ByteWords.tops },
-                             isStop: { $0 < 0x20 }) < bytes.count
+        ByteWords.firstIndex(in: bytes, from: 0, marks: ByteWords.belowSpace, isStop: { $0 < 0x20 }) < bytes.count
     }
 
     private static func isWhiteSpace(_ byte: UInt8) -> Bool {

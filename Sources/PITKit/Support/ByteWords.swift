@@ -19,6 +19,14 @@ enum ByteWords {
         return (difference &- ones) & ~difference & tops
     }
 
+    /// The bytes of `word` below 0x20 (control characters). As with `equal`, only the lowest byte
+    /// marked is sure to be one; a byte of 0x80 or more is never marked.
+    @inline(__always)
+    static func belowSpace(_ word: UInt64) -> UInt64 {
+        // A byte below 0x20 borrows when 0x20 is taken from it.
+        (word &- ones &* 0x20) & ~word & tops
+    }
+
     /// Whether every byte of `word` is printable ASCII (0x20 to 0x7E).
     @inline(__always)
     static func isPrintableASCII(_ word: UInt64) -> Bool {

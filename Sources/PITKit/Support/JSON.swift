@@ -249,15 +249,13 @@ struct JSONParser {
         let start = index
         index += 1
         // The common case: no escapes, so the string is the bytes up to the closing quote.
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
         let plainEnd = bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var end = index
-            while end < buffer.count {
-                let byte = buffer[end]
-                if byte == UInt8(ascii: "\"") { return end }
-                if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-                end += 1
-            }
-            return nil
+            // Eight bytes at a time, to the first quote, backslash or control character.
+            let end = ByteWords.firstIndex(in: buffer, from: index,
+                                           marks: { ByteWords.equal($0, quote) | ByteWords.equal($0, backslash) | ByteWords.belowSpace($0) },
+                                           isStop: { $0 == quote || $0 == backslash || $0 < 0x20 })
+            return end < buffer.count && buffer[end] == quote ? end : nil
         }
         if let plainEnd {
             guard let text = String.validatingUTF8(bytes[index..<plainEnd]) else {
