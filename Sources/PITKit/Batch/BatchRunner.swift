@@ -98,7 +98,9 @@ public final class BatchRunner {
                     failure.withUTF8Bytes { bytes in
                         var start = 0
                         for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
-                            report(prefix + String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                            // A failure of one line (most are) is reported as it is, not decoded again.
+                            report(prefix + (start == 0 && index == bytes.count ? failure
+                                : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)))
                             start = index + 1
                         }
                     }

@@ -123,8 +123,9 @@ public struct CheckDocument: Sendable {
         }
     }
 
-    /// With `memo`, a heading read before is not read again.
-    init(blocks: [Block], memo: CheckMemo? = nil) {
+    /// With `memo`, a heading read before is not read again. The blocks are taken, so that
+    /// numbering their sections does not copy them.
+    init(blocks: consuming [Block], memo: CheckMemo? = nil) {
         var sections: [Section] = []
         var heading: Int?
         var start = 0
@@ -145,12 +146,11 @@ public struct CheckDocument: Sendable {
             start = index + 1
         }
         close(blocks.count)
-        var numbered = blocks
         for (number, section) in sections.enumerated() {
-            for index in section.blocks { numbered[index].section = number }
-            if let heading = section.headingIndex { numbered[heading].section = number }
+            for index in section.blocks { blocks[index].section = number }
+            if let heading = section.headingIndex { blocks[heading].section = number }
         }
-        self.blocks = numbered
+        self.blocks = blocks
         self.sections = sections
         var sectionsOfPart = [[Int]](repeating: [], count: 7)
         for (index, section) in sections.enumerated() { sectionsOfPart[section.part.number].append(index) }

@@ -11,7 +11,7 @@ extension CheckRun {
             let harm = sections(.harm, of: applied)
             guard !harm.isEmpty else { continue }  // PIT001's finding
             // What the harm says depends on its text and the test alone, so a batch reads each harm once.
-            let messages = remembered(\.harms, of: harm, context: Self.test(of: applied)) { HarmTest.messages(text(of: harm), applied) }
+            let messages = remembered(memo?.harms, of: harm, context: Self.test(of: applied)) { HarmTest.messages(text(of: harm), applied) }
             for message in messages { report(.harmTest, message, at: harm[0]) }
         }
     }

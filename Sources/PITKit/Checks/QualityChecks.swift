@@ -57,17 +57,18 @@ struct CheckRun {
     /// The text checks on every block.
     mutating func checkText() {
         let subjectNumber = memo?.subject(facts.signature) ?? 0
-        for index in document.blocks.indices where document.blocks[index].paragraph?.isQuiet != true {
-            let block = document.blocks[index]
-            let section = document.sections[block.section]
+        // The blocks and sections are read in place: a copy of each would count every reference it holds.
+        let blocks = document.blocks, sections = document.sections
+        for index in blocks.indices where blocks[index].paragraph?.isQuiet != true {
+            let part = sections[blocks[index].section].part
             func check() -> CheckMemo.Found {
                 var found: CheckMemo.Found = []
-                TextChecks.scan(block.folded, original: block.text, part: section.part, facts: facts) { found.append(($0, $1, $2)) }
+                TextChecks.scan(blocks[index].folded, original: blocks[index].text, part: part, facts: facts) { found.append(($0, $1, $2)) }
                 return found
             }
-            let found = block.paragraph?.found(.init(part: section.part, subject: subjectNumber), orCheck: check) ?? check()
+            let found = blocks[index].paragraph?.found(.init(part: part, subject: subjectNumber), orCheck: check) ?? check()
             for (check, message, offset) in found {
-                findings.append(Finding(check, message, line: block.line(at: offset), section: section.heading))
+                findings.append(Finding(check, message, line: blocks[index].line(at: offset), section: sections[blocks[index].section].heading))
             }
         }
     }
@@ -120,14 +121,14 @@ struct CheckRun {
 
     /// What the balancing test of `section` concludes.
     func balanceReading(_ section: Int) -> BalanceReading {
-        remembered(\.readings, of: [section]) { BalanceReading(text(of: [section])) }
+        remembered(memo?.readings, of: [section]) { BalanceReading(text(of: [section])) }
     }
 
-    /// What `make` works out from the text of `sections` (and `context`): with a memo, as `store`
-    /// remembers it by the sections' paragraphs, without building the text again.
-    func remembered<Value>(_ store: KeyPath<CheckMemo, BoundedMemo<CheckMemo.Paragraphs, Value>>, of sections: [Int],
+    /// What `make` works out from the text of `sections` (and `context`): with a memo, as its
+    /// `store` remembers it by the sections' paragraphs, without building the text again.
+    func remembered<Value>(_ store: BoundedMemo<CheckMemo.Paragraphs, Value>?, of sections: [Int],
                            context: @autoclosure () -> String = "", _ make: () -> Value) -> Value {
-        guard let memo else { return make() }
+        guard let store else { return make() }
         var paragraphs: [CheckMemo.Paragraph] = []
         for section in sections {
             for index in document.sections[section].blocks {
@@ -135,7 +136,7 @@ struct CheckRun {
                 paragraphs.append(paragraph)
             }
         }
-        return memo[keyPath: store].value(CheckMemo.Paragraphs(paragraphs: paragraphs, context: context()), orMake: make)
+        return store.value(CheckMemo.Paragraphs(paragraphs: paragraphs, context: context()), orMake: make)
     }
 
     /// The first section of `parts` for `applied`, to point a finding at.

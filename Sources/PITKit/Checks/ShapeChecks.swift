@@ -1,7 +1,8 @@
 /// The quality checks of a draft's shape (`CachedDrafter`): the findings in its library text, found
 /// once from the shape's document (each user text a placeholder), and where each user text
-/// stands, so that a request of that shape needs only its own texts checked.
-struct ShapeChecks: Sendable {
+/// stands, so that a request of that shape needs only its own texts checked. A class: every
+/// request of the shape reads it, and a class is passed about by one count.
+final class ShapeChecks: Sendable {
     /// Where one user text stands in the document: each line it is on.
     struct Placement: Sendable {
         let index: Int
@@ -28,7 +29,7 @@ struct ShapeChecks: Sendable {
         self.facts = facts
     }
 
-    init(_ draft: Draft, library: TemplateLibrary, memo: CheckMemo) {
+    convenience init(_ draft: Draft, library: TemplateLibrary, memo: CheckMemo) {
         let document = CheckDocument(draft.document, memo: memo)
         let subject = CheckSubject(draft, library: library)
         let facts = TextChecks.Facts(subject)

@@ -116,22 +116,23 @@ public final class TemplateLibrary: Sendable {
 
     /// The ids of every exemption of `regime` any layer defines, in statute order (12-4-b < 12-5-a < 13).
     public func exemptionIDs(in regime: Regime.ID) -> [String] {
-        // Only the folder's own stretch of the sorted paths is read.
-        let folder = regime.exemptionsFolder + "/"
-        let ids = Set(paths(under: regime.exemptionsFolder).compactMap { path -> String? in
-            let parts = path.dropFirst(folder.count).split(separator: "/")
-            guard parts.count == 2, parts[1] == "exemption.json" else { return nil }
-            return String(parts[0])
-        })
-        return ids.sorted(by: Self.statuteOrder)
+        // Only the folder's own stretch of the sorted paths is read, byte by byte: `FOLDER/ID/exemption.json`.
+        let start = regime.exemptionsFolder.utf8.count + 1
+        var ids = Set<String>()
+        for path in paths(under: regime.exemptionsFolder) {
+            let rest = path.utf8.dropFirst(start)
+            guard let slash = rest.firstIndex(of: UInt8(ascii: "/")), slash > rest.startIndex,
+                  rest[rest.index(after: slash)...].elementsEqual("exemption.json".utf8) else { continue }
+            ids.insert(String(path[rest.startIndex..<slash]))
+        }
+        // Each id's place worked out once, not at each comparison.
+        return ids.map { (Self.statuteKey($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
-    static func statuteOrder(_ a: String, _ b: String) -> Bool {
-        func key(_ id: String) -> (Int, String) {
-            let digits = id.drop { !$0.isNumber }.prefix { $0.isNumber }
-            return (Int(digits) ?? Int.max, id)
-        }
-        return key(a) < key(b)
+    /// Where an id stands in statute order: its first number, then its text (s22 < s22a < s24 < s27-2 < s30).
+    static func statuteKey(_ id: String) -> (Int, String) {
+        let digits = id.utf8.drop { !(0x30...0x39).contains($0) }.prefix { (0x30...0x39).contains($0) }
+        return (Int(Substring(digits)) ?? Int.max, id)
     }
 
     /// The FOIA exemption `id` (any case); unknown ids get a suggestion.

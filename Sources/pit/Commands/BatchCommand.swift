@@ -70,12 +70,17 @@ enum BatchCommand: Command {
             guard !pending.isEmpty else { return }
             if showsProgress { FileSystem.writeStandardError("\r\u{1B}[K") }
             FileSystem.writeStandardError(pending)
-            pending = ""
+            pending.removeAll(keepingCapacity: true)
         }
         defer { flush() }
         let summary = try runner.run(
             input,
-            report: { line in pending += "pit: \(line)\n" },
+            report: { line in
+                // Appended piece by piece: an interpolated line would be made first, then copied.
+                pending += "pit: "
+                pending += line
+                pending += "\n"
+            },
             progress: { summary in
                 flush()
                 guard showsProgress else { return }
