@@ -38,6 +38,20 @@ struct ZipArchiveTests {
         #expect(blocked.chunks.chunks.count == 4)  // three items and the central directory
     }
 
+    /// An entry filled in place at its size gives the bytes of one made from the file whole.
+    @Test func anEntryFilledInPlaceIsTheEntryOfItsBytes() throws {
+        let (name, data) = Self.files[1]
+        let filled = ZipArchive.Entry(name: name, size: data.count) { buffer in
+            _ = buffer.initialize(fromContentsOf: data)
+            return CRC32.checksum(data)
+        }
+        var archive = ZipArchive(), whole = ZipArchive()
+        archive.add(filled)
+        whole.add(name, data)
+        #expect(archive.bytes == whole.bytes)
+        #expect(try CheckedZipReader(archive.bytes).entries.map(\.data) == [data])
+    }
+
     @Test func utf8NamesAreFlaggedAndASCIINamesAreNot() throws {
         let zip = try CheckedZipReader(Self.archive().bytes)
         #expect(zip.entries.map { $0.flags & 0x0800 != 0 } == [false, false, false, true])

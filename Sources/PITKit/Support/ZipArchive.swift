@@ -43,6 +43,21 @@ public struct ZipArchive: Sendable {
             self.init(name: name, method: 0, size: nil, capacity: capacity, writing: write)
         }
 
+        /// A stored file of exactly `size` bytes, which `fill` puts in the buffer it is given,
+        /// returning their CRC-32: made in place, not copied, and with no room to spare.
+        init(name: String, size: Int, filling fill: (UnsafeMutableBufferPointer<UInt8>) -> UInt32) {
+            self.init(name: name, capacity: 0) { record in  // the record is made again at its size
+                let headerSize = record.count
+                var crc: UInt32 = 0
+                record = [UInt8](unsafeUninitializedCapacity: headerSize + size) { buffer, count in
+                    UnsafeMutableBufferPointer(rebasing: buffer[..<headerSize]).initialize(repeating: 0)
+                    crc = fill(UnsafeMutableBufferPointer(rebasing: buffer[headerSize..<headerSize + size]))
+                    count = headerSize + size
+                }
+                return crc
+            }
+        }
+
         /// An entry as another archive stores it (`method` 0 or 8), copied without decompressing.
         init(name: String, stored data: [UInt8], method: UInt16, crc: UInt32, size: Int) {
             self.init(name: name, method: method, size: size, capacity: data.count) { record in
