@@ -73,8 +73,10 @@ public struct Drafter: Sendable {
 
     /// Drafts a request that is already prepared. `dateText`: the date as the templates see it,
     /// when not the request's date in long form (`CachedDrafter` drafts a shape with a stand-in).
-    /// `memo`: preparations made before for requests that differ only in their lists.
-    func draftInFull(_ request: DraftRequest, dateText: String? = nil, memo: PreparationMemo? = nil) throws -> Draft {
+    /// `memo`: preparations made before for requests that differ only in their lists; `markdown`:
+    /// the stretches of Markdown read before.
+    func draftInFull(_ request: DraftRequest, dateText: String? = nil, memo: PreparationMemo? = nil,
+                     markdown reading: MarkdownMemo? = nil) throws -> Draft {
         let preparation = try memo?.preparation(request, dateText: dateText) { try prepare(request, dateText: dateText) }
             ?? prepare(request, dateText: dateText)
         let plan = preparation.plan
@@ -127,7 +129,7 @@ public struct Drafter: Sendable {
         return Draft(reference: request.reference, date: request.date, authority: plan.authority, regime: plan.regime,
                      neitherConfirmNorDeny: ncnd, outcome: request.outcome, exemptions: applied,
                      questions: request.questions, facts: request.facts,
-                     document: MarkdownReader.read(markdown), templatesUsed: recorder.files)
+                     document: reading?.read(markdown) ?? MarkdownReader.read(markdown), templatesUsed: recorder.files)
     }
 
     /// What drafting `request` starts from, but for its lists (questions and facts): the plan,
