@@ -194,7 +194,7 @@ public struct Drafter: Sendable {
         variables["ncnd"] = .bool(request.neitherConfirmNorDeny)
         variables["multiple"] = .bool(plan.items.count > 1)
         variables["has_absolute"] = .bool(plan.qualified.count < plan.items.count)
-        for outcome in Outcome.allCases { variables["outcome_\(outcome.rawValue)"] = .bool(outcome == request.outcome) }
+        for outcome in Outcome.allCases { variables["outcome_" + outcome.rawValue] = .bool(outcome == request.outcome) }
         variables["joint"] = .bool(plan.weighing == .joint)
         variables["independent"] = .bool(plan.weighing == .independently)
         variables["emissions"] = .bool(request.emissions)
@@ -238,9 +238,9 @@ public struct Drafter: Sendable {
             "has_purposes": .bool(!item.purposes.isEmpty),
             "weighed_jointly": .bool(item.isQualified && plan.weighing == .joint),
         ]
-        for outcome in Outcome.allCases { variables["concludes_\(outcome.rawValue)"] = .bool(decides && outcome == request.outcome) }
+        for outcome in Outcome.allCases { variables["concludes_" + outcome.rawValue] = .bool(decides && outcome == request.outcome) }
         if let likelihood { variables["likelihood"] = .string(likelihood.phrase) }
-        for level in Likelihood.allCases { variables["likelihood_\(level.rawValue)"] = .bool(level == likelihood) }
+        for level in Likelihood.allCases { variables["likelihood_" + level.rawValue] = .bool(level == likelihood) }
         return variables
     }
 
@@ -260,7 +260,7 @@ public struct Drafter: Sendable {
             "emissions": regime.emissions.map { .string($0) } ?? .null,
             "aggregation": regime.aggregation.map { .string($0) } ?? .null,
         ]
-        for id in Regime.ID.allCases { variables["is_\(id.rawValue)"] = .bool(id == regime.id) }
+        for id in Regime.ID.allCases { variables["is_" + id.rawValue] = .bool(id == regime.id) }
         return variables
     }
 
@@ -324,6 +324,9 @@ public struct Drafter: Sendable {
         return shareable.markdown
     }
 
+    /// The bytes a render starts with room for: a section's render fits, a document's needs one or two doublings.
+    static let renderCapacity = 4096
+
     /// A template rendered to UTF-8 Markdown.
     private func render(_ path: String, stack: [MustacheValue], renderer: MustacheRenderer, recorder: UsageRecorder) throws -> [UInt8] {
         guard let (file, template) = try library.parsedFile(path) else {
@@ -331,6 +334,8 @@ public struct Drafter: Sendable {
         }
         recorder.record(file)
         var output: [UInt8] = []
+        // Room for most renders at once: growing from nothing copies a document's bytes a dozen times.
+        output.reserveCapacity(Self.renderCapacity)
         do {
             try renderer.render(template, contextStack: stack, into: &output)
         } catch let error as MustacheError {
