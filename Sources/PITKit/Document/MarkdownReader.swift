@@ -115,6 +115,30 @@ public enum MarkdownReader {
         flushList()
     }
 
+    /// Calls `body` with each stretch of `bytes` between blank lines, in order: from the start of
+    /// its first line to the end of its last (without the line break). Every block ends at a blank
+    /// line, so a stretch reads into the same blocks on its own as in its place (`MarkdownMemo`).
+    static func forEachStretch(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var stretchStart: Int?
+        var stretchEnd = 0
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = bytes.count
+            if let found = memchr(bytes.baseAddress! + lineStart, Int32(newline), bytes.count - lineStart) {
+                lineEnd = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            if trimmed(bytes, lineStart, lineEnd).isEmpty {
+                if let start = stretchStart { body(start..<stretchEnd) }
+                stretchStart = nil
+            } else {
+                if stretchStart == nil { stretchStart = lineStart }
+                stretchEnd = lineEnd
+            }
+            lineStart = lineEnd + 1
+        }
+        if let start = stretchStart { body(start..<stretchEnd) }
+    }
+
     private static let newline = UInt8(ascii: "\n")
     private static let space = UInt8(ascii: " ")
     private static let star = UInt8(ascii: "*")

@@ -23,6 +23,8 @@ public final class CachedDrafter: Sendable {
     private let memo = CheckMemo()
     /// The preparations of shapes that differ only in their lists.
     private let preparations = PreparationMemo()
+    /// The stretches of Markdown the shapes' documents are read from.
+    private let markdown = MarkdownMemo()
     /// The runs of the shapes' texts, each kept once; a new store when this one is full.
     private let runs = Locked(TextRuns())
     private static let runsCapacity = 64 << 20
@@ -133,7 +135,7 @@ public final class CachedDrafter: Sendable {
             listed = request
         }
         let draft = try drafter.draftInFull(DraftTexts.placeholderRequest(listed), dateText: Placeholder.text(DraftTexts.dateIndex),
-                                            memo: preparations)
+                                            memo: preparations, markdown: markdown)
         let checks = key.strict ? ShapeChecks(draft, library: drafter.library, memo: memo) : nil
         // The questions' two items, then the facts' (none for a list left empty: no placeholder is negative).
         let lists = counts == twos && twos != [0, 0] ? [0, 1].map { list in

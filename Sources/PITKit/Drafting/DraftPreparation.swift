@@ -1,15 +1,31 @@
 import Mustache
 
 /// What drafting a request starts from, but for its lists (the questions and the facts): the
-/// plan, the variants of its sections, the global variables, and each exemption's level of
-/// likelihood and variables (its sections not yet rendered).
+/// plan, the variants of its sections, the global variables, each exemption's level of
+/// likelihood, variables (its sections not yet rendered) and section templates, and the
+/// document's template.
 struct DraftPreparation: Sendable {
     let plan: DraftPlan
     let variants: VariantResolver
+    /// The global variables, with room for those each draft adds (`Drafter.draftNames`).
     let globals: [String: MustacheValue]
-    let exemptions: [(level: Likelihood?, variables: [String: MustacheValue])]
+    let exemptions: [PreparedExemption]
+    /// The path of the template of the whole document (the regime's own, if it has one).
+    let documentPath: String
     /// The renders its drafts share, when it is remembered (`PreparationMemo`).
     var shared: SharedRenders?
+
+    /// An exemption of the plan as its drafts start from it.
+    struct PreparedExemption: Sendable {
+        /// Its level of likelihood, when it is prejudice-based and has one.
+        let level: Likelihood?
+        /// Its variables, with room for its sections' renders, which each draft adds.
+        let variables: [String: MustacheValue]
+        /// What its section templates see above the globals: it as `exemption`, and its likelihood.
+        let context: [String: MustacheValue]
+        /// Its sections in order, each with the variant it uses and that variant's template path.
+        let sections: [(section: Exemption.Section, variant: String, path: String)]
+    }
 }
 
 /// Preparations made before, by everything in a request but its lists: the shapes of a batch

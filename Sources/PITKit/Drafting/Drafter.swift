@@ -73,8 +73,10 @@ public struct Drafter: Sendable {
 
     /// Drafts a request that is already prepared. `dateText`: the date as the templates see it,
     /// when not the request's date in long form (`CachedDrafter` drafts a shape with a stand-in).
-    /// `memo`: preparations made before for requests that differ only in their lists.
-    func draftInFull(_ request: DraftRequest, dateText: String? = nil, memo: PreparationMemo? = nil) throws -> Draft {
+    /// `memo`: preparations made before for requests that differ only in their lists; `markdown`:
+    /// the stretches of Markdown read before.
+    func draftInFull(_ request: DraftRequest, dateText: String? = nil, memo: PreparationMemo? = nil,
+                     markdown reading: MarkdownMemo? = nil) throws -> Draft {
         let preparation = try memo?.preparation(request, dateText: dateText) { try prepare(request, dateText: dateText) }
             ?? prepare(request, dateText: dateText)
         let plan = preparation.plan
@@ -93,16 +95,12 @@ public struct Drafter: Sendable {
         var applied: [AppliedExemption] = []
         var objects: [MustacheValue] = []
         var balances: [[UInt8]] = []
-        for (index, (item, (level, prepared))) in zip(plan.items, preparation.exemptions).enumerated() {
-            var variables = prepared
-            var context: [String: MustacheValue] = ["exemption": .object(variables)]
-            if let level { context["likelihood"] = .string(level.phrase) }
+        for (index, (item, prepared)) in zip(plan.items, preparation.exemptions).enumerated() {
+            var variables = prepared.variables
             var sections: [RenderedSection] = []
             for section in Exemption.Section.allCases { variables[section.rawValue] = .markup([]) }
-            for section in item.kind.sections {
-                let variant = variants.variant(for: item.exemption, section)
-                let path = "\(variants.folder(item.exemption, section))/\(variant).mustache"
-                let markdown = try renderSection(section, path, item: index, of: preparation, stack: [.object(globals), .object(context)],
+            for (section, variant, path) in prepared.sections {
+                let markdown = try renderSection(section, path, item: index, of: preparation, stack: [.object(globals), .object(prepared.context)],
                                                  renderer: renderer, recorder: recorder)
                 variables[section.rawValue] = .markup(markdown)
                 if section == .balance { balances.append(markdown) }
@@ -110,7 +108,7 @@ public struct Drafter: Sendable {
                                                 isEmpty: markdown.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }))
             }
             applied.append(AppliedExemption(exemption: item.exemption, limbs: item.limbs, citation: item.citation, kind: item.kind,
-                                            likelihood: level, purposes: item.purposes, evidence: item.evidence, sections: sections))
+                                            likelihood: prepared.level, purposes: item.purposes, evidence: item.evidence, sections: sections))
             if item.kind.sections.isEmpty { balances.append([]) }
             objects.append(.object(variables))
         }
@@ -122,16 +120,15 @@ public struct Drafter: Sendable {
         globals["absolute_exemptions"] = .list(zip(plan.items, objects).filter { !$0.0.isQualified }.map(\.1))
         globals["balance"] = .markup(try balance(plan, variants, balances, globals: globals, renderer: renderer, recorder: recorder))
 
-        let markdown = try render(try library.resolve("document.mustache", regime: plan.regime.id), stack: [.object(globals)],
-                                  renderer: renderer, recorder: recorder)
+        let markdown = try render(preparation.documentPath, stack: [.object(globals)], renderer: renderer, recorder: recorder)
         return Draft(reference: request.reference, date: request.date, authority: plan.authority, regime: plan.regime,
                      neitherConfirmNorDeny: ncnd, outcome: request.outcome, exemptions: applied,
                      questions: request.questions, facts: request.facts,
-                     document: MarkdownReader.read(markdown), templatesUsed: recorder.files)
+                     document: reading?.read(markdown) ?? MarkdownReader.read(markdown), templatesUsed: recorder.files)
     }
 
     /// What drafting `request` starts from, but for its lists (questions and facts): the plan,
-    /// the variants, and the variables.
+    /// the variants and their templates, and the variables.
     func prepare(_ request: DraftRequest, dateText: String?) throws -> DraftPreparation {
         let ncnd = request.neitherConfirmNorDeny
         let regime = regime(of: request)
@@ -151,10 +148,22 @@ public struct Drafter: Sendable {
         let likelihood = request.likelihood ?? levelled?.exemption.likelihood
         let exemptions = plan.items.map { item in
             let level = item.kind == .prejudice && item.exemption.hasLikelihood ? (request.likelihood ?? item.exemption.likelihood) : nil
-            return (level: level, variables: exemptionVariables(item, request: request, plan: plan, likelihood: level))
+            var variables = exemptionVariables(item, request: request, plan: plan, likelihood: level)
+            // Room for the sections, so that adding them does not grow (and rehash) the table in each draft.
+            variables.reserveCapacity(variables.count + Exemption.Section.allCases.count)
+            var context: [String: MustacheValue] = ["exemption": .object(variables)]
+            if let level { context["likelihood"] = .string(level.phrase) }
+            return DraftPreparation.PreparedExemption(
+                level: level, variables: variables, context: context,
+                sections: item.kind.sections.map { section in
+                    let variant = variants.variant(for: item.exemption, section)
+                    return (section, variant, "\(variants.folder(item.exemption, section))/\(variant).mustache")
+                })
         }
-        return DraftPreparation(plan: plan, variants: variants,
-                                globals: baseVariables(request, plan: plan, likelihood: likelihood, dateText: dateText), exemptions: exemptions)
+        var globals = baseVariables(request, plan: plan, likelihood: likelihood, dateText: dateText)
+        globals.reserveCapacity(globals.count + Self.draftNames.count)
+        return DraftPreparation(plan: plan, variants: variants, globals: globals, exemptions: exemptions,
+                                documentPath: try library.resolve("document.mustache", regime: plan.regime.id))
     }
 
     /// The document's deciding balancing test: the joint one when several exemptions are weighed
@@ -185,7 +194,7 @@ public struct Drafter: Sendable {
         variables["ncnd"] = .bool(request.neitherConfirmNorDeny)
         variables["multiple"] = .bool(plan.items.count > 1)
         variables["has_absolute"] = .bool(plan.qualified.count < plan.items.count)
-        for outcome in Outcome.allCases { variables["outcome_\(outcome.rawValue)"] = .bool(outcome == request.outcome) }
+        for outcome in Outcome.allCases { variables["outcome_" + outcome.rawValue] = .bool(outcome == request.outcome) }
         variables["joint"] = .bool(plan.weighing == .joint)
         variables["independent"] = .bool(plan.weighing == .independently)
         variables["emissions"] = .bool(request.emissions)
@@ -229,9 +238,9 @@ public struct Drafter: Sendable {
             "has_purposes": .bool(!item.purposes.isEmpty),
             "weighed_jointly": .bool(item.isQualified && plan.weighing == .joint),
         ]
-        for outcome in Outcome.allCases { variables["concludes_\(outcome.rawValue)"] = .bool(decides && outcome == request.outcome) }
+        for outcome in Outcome.allCases { variables["concludes_" + outcome.rawValue] = .bool(decides && outcome == request.outcome) }
         if let likelihood { variables["likelihood"] = .string(likelihood.phrase) }
-        for level in Likelihood.allCases { variables["likelihood_\(level.rawValue)"] = .bool(level == likelihood) }
+        for level in Likelihood.allCases { variables["likelihood_" + level.rawValue] = .bool(level == likelihood) }
         return variables
     }
 
@@ -251,7 +260,7 @@ public struct Drafter: Sendable {
             "emissions": regime.emissions.map { .string($0) } ?? .null,
             "aggregation": regime.aggregation.map { .string($0) } ?? .null,
         ]
-        for id in Regime.ID.allCases { variables["is_\(id.rawValue)"] = .bool(id == regime.id) }
+        for id in Regime.ID.allCases { variables["is_" + id.rawValue] = .bool(id == regime.id) }
         return variables
     }
 
@@ -272,9 +281,10 @@ public struct Drafter: Sendable {
             escaper: MarkdownEscaping.escaper,
             partials: { name in
                 guard let path = partials[name] else { return nil }
-                if let file = library.file(path) { recorder.record(file) }
                 do {
-                    return try library.template(path)
+                    guard let parsed = try library.parsedFile(path) else { return nil }
+                    recorder.record(parsed.file)
+                    return parsed.template
                 } catch {
                     // The lookup cannot throw: the error is kept and reported instead of "no partial".
                     recorder.partialError = error
@@ -289,6 +299,10 @@ public struct Drafter: Sendable {
     /// The variables that hold the lists (the questions and the facts): the only ones that differ
     /// between the drafts of one preparation.
     static let listNames: Set<String> = ["questions", "has_questions", "facts", "has_facts"]
+
+    /// The global variables each draft of a preparation sets: the lists, and its exemptions with
+    /// their sections rendered.
+    static let draftNames = listNames.union(["exemptions", "exemption", "qualified_exemptions", "absolute_exemptions", "balance"])
 
     /// A section of exemption number `item` rendered from its template: once for all the drafts
     /// of a remembered preparation when the template does not look at the lists (`SharedRenders`).
@@ -310,14 +324,18 @@ public struct Drafter: Sendable {
         return shareable.markdown
     }
 
+    /// The bytes a render starts with room for: a section's render fits, a document's needs one or two doublings.
+    static let renderCapacity = 4096
+
     /// A template rendered to UTF-8 Markdown.
     private func render(_ path: String, stack: [MustacheValue], renderer: MustacheRenderer, recorder: UsageRecorder) throws -> [UInt8] {
-        guard let file = library.file(path) else {
+        guard let (file, template) = try library.parsedFile(path) else {
             throw PITError.data("the template library has no '\(path)' (in Templates/ or any overlay)")
         }
         recorder.record(file)
-        let template = try library.template(path)
         var output: [UInt8] = []
+        // Room for most renders at once: growing from nothing copies a document's bytes a dozen times.
+        output.reserveCapacity(Self.renderCapacity)
         do {
             try renderer.render(template, contextStack: stack, into: &output)
         } catch let error as MustacheError {
@@ -345,7 +363,9 @@ final class UsageRecorder: @unchecked Sendable {
 
     func record(_ file: TemplateLibrary.File) {
         log?.append(file)
-        if !files.contains(where: { $0.path == file.path }) { files.append(file) }
+        // Paths of another length are told apart without comparing their bytes.
+        let length = file.path.utf8.count
+        if !files.contains(where: { $0.path.utf8.count == length && $0.path == file.path }) { files.append(file) }
     }
 
     /// `body`'s result, and every file recorded while it ran: recording them again later gives

@@ -5,7 +5,7 @@ import Mustache
 /// kind, so making a library instantiates no generic type at start-up.
 final class LibraryMemo: @unchecked Sendable {
     private let lock = PlatformLock()
-    private var templates: [String: MustacheTemplate] = [:]
+    private var parsedFiles: [String: (file: TemplateLibrary.File, template: MustacheTemplate)] = [:]
     private var exemptions: [String: Exemption] = [:]
     // Regimes by their ids' raw values: a dictionary keyed by `Regime.ID` would make the runtime
     // look up its `Hashable` conformance at start-up.
@@ -24,8 +24,8 @@ final class LibraryMemo: @unchecked Sendable {
         return body()
     }
 
-    func template(_ path: String) -> MustacheTemplate? { withLock { templates[path] } }
-    func keep(_ template: MustacheTemplate, at path: String) { withLock { templates[path] = template } }
+    func parsedFile(_ path: String) -> (file: TemplateLibrary.File, template: MustacheTemplate)? { withLock { parsedFiles[path] } }
+    func keep(_ parsed: (file: TemplateLibrary.File, template: MustacheTemplate), at path: String) { withLock { parsedFiles[path] = parsed } }
 
     func exemption(_ key: String) -> Exemption? { withLock { exemptions[key] } }
     func keep(_ exemption: Exemption, as key: String) { withLock { exemptions[key] = exemption } }

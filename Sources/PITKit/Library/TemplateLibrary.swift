@@ -63,18 +63,25 @@ public final class TemplateLibrary: Sendable {
 
     /// The parsed template at `path`; a syntax error names the file, line and column.
     public func template(_ path: String) throws -> MustacheTemplate {
-        if let template = memo.template(path) { return template }
-        guard let file = self.file(path) else {
+        guard let parsed = try parsedFile(path) else {
             throw PITError(.data, "the template library has no '\(path)'")
         }
+        return parsed.template
+    }
+
+    /// The file at `path` with its template, parsed on first use and then found by one look-up;
+    /// nil when the library has no such file. A syntax error names the file, line and column.
+    func parsedFile(_ path: String) throws -> (file: File, template: MustacheTemplate)? {
+        if let known = memo.parsedFile(path) { return known }
+        guard let file = self.file(path) else { return nil }
         let template: MustacheTemplate
         do {
             template = try MustacheTemplate(name: file.displayPath, source: file.text)
         } catch let error as MustacheError {
             throw PITError(error)
         }
-        memo.keep(template, at: path)
-        return template
+        memo.keep((file, template), at: path)
+        return (file, template)
     }
 
     // MARK: - Regimes
