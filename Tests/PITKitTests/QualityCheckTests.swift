@@ -306,6 +306,8 @@ struct TextCheckPrefilterTests {
             }
         }
         #expect(!TextChecks.mayFind(in: "The figures are broken down by ward and by month."))
+        // Words that begin like a phrase ("requester's", "complex or", "would not", "records show").
+        #expect(!TextChecks.mayFind(in: "The Request asks whether the company would help; it is recorded in appendices."))
     }
 }
 

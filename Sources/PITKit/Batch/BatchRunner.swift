@@ -176,10 +176,10 @@ public final class BatchRunner {
                         try FileSystem.checkWritable(path, replacing: options.overwrite)
                     }
                     return nil
+                } catch let failed as ChecksFailed {  // the more common failure, so tried first
+                    return failed.lines
                 } catch let error as PITError {
                     return error.message
-                } catch let failed as ChecksFailed {
-                    return failed.lines
                 } catch {
                     return "\(error)"
                 }

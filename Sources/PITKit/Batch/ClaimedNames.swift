@@ -16,7 +16,7 @@ struct ClaimedNames {
     mutating func claim(_ hash: UInt64, row: Int32) -> Int32? {
         precondition(row > 0, "rows are numbered from 1")
         if 4 * (count + 1) > 3 * rows.count { grow() }
-        var slot = Self.slot(of: hash, among: rows.count)
+        var slot = hash.slot(among: rows.count)
         while rows[slot] != 0 {
             if hashes[slot] == hash { return rows[slot] }
             slot = (slot + 1) & (rows.count - 1)
@@ -27,19 +27,13 @@ struct ClaimedNames {
         return nil
     }
 
-    /// Where `hash` is first looked for among `size` slots (a power of two): its product with
-    /// an odd constant, top bits first, so that names alike in their hashes' low bits spread.
-    private static func slot(of hash: UInt64, among size: Int) -> Int {
-        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - size.trailingZeroBitCount))
-    }
-
     /// Doubles the slots, every claim moved to its place among them.
     private mutating func grow() {
         let (oldHashes, oldRows) = (hashes, rows)
         hashes = Array(repeating: 0, count: 2 * oldRows.count)
         rows = Array(repeating: 0, count: 2 * oldRows.count)
         for (hash, row) in zip(oldHashes, oldRows) where row != 0 {
-            var slot = Self.slot(of: hash, among: rows.count)
+            var slot = hash.slot(among: rows.count)
             while rows[slot] != 0 { slot = (slot + 1) & (rows.count - 1) }
             hashes[slot] = hash
             rows[slot] = row

@@ -52,7 +52,7 @@ final class CheckMemo: Sendable {
         }
     }
 
-    let paragraphs = BoundedMemo<ExactText, Paragraph>(capacity: 8192)
+    let paragraphs = ExactTextMemo<Paragraph>(capacity: 8192)
     let readings = BoundedMemo<Paragraphs, BalanceReading>(capacity: 1024)
     /// What each heading says, by its folded text.
     let headings = BoundedMemo<ExactBytes, CheckDocument.HeadingReading>(capacity: 1024)
@@ -66,7 +66,7 @@ final class CheckMemo: Sendable {
 
     /// The paragraph of `text`, folded.
     func paragraph(_ text: String) -> Paragraph {
-        paragraphs.value(ExactText(text)) { Paragraph(text) }
+        paragraphs.value(text) { Paragraph(text) }
     }
 
     /// The number of a subject, by its signature.

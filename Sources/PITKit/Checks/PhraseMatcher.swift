@@ -28,6 +28,10 @@ struct PhraseMatcher: Sendable {
     /// `triples` of each phrase's first three bytes with 0x20 set in each: a text's three bytes
     /// so set hash to one of these wherever the phrase starts, in either case.
     private let caselessTriples: [UInt64]
+    /// One bit for each hash of a phrase's first bytes with 0x20 set in each (`prefix`), for
+    /// `Tables.mayStart(prefixAt:in:)`: most words that begin like a phrase part from it in their first
+    /// eight bytes ("request " and "requester's").
+    private let caselessPrefixes: [UInt64]
     fileprivate static let slotCount = 512
 
     /// Eight bytes of a phrase from `offset`, as one little-endian word: a text's eight bytes
@@ -123,6 +127,24 @@ struct PhraseMatcher: Sendable {
             caselessTriples[hash >> 6] |= 1 << UInt64(hash & 63)
         }
         self.caselessTriples = caselessTriples
+        var caselessPrefixes = [UInt64](repeating: 0, count: 1024)
+        for phrase in phrases where phrase.bytes.count >= 2 {
+            let length = Self.prefixLengths.last { $0 <= phrase.bytes.count }!
+            let word = phrase.bytes[..<length].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1 | 0x20) }
+            let hash = Self.prefix(word, length: length)
+            caselessPrefixes[hash >> 6] |= 1 << UInt64(hash & 63)
+        }
+        self.caselessPrefixes = caselessPrefixes
+    }
+
+    /// How many first bytes of a phrase `caselessPrefixes` holds: the most of these it has.
+    private static let prefixLengths = [2, 3, 4, 8]
+
+    /// The hash of the first `length` bytes of little-endian `word`.
+    @inline(__always)
+    fileprivate static func prefix(_ word: UInt64, length: Int) -> Int {
+        let kept = length == 8 ? word : word & ((1 << UInt64(8 * length)) - 1)
+        return Int(truncatingIfNeeded: (kept &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
 
     @inline(__always)
@@ -172,6 +194,7 @@ struct PhraseMatcher: Sendable {
         fileprivate let spans: UnsafeBufferPointer<Span>
         fileprivate let typedPairs: UnsafeBufferPointer<UInt64>
         fileprivate let caselessTriples: UnsafeBufferPointer<UInt64>
+        fileprivate let caselessPrefixes: UnsafeBufferPointer<UInt64>
 
         /// Whether some phrase of three bytes or more may start with `first`, `second` and
         /// `third` as typed: a quicker test than `mayStart`'s for such phrases.
@@ -202,6 +225,21 @@ struct PhraseMatcher: Sendable {
                 guard triples[hash >> 6] & (1 << UInt64(hash & 63)) != 0 else { return false }
             }
             return candidates(startingWith: pair).contains { matches(candidates[$0], at: index, in: bytes, caseless: true) }
+        }
+
+        /// Whether some phrase may start at `index` of `bytes` by its first bytes (eight, or all
+        /// of a shorter one's up to two, three or four) with 0x20 set in each, as a phrase matched
+        /// without case has them there: a quicker test than `mayStart(at:in:)`, which it must
+        /// pass. Near the end of `bytes`, where eight are not there, it may.
+        @inline(__always)
+        func mayStart(prefixAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard index + 8 <= bytes.count else { return true }
+            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) | ByteWords.ones &* 0x20
+            func holds(_ length: Int) -> Bool {
+                let hash = PhraseMatcher.prefix(word, length: length)
+                return caselessPrefixes[hash >> 6] & (1 << UInt64(hash & 63)) != 0
+            }
+            return holds(8) || holds(4) || holds(3) || holds(2)
         }
 
         /// Calls `found` with the tag and range of each phrase at `index` of folded `bytes`, which
@@ -265,8 +303,11 @@ struct PhraseMatcher: Sendable {
                                 spans.withUnsafeBufferPointer { spans in
                                     typedPairs.withUnsafeBufferPointer { typedPairs in
                                         caselessTriples.withUnsafeBufferPointer { caselessTriples in
-                                            body(Tables(bitmap: bitmap, slots: slots, candidates: candidates, phrases: phrases, triples: triples,
-                                                        chunks: chunks, spans: spans, typedPairs: typedPairs, caselessTriples: caselessTriples))
+                                            caselessPrefixes.withUnsafeBufferPointer { caselessPrefixes in
+                                                body(Tables(bitmap: bitmap, slots: slots, candidates: candidates, phrases: phrases, triples: triples,
+                                                            chunks: chunks, spans: spans, typedPairs: typedPairs, caselessTriples: caselessTriples,
+                                                            caselessPrefixes: caselessPrefixes))
+                                            }
                                         }
                                     }
                                 }

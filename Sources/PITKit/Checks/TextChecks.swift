@@ -100,7 +100,7 @@ enum TextChecks {
                         let first = bytes[index], next = bytes[index + 1]
                         // Brackets ("{{") are found above, so a phrase here has three bytes or more.
                         if tables.mayStart(first, next), index + 2 < bytes.count, tables.mayStart(first, next, bytes[index + 2]),
-                           tables.mayStart(at: index, in: bytes) { return true }
+                           tables.mayStart(prefixAt: index, in: bytes), tables.mayStart(at: index, in: bytes) { return true }
                         let lowered = first | 0x20
                         if lowered == 0x73 || lowered == 0x72 {  // s, r
                             let nextLowered = next | 0x20

@@ -40,26 +40,3 @@ struct ExactBytes: Hashable, Sendable {
         }
     }
 }
-
-/// A text as a dictionary key, hashed and compared byte for byte as `ExactBytes` is, without
-/// copying its UTF-8 out of the string.
-struct ExactText: Hashable, Sendable {
-    let text: String
-    private let digest: UInt64
-
-    init(_ text: String) {
-        var text = text
-        digest = text.withUTF8 { ExactBytes.digest(UnsafeRawBufferPointer($0)) }
-        self.text = text
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(digest)
-    }
-
-    static func == (left: ExactText, right: ExactText) -> Bool {
-        guard left.digest == right.digest, left.text.utf8.count == right.text.utf8.count else { return false }
-        var (one, other) = (left.text, right.text)
-        return one.withUTF8 { one in other.withUTF8 { other in one.count == 0 || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0 } }
-    }
-}
