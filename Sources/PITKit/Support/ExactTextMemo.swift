@@ -4,7 +4,7 @@
 /// remembered text costs a pass over its bytes and one comparison, with no `Hasher` and no key
 /// made. At most `capacity` texts are remembered; when full it starts again, so memory stays
 /// bounded. Safe to share between threads.
-final class ExactTextMemo<Value>: @unchecked Sendable {
+final class ExactTextMemo<Value: Sendable>: Sendable {
     /// A remembered text and its value.
     private struct Entry {
         let text: String
