@@ -1,4 +1,3 @@
-import Foundation
 @testable import PITKit
 import Testing
 
@@ -6,23 +5,12 @@ import Testing
 /// findings as several lines, a failure of one as that line.
 struct BatchFailureLinesTests {
     @Test func eachFindingIsALineNamingItsRow() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-lines-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/rows.csv"
-        try """
+        let (summary, lines) = try dryRunBatch("rows.csv", """
         ref,exemption,fact,authority
         A/1,s31,Releasing the rota would embarrass the council. TODO,Northshire Council
         B/2,s31,,Northshire Council
 
-        """.write(toFile: path, atomically: true, encoding: .utf8)
-        var options = BatchOptions(outputFolder: folder + "/out", jobs: 1)
-        options.dryRun = true
-        options.strict = true
-        let runner = BatchRunner(drafter: try Drafter(library: TemplateLibrary(layers: [.builtIn])), options: options,
-                                 today: DocumentDate(year: 2026, month: 1, day: 2)!)
-        var lines: [String] = []
-        let summary = try runner.run(try BatchInput(path: path), report: { lines.append($0) })
+        """, strict: true)
         #expect(summary.failed == 2)
         #expect(lines.count == 3, "\(lines)")
         guard lines.count == 3 else { return }

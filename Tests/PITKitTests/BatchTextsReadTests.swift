@@ -1,4 +1,3 @@
-import Foundation
 @testable import PITKit
 import Testing
 
@@ -9,17 +8,7 @@ struct BatchTextsReadTests {
     static let forbidden = ["\u{0}", "\u{85}", "\u{FFFE}", "\u{FEFF}", "\u{7F}"]
 
     func failures(_ name: String, _ contents: String) throws -> [String] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pit-texts-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/" + name
-        try contents.write(toFile: path, atomically: true, encoding: .utf8)
-        var options = BatchOptions(outputFolder: folder + "/out", jobs: 1)
-        options.dryRun = true
-        let runner = BatchRunner(drafter: try Drafter(library: TemplateLibrary(layers: [.builtIn])), options: options,
-                                 today: DocumentDate(year: 2026, month: 1, day: 2)!)
-        var lines: [String] = []
-        let summary = try runner.run(try BatchInput(path: path), report: { lines.append($0) })
+        let (summary, lines) = try dryRunBatch(name, contents)
         #expect(summary.drafted == 0)
         return lines
     }

@@ -19,6 +19,18 @@ struct ExactTextMemoTests {
         #expect(made == texts.count)
     }
 
+    /// The table grows as texts come: a thousand texts are each made once and all remembered.
+    @Test func manyTextsAreAllRemembered() {
+        let memo = ExactTextMemo<Int>(capacity: 4096)
+        var made = 0
+        for round in 0..<2 {
+            for index in 0..<1000 {
+                #expect(memo.value("paragraph \(index)") { made += 1; return index } == index, "round \(round)")
+            }
+        }
+        #expect(made == 1000)
+    }
+
     @Test func aFullMemoStartsAgain() {
         let memo = ExactTextMemo<Int>(capacity: 4)
         var made = 0
