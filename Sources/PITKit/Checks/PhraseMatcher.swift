@@ -140,11 +140,11 @@ struct PhraseMatcher: Sendable {
     /// How many first bytes of a phrase `caselessPrefixes` holds: the most of these it has.
     private static let prefixLengths = [2, 3, 4, 8]
 
-    /// The hash of the first `length` bytes of little-endian `word`.
+    /// The hash of the first `length` bytes of little-endian `word`: one of `caselessPrefixes`'s bits.
     @inline(__always)
     fileprivate static func prefix(_ word: UInt64, length: Int) -> Int {
         let kept = length == 8 ? word : word & ((1 << UInt64(8 * length)) - 1)
-        return Int(truncatingIfNeeded: (kept &* 0x9E37_79B9_7F4A_7C15) >> 48)
+        return kept.slot(among: 1024 * 64)
     }
 
     @inline(__always)
