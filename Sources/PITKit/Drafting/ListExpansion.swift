@@ -35,14 +35,14 @@ struct ListExpansion: Sendable {
         // A unit's role; nil when it holds two different items.
         func role(_ content: [Document.Inline]) -> Role? {
             var found = Role.none
-            guard Placeholder.occurs(in: content) else { return found }
-            for number in Placeholder.numbers(in: content) {
-                guard let list = lists.firstIndex(where: { $0.first == number || $0.second == number }) else { continue }
+            let consistent = Placeholder.forEachNumber(in: content) { number in
+                guard let list = lists.firstIndex(where: { $0.first == number || $0.second == number }) else { return true }
                 let role: Role = lists[list].first == number ? .first(list) : .second(list)
-                if found != .none && found != role { return nil }
+                if found != .none && found != role { return false }
                 found = role
+                return true
             }
-            return found
+            return consistent ? found : nil
         }
         func isTwin(_ second: [Document.Inline], of first: [Document.Inline], _ list: Int) -> Bool {
             Placeholder.renumbering(first, lists[list].first, as: lists[list].second) == second

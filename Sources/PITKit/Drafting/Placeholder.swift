@@ -12,15 +12,6 @@ enum Placeholder {
         text.withUTF8Bytes { bytes in bytes.isEmpty ? false : memchr(bytes.baseAddress!, 0, bytes.count) != nil }
     }
 
-    /// The numbers of the placeholders in `text`, in order.
-    static func numbers(in text: String) -> [Int] {
-        text.withUTF8Bytes { bytes in
-            var numbers: [Int] = []
-            forEach(in: bytes) { _, number in numbers.append(number) }
-            return numbers
-        }
-    }
-
     /// Calls `body` with the offset and the number of each placeholder in `bytes`, in order.
     static func forEach(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ offset: Int, _ number: Int) -> Void) {
         guard let base = bytes.baseAddress else { return }
@@ -46,14 +37,24 @@ enum Placeholder {
         }
     }
 
-    /// The numbers of the placeholders in a run of inline content, in order.
-    static func numbers(in content: [Document.Inline]) -> [Int] {
-        content.flatMap { run -> [Int] in
+    /// Calls `body` with the number of each placeholder in a run of inline content, in order,
+    /// until it returns false; false when it did.
+    @discardableResult
+    static func forEachNumber(in content: [Document.Inline], _ body: (_ number: Int) -> Bool) -> Bool {
+        for run in content {
             switch run {
-            case .text(let text): return numbers(in: text)
-            case .strong(let inner), .emphasis(let inner): return numbers(in: inner)
+            case .text(let text):
+                var going = true
+                text.withUTF8Bytes { bytes in
+                    // `forEach` cannot stop: after a false, the rest are passed over.
+                    forEach(in: bytes) { _, number in if going { going = body(number) } }
+                }
+                guard going else { return false }
+            case .strong(let inner), .emphasis(let inner):
+                guard forEachNumber(in: inner, body) else { return false }
             }
         }
+        return true
     }
 
     /// The number of the placeholder that starts at `index` (a NUL), if one does.
