@@ -107,13 +107,17 @@ struct ListExpansion: Sendable {
     /// list `list` becoming placeholder `starts[list] + k`; and where its units went.
     func expand(_ document: Document, counts: [Int], starts: [Int]) -> (Document, Lines) {
         var lines = Lines()
+        // A slot for every line of the shape's document, so that none is added one by one.
+        lines.kept = Array(repeating: 0, count: document.blocks.reduce(2) { count, block in
+            if case .list(_, let items) = block { return count + items.count + 1 }
+            return count + 2
+        })
         var line = 1, expandedLine = 1
         // Adds a unit's expansion to `units`.
         func expand(_ content: [Document.Inline], _ role: Role, height: Int, into units: inout [[Document.Inline]]) {
             switch role {
             case .none, .first:
                 if case .first = role { lines.items.insert(line) }
-                while lines.kept.count <= line { lines.kept.append(0) }
                 lines.kept[line] = expandedLine
                 expandedLine += height
                 if case .first(let list) = role {
