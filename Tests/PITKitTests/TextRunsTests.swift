@@ -33,4 +33,33 @@ struct TextRunsTests {
         #expect(Placeholder.fill(texts[0], with: values) == "West Midlands Police holds it. 6 January 2026\n")
         #expect(Placeholder.fill(texts[4], with: values) == "West Midlands Police\(Placeholder.text(7)) stays: no text for it.")
     }
+
+    @Test func aTextMadeLikeAModelFillsAsItsTextDoesAndTakesOnlyTheSameRuns() {
+        let runs = TextRuns()
+        let values = ["6 January 2026", "Which software?", "Which year?", "Which budget?"]
+        let model = "Dear \(Placeholder.text(1)),\n1. \(Placeholder.text(2))\nWe hold it. \(Placeholder.text(0))\n"
+        let expanded = "Dear \(Placeholder.text(1)),\n1. \(Placeholder.text(2))\n2. \(Placeholder.text(3))\nWe hold it. \(Placeholder.text(0))\n"
+        let made = PlaceholderText(Array(model.utf8), runs: runs)
+        let size = runs.size
+        let like = PlaceholderText(Array(expanded.utf8), runs: runs, like: made)
+        #expect(String(decoding: like.filled(with: values), as: UTF8.self) == Placeholder.fill(expanded, with: values))
+        // Only the new run ("\n2. ") was kept: the others were the model's, from its start and from its end.
+        #expect(runs.size == size + 4)
+        // A model kept in another store is not taken: the text keeps its runs in its own.
+        let other = TextRuns()
+        let elsewhere = PlaceholderText(Array(expanded.utf8), runs: other, like: made)
+        #expect(String(decoding: elsewhere.filled(with: values), as: UTF8.self) == Placeholder.fill(expanded, with: values))
+        #expect(other.size == expanded.utf8.count - 4 * 4)
+    }
+
+    @Test func placeholderNumbersAreVisitedInOrderUntilTheVisitStops() {
+        let content: [Document.Inline] = [.text("a \(Placeholder.text(3)) b"), .strong([.text("\(Placeholder.text(5))\(Placeholder.text(4))")]),
+                                          .text("\(Placeholder.text(9))")]
+        var seen: [Int] = []
+        #expect(Placeholder.forEachNumber(in: content) { seen.append($0); return true })
+        #expect(seen == [3, 5, 4, 9])
+        seen = []
+        #expect(!Placeholder.forEachNumber(in: content) { seen.append($0); return $0 != 5 })
+        #expect(seen == [3, 5])
+    }
 }

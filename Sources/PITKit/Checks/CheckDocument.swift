@@ -127,6 +127,7 @@ public struct CheckDocument: Sendable {
     /// numbering their sections does not copy them.
     init(blocks: consuming [Block], memo: CheckMemo? = nil) {
         var sections: [Section] = []
+        sections.reserveCapacity(blocks.reduce(1) { $1.isHeading ? $0 + 1 : $0 })
         var heading: Int?
         var start = 0
         func close(_ end: Int) {
@@ -146,14 +147,14 @@ public struct CheckDocument: Sendable {
             start = index + 1
         }
         close(blocks.count)
-        for (number, section) in sections.enumerated() {
-            for index in section.blocks { blocks[index].section = number }
-            if let heading = section.headingIndex { blocks[heading].section = number }
+        for number in sections.indices {
+            for index in sections[number].blocks { blocks[index].section = number }
+            if let heading = sections[number].headingIndex { blocks[heading].section = number }
         }
         self.blocks = blocks
         self.sections = sections
         var sectionsOfPart = [[Int]](repeating: [], count: 7)
-        for (index, section) in sections.enumerated() { sectionsOfPart[section.part.number].append(index) }
+        for index in sections.indices { sectionsOfPart[sections[index].part.number].append(index) }
         self.sectionsOfPart = sectionsOfPart
     }
 

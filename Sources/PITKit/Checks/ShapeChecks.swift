@@ -68,6 +68,8 @@ final class ShapeChecks: Sendable {
             findings.append(Finding(finding.check, finding.message, line: line, section: finding.section))
         }
         var placements: [Int: [Placement]] = [:]
+        // A text each (its copies are texts of their own): room for all, so the table does not grow.
+        placements.reserveCapacity(self.placements.count + lines.copies.values.reduce(0) { $0 + $1.count })
         for place in self.placements.joined() {
             func add(_ index: Int, _ line: Int) {
                 placements[index, default: []].append(Placement(index: index, line: line, section: place.section, part: place.part))

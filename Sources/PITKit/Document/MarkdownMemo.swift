@@ -4,6 +4,9 @@
 final class MarkdownMemo: Sendable {
     private let stretches: ExactTextMemo<[Document.Block]>
 
+    /// The blocks a document starts with room for: a draft's fit, so they are not moved as it grows.
+    static let blockCapacity = 64
+
     init(capacity: Int = 4096) {
         stretches = ExactTextMemo(capacity: capacity)
     }
@@ -12,6 +15,7 @@ final class MarkdownMemo: Sendable {
     func read(_ markdown: [UInt8]) -> Document {
         markdown.withUnsafeBufferPointer { bytes in
             var blocks: [Document.Block] = []
+            blocks.reserveCapacity(Self.blockCapacity)
             MarkdownReader.forEachStretch(bytes) { range in
                 let stretch = UnsafeBufferPointer(rebasing: bytes[range])
                 blocks += stretches.value(bytes: UnsafeRawBufferPointer(stretch)) { MarkdownReader.read(bytes: stretch).blocks }

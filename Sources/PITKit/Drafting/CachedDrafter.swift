@@ -304,10 +304,11 @@ final class ShapeDraft: Sendable {
     let expansion: (rule: ListExpansion, draft: Draft)?
 
     /// `text`: whether the shape is for plain text; `runs`: where its text keeps its runs;
-    /// `lists`: the lists drafted with two items, to be expanded to other numbers of items.
-    init(_ draft: Draft, text: Bool, runs: TextRuns, checks: ShapeChecks?, lists: [ListExpansion.List] = []) {
+    /// `lists`: the lists drafted with two items, to be expanded to other numbers of items;
+    /// `model`: the text of the shape this one is expanded from.
+    init(_ draft: Draft, text: Bool, runs: TextRuns, checks: ShapeChecks?, lists: [ListExpansion.List] = [], model: PlaceholderText? = nil) {
         self.checks = checks
-        output = text ? .text(PlaceholderText(TextWriter().write(draft), runs: runs)) : .document(ShapeDocument(draft, runs: runs))
+        output = text ? .text(PlaceholderText(TextWriter().write(draft), runs: runs, like: model)) : .document(ShapeDocument(draft, runs: runs))
         expansion = lists.isEmpty ? nil : ListExpansion(draft.document, lists: lists).map { ($0, draft) }
     }
 
@@ -315,6 +316,8 @@ final class ShapeDraft: Sendable {
     /// nil when it cannot be made from this one.
     func expanded(counts: [Int], starts: [Int], text: Bool, runs: TextRuns) -> ShapeDraft? {
         guard let (expansion, draft) = self.expansion else { return nil }
+        var model: PlaceholderText?
+        if case .text(let text) = output { model = text }
         let (document, lines) = expansion.expand(draft.document, counts: counts, starts: starts)
         var checks: ShapeChecks?
         if let shapeChecks = self.checks {
@@ -325,7 +328,7 @@ final class ShapeDraft: Sendable {
                                 neitherConfirmNorDeny: draft.neitherConfirmNorDeny, outcome: draft.outcome,
                                 exemptions: draft.exemptions, questions: [], facts: [], document: document,
                                 templatesUsed: draft.templatesUsed),
-                          text: text, runs: runs, checks: checks)
+                          text: text, runs: runs, checks: checks, model: model)
     }
 }
 

@@ -181,6 +181,8 @@ public struct Drafter: Sendable {
 
     func baseVariables(_ request: DraftRequest, plan: DraftPlan, likelihood: Likelihood?, dateText: String? = nil) -> [String: MustacheValue] {
         var variables: [String: MustacheValue] = [:]
+        // Room for all, and for those each draft adds (`draftNames`): the table is made once.
+        variables.reserveCapacity(request.extraVariables.count + Self.baseNameCount + Self.draftNames.count)
         for (key, value) in request.extraVariables { variables[key] = .string(value) }
         variables["ref"] = .string(request.reference)
         variables["date"] = .string(dateText ?? request.date.longForm)
@@ -205,6 +207,9 @@ public struct Drafter: Sendable {
         variables["all_citations"] = .string(Self.joined(plan.items.map(\.citation)))
         return variables
     }
+
+    /// How many variables `baseVariables` sets besides the `--set` ones, at most.
+    static let baseNameCount = 24 + Outcome.allCases.count
 
     func exemptionVariables(_ item: DraftPlan.Item, request: DraftRequest, plan: DraftPlan,
                                     likelihood: Likelihood?) -> [String: MustacheValue] {

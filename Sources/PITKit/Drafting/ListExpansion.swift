@@ -35,14 +35,14 @@ struct ListExpansion: Sendable {
         // A unit's role; nil when it holds two different items.
         func role(_ content: [Document.Inline]) -> Role? {
             var found = Role.none
-            guard Placeholder.occurs(in: content) else { return found }
-            for number in Placeholder.numbers(in: content) {
-                guard let list = lists.firstIndex(where: { $0.first == number || $0.second == number }) else { continue }
+            let consistent = Placeholder.forEachNumber(in: content) { number in
+                guard let list = lists.firstIndex(where: { $0.first == number || $0.second == number }) else { return true }
                 let role: Role = lists[list].first == number ? .first(list) : .second(list)
-                if found != .none && found != role { return nil }
+                if found != .none && found != role { return false }
                 found = role
+                return true
             }
-            return found
+            return consistent ? found : nil
         }
         func isTwin(_ second: [Document.Inline], of first: [Document.Inline], _ list: Int) -> Bool {
             Placeholder.renumbering(first, lists[list].first, as: lists[list].second) == second
@@ -107,13 +107,17 @@ struct ListExpansion: Sendable {
     /// list `list` becoming placeholder `starts[list] + k`; and where its units went.
     func expand(_ document: Document, counts: [Int], starts: [Int]) -> (Document, Lines) {
         var lines = Lines()
+        // A slot for every line of the shape's document, so that none is added one by one.
+        lines.kept = Array(repeating: 0, count: document.blocks.reduce(2) { count, block in
+            if case .list(_, let items) = block { return count + items.count + 1 }
+            return count + 2
+        })
         var line = 1, expandedLine = 1
         // Adds a unit's expansion to `units`.
         func expand(_ content: [Document.Inline], _ role: Role, height: Int, into units: inout [[Document.Inline]]) {
             switch role {
             case .none, .first:
                 if case .first = role { lines.items.insert(line) }
-                while lines.kept.count <= line { lines.kept.append(0) }
                 lines.kept[line] = expandedLine
                 expandedLine += height
                 if case .first(let list) = role {

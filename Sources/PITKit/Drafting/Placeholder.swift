@@ -12,15 +12,6 @@ enum Placeholder {
         text.withUTF8Bytes { bytes in bytes.isEmpty ? false : memchr(bytes.baseAddress!, 0, bytes.count) != nil }
     }
 
-    /// The numbers of the placeholders in `text`, in order.
-    static func numbers(in text: String) -> [Int] {
-        text.withUTF8Bytes { bytes in
-            var numbers: [Int] = []
-            forEach(in: bytes) { _, number in numbers.append(number) }
-            return numbers
-        }
-    }
-
     /// Calls `body` with the offset and the number of each placeholder in `bytes`, in order.
     static func forEach(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ offset: Int, _ number: Int) -> Void) {
         guard let base = bytes.baseAddress else { return }
@@ -46,14 +37,24 @@ enum Placeholder {
         }
     }
 
-    /// The numbers of the placeholders in a run of inline content, in order.
-    static func numbers(in content: [Document.Inline]) -> [Int] {
-        content.flatMap { run -> [Int] in
+    /// Calls `body` with the number of each placeholder in a run of inline content, in order,
+    /// until it returns false; false when it did.
+    @discardableResult
+    static func forEachNumber(in content: [Document.Inline], _ body: (_ number: Int) -> Bool) -> Bool {
+        for run in content {
             switch run {
-            case .text(let text): return numbers(in: text)
-            case .strong(let inner), .emphasis(let inner): return numbers(in: inner)
+            case .text(let text):
+                var going = true
+                text.withUTF8Bytes { bytes in
+                    // `forEach` cannot stop: after a false, the rest are passed over.
+                    forEach(in: bytes) { _, number in if going { going = body(number) } }
+                }
+                guard going else { return false }
+            case .strong(let inner), .emphasis(let inner):
+                guard forEachNumber(in: inner, body) else { return false }
             }
         }
+        return true
     }
 
     /// The number of the placeholder that starts at `index` (a NUL), if one does.
@@ -127,22 +128,41 @@ struct PlaceholderText: @unchecked Sendable {
     /// Keeps the runs where `pieces` point.
     private let runs: TextRuns
 
-    init(_ text: [UInt8], runs: TextRuns) {
+    /// `model`: a text much like this one (the shape this one is expanded from), whose runs in
+    /// the same place, counted from the start or from the end, are taken when they are the same
+    /// bytes, which is cheaper to tell than to look a run up in `runs`.
+    init(_ text: [UInt8], runs: TextRuns, like model: PlaceholderText? = nil) {
         self.runs = runs
+        // A model's runs are taken only from the same store: this text keeps only that one.
+        let model = model.flatMap { $0.runs === runs ? $0.pieces : nil } ?? []
         var pieces: [Piece] = []
         text.withUnsafeBufferPointer { buffer in
-            func piece(_ start: Int, _ end: Int, _ number: Int) {
-                let run = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                pieces.append(Piece(run: run.isEmpty ? nil : runs.keep(run), count: run.count, number: number))
-            }
+            var ranges: [(start: Int, end: Int, number: Int)] = []
             var start = 0
             Placeholder.forEach(in: buffer) { offset, number in
-                piece(start, offset, number)
+                ranges.append((start, offset, number))
                 start = offset + 4
             }
-            piece(start, buffer.count, -1)
+            ranges.append((start, buffer.count, -1))
+            pieces.reserveCapacity(ranges.count)
+            for (index, range) in ranges.enumerated() {
+                let run = UnsafeBufferPointer(rebasing: buffer[range.start..<range.end])
+                pieces.append(Piece(run: run.isEmpty ? nil : Self.run(run, at: index, of: ranges.count, in: model) ?? runs.keep(run),
+                                    count: run.count, number: range.number))
+            }
         }
         self.pieces = pieces
+    }
+
+    /// The model's run at place `index` of `count` (from the start, else from the end) when it
+    /// holds the same bytes as `run`.
+    private static func run(_ run: UnsafeBufferPointer<UInt8>, at index: Int, of count: Int, in model: [Piece]) -> UnsafePointer<UInt8>? {
+        func same(_ place: Int) -> UnsafePointer<UInt8>? {
+            guard model.indices.contains(place), let start = model[place].run, model[place].count == run.count,
+                  memcmp(start, run.baseAddress!, run.count) == 0 else { return nil }
+            return start
+        }
+        return same(index) ?? same(model.count - count + index)
     }
 
     /// The text with each placeholder replaced by its value (`Placeholder.fill`'s result).
