@@ -91,11 +91,12 @@ public final class CachedDrafter: Sendable {
     /// The same bytes in chunks, to be written one after another (a .docx's shared parts are
     /// not copied into each file's bytes).
     /// The request is consumed: preparing it then copies nothing. (Preparing keeps how many texts
-    /// it has, so a request with too many for placeholders is known before.)
-    public func writeInChunks(_ request: consuming DraftRequest, as format: OutputFormat) throws -> ByteChunks {
+    /// it has, so a request with too many for placeholders is known before.) `date`: the
+    /// request's date in long form, when the caller has it made already (`RecentDates`).
+    public func writeInChunks(_ request: consuming DraftRequest, as format: OutputFormat, date: String? = nil) throws -> ByteChunks {
         guard DraftTexts.count(request) < Placeholder.maximumCount else { return ByteChunks(try drafter.write(request, as: format)) }
         let prepared = try drafter.prepared(request)
-        let texts = DraftTexts(prepared)
+        let texts = DraftTexts(prepared, date: date)
         let shape = try entry(prepared, texts, text: format == .text, strict: prepared.strict)
         if let failure = shape.checks?.failure(for: texts.values) { throw failure }
         switch shape.output {
@@ -259,10 +260,11 @@ struct DraftTexts {
     /// The texts, line breaks already turned into spaces as the escaping would.
     let values: [String]
 
-    init(_ request: borrowing DraftRequest) {
+    /// `date`: the request's date in long form, when made already.
+    init(_ request: borrowing DraftRequest, date: String? = nil) {
         var values: [String] = []
         values.reserveCapacity(Self.count(request))
-        values.append(request.date.longForm)
+        values.append(date ?? request.date.longForm)
         request.forEachText { values.append($0.unbroken) }
         self.values = values
     }
