@@ -21,6 +21,8 @@ public final class CachedDrafter: Sendable {
     private let entries = BoundedMemo<ShapeKey, Result<ShapeDraft, PITError>>(capacity: capacity)
     /// The text checks' results on the paragraphs the shapes share.
     private let memo = CheckMemo()
+    /// Which of the requests' texts need their checks run.
+    private let screen = TextScreen()
     /// The preparations of shapes that differ only in their lists.
     private let preparations = PreparationMemo()
     /// The stretches of Markdown the shapes' documents are read from.
@@ -77,7 +79,7 @@ public final class CachedDrafter: Sendable {
             let draft = try drafter.draftInFull(request)
             return QualityChecks.run(CheckDocument(draft.document), CheckSubject(draft, library: drafter.library))
         }
-        return try entry(request, texts, text: false, strict: true).checks!.findings(for: texts.values)
+        return try entry(request, texts, text: false, strict: true).checks!.findings(for: texts.values, screen: screen)
     }
 
     /// The same bytes as `drafter.write(request, as: format)`. Plain text is written straight
@@ -98,7 +100,7 @@ public final class CachedDrafter: Sendable {
         let prepared = try drafter.prepared(request)
         let texts = DraftTexts(prepared, date: date)
         let shape = try entry(prepared, texts, text: format == .text, strict: prepared.strict)
-        if let failure = shape.checks?.failure(for: texts.values) { throw failure }
+        if let failure = shape.checks?.failure(for: texts.values, screen: screen) { throw failure }
         switch shape.output {
         case .text(let text): return ByteChunks(text.filled(with: texts.values))
         case .document(let document) where format == .docx:
