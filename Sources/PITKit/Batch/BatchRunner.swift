@@ -44,6 +44,8 @@ public final class BatchRunner {
     /// hash is FNV-1a, the same in every run, so two names that happen to share one fail the same
     /// row every time.
     private var outputNames = ClaimedNames()
+    /// The rows' dates in long form, made once for a run of rows of the same date.
+    private var dates = RecentDates()
 
     /// Rows per chunk for each job: enough to keep threads busy, few enough to bound memory.
     static let rowsPerJob = 256
@@ -54,10 +56,12 @@ public final class BatchRunner {
         self.today = today
     }
 
-    /// One row made ready to draft, or the reason it cannot be.
+    /// One row made ready to draft, or the reason it cannot be: its request, format, date in
+    /// long form, and path (nil when no file is written or looked at: a dry run into a folder
+    /// that does not exist).
     enum Prepared {
         case failed(String)
-        case ready(DraftRequest, OutputFormat, path: String)
+        case ready(DraftRequest, OutputFormat, date: String, path: String?)
     }
 
     /// Runs the batch; `report` receives each failure's line (`row N: reason`) in row order and
@@ -67,7 +71,7 @@ public final class BatchRunner {
         var summary = BatchSummary()
         try prepareOutputFolder()
         // A dry run into a folder that does not exist yet: no file in it exists either, so no
-        // row's output needs looking at.
+        // row's output needs looking at, nor a path.
         let nothingThere = options.dryRun && FileSystem.type(of: options.outputFolder) == .missing
         let jobs = options.failFast ? 1 : max(1, options.jobs)
         let chunkSize = options.failFast ? 1 : jobs * Self.rowsPerJob
@@ -84,10 +88,10 @@ public final class BatchRunner {
                     continue
                 }
                 numbers.append(row.number)
-                prepared.append(prepare(row))
+                prepared.append(prepare(row, needsPath: !nothingThere))
             }
             if numbers.isEmpty { break }
-            let outcomes = draftAll(prepared, jobs: jobs, nothingThere: nothingThere)
+            let outcomes = draftAll(prepared, jobs: jobs)
             for (number, outcome) in zip(numbers, outcomes) {
                 if stopped {
                     summary.skipped += 1
@@ -127,8 +131,9 @@ public final class BatchRunner {
         }
     }
 
-    /// Reads a row's options, chooses its format and file name, and claims the name.
-    private func prepare(_ row: BatchRow) -> Prepared {
+    /// Reads a row's options, chooses its format and file name, and claims the name. The path
+    /// is made only when `needsPath` (a name from the reference is claimed without it).
+    private func prepare(_ row: BatchRow, needsPath: Bool) -> Prepared {
         if let problem = row.problem { return .failed(problem) }
         do {
             var request = try DraftOptions.request(row, today: { today })
@@ -137,13 +142,19 @@ public final class BatchRunner {
             let output = row.last(.output)
             let format = try row.last(.format).map { try DraftOptions.format(named: $0, output: nil) }
                 ?? options.format ?? output.flatMap(OutputFormat.init(fileName:)) ?? .text
-            let path = try OutputNaming.path(in: options.outputFolder, output: output, reference: request.reference, format: format)
-            let nameStart = options.outputFolder.utf8.count + 1
-            let key = path.withUTF8Bytes { Self.caseFreeHash(UnsafeBufferPointer(rebasing: $0[nameStart...])) }
+            let folder = options.outputFolder, reference = request.reference
+            // A row's `output` is checked as its path is made.
+            let made = needsPath || output != nil
+                ? try OutputNaming.path(in: folder, output: output, reference: reference, format: format) : nil
+            let nameStart = folder.utf8.count + 1
+            let key = made.map { made in made.withUTF8Bytes { OutputNaming.caseFreeHash(UnsafeBufferPointer(rebasing: $0[nameStart...])) } }
+                ?? OutputNaming.caseFreeHash(reference: reference, format: format)
             if let earlier = outputNames.claim(key, row: Int32(clamping: row.number)) {
+                let path = try made ?? OutputNaming.path(in: folder, output: output, reference: reference, format: format)
                 return .failed("output '\(String(decoding: path.utf8.dropFirst(nameStart), as: UTF8.self))' is already the output of row \(earlier)")
             }
-            return .ready(consume request, format, path: path)
+            let date = dates.longForm(request.date)
+            return .ready(consume request, format, date: date, path: made)
         } catch let error as PITError {
             return .failed(error.message)
         } catch {
@@ -151,29 +162,23 @@ public final class BatchRunner {
         }
     }
 
-    /// The FNV-1a hash of a name's lower-cased text, from its UTF-8 bytes; an ASCII name is
-    /// lower-cased a byte at a time.
-    static func caseFreeHash(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        guard !name.contains(where: { $0 >= 0x80 }) else { return FNV1a.hash(String(decoding: name, as: UTF8.self).lowercased().utf8) }
-        return FNV1a.hash(name.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
-    }
-
     /// Drafts and writes the ready rows on `jobs` threads; nil where a row succeeded.
-    /// `nothingThere`: the outputs' folder is known to be missing (a dry run), so are they.
-    private func draftAll(_ prepared: [Prepared], jobs: Int, nothingThere: Bool) -> [String?] {
+    private func draftAll(_ prepared: [Prepared], jobs: Int) -> [String?] {
         let drafter = self.drafter
         let options = self.options
         return ParallelWork.map(jobs: jobs, count: prepared.count) { index -> String? in
             switch prepared[index] {
             case .failed(let reason):
                 return reason
-            case .ready(let request, let format, let path):
+            case .ready(let request, let format, let date, let path):
                 do {
-                    let bytes = try drafter.writeInChunks(request, as: format)
-                    if !options.dryRun {
-                        try FileSystem.writeAtomically(bytes, to: path, replacing: options.overwrite)
-                    } else if !nothingThere {
-                        try FileSystem.checkWritable(path, replacing: options.overwrite)
+                    let bytes = try drafter.writeInChunks(request, as: format, date: date)
+                    if let path {  // nil only in a dry run into a folder that does not exist
+                        if !options.dryRun {
+                            try FileSystem.writeAtomically(bytes, to: path, replacing: options.overwrite)
+                        } else {
+                            try FileSystem.checkWritable(path, replacing: options.overwrite)
+                        }
                     }
                     return nil
                 } catch let failed as ChecksFailed {  // the more common failure, so tried first

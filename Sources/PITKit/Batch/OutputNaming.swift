@@ -24,34 +24,65 @@ enum OutputNaming {
             reference.withUTF8Bytes { reference in
                 format.fileExtension.withUTF8Bytes { fileExtension in
                     let (kept, underscore) = safePart(of: reference)
-                    let unsafe = Self.unsafe
                     return String(unsafeUninitializedCapacity: folder.count + 2 + kept.count + 1 + fileExtension.count) { path in
                         var end = 0
-                        /// Appends `bytes` to the path in one copy.
-                        func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-                            guard let start = bytes.baseAddress else { return }
-                            (path.baseAddress! + end).initialize(from: start, count: bytes.count)
-                            end += bytes.count
+                        if let start = folder.baseAddress {
+                            (path.baseAddress! + end).initialize(from: start, count: folder.count)
+                            end += folder.count
                         }
-                        append(folder)
                         path[end] = UInt8(ascii: "/")
                         end += 1
-                        if underscore {
-                            path[end] = UInt8(ascii: "_")
+                        forEachNameByte(reference, kept: kept, underscore: underscore, fileExtension: fileExtension) { byte in
+                            path[end] = byte
                             end += 1
                         }
-                        for byte in reference[kept] {
-                            path[end] = unsafe[Int(byte)] ? UInt8(ascii: "-") : byte
-                            end += 1
-                        }
-                        path[end] = UInt8(ascii: ".")
-                        end += 1
-                        append(fileExtension)
                         return end
                     }
                 }
             }
         }
+    }
+
+    /// The FNV-1a hash of the lower-cased text of the name `path` gives a row of no `output`
+    /// (the path less its folder and `/`), made without the name: an ASCII name is lower-cased
+    /// a byte at a time as it is hashed (most are); another is made and lower-cased as a `String`.
+    static func caseFreeHash(reference: String, format: OutputFormat) -> UInt64 {
+        reference.withUTF8Bytes { reference in
+            format.fileExtension.withUTF8Bytes { fileExtension in
+                let (kept, underscore) = safePart(of: reference)
+                var fnv = FNV1a()
+                guard !reference[kept].contains(where: { $0 >= 0x80 }) else {
+                    var name: [UInt8] = []
+                    forEachNameByte(reference, kept: kept, underscore: underscore, fileExtension: fileExtension) { name.append($0) }
+                    return name.withUnsafeBufferPointer(caseFreeHash)
+                }
+                forEachNameByte(reference, kept: kept, underscore: underscore, fileExtension: fileExtension) { byte in
+                    fnv.add(byte: (0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+                }
+                return fnv.value
+            }
+        }
+    }
+
+    /// The FNV-1a hash of a name's lower-cased text, from its UTF-8 bytes; an ASCII name is
+    /// lower-cased a byte at a time (`caseFreeHash(reference:format:)` gives the same for the
+    /// name of a reference).
+    static func caseFreeHash(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard !name.contains(where: { $0 >= 0x80 }) else { return FNV1a.hash(String(decoding: name, as: UTF8.self).lowercased().utf8) }
+        return FNV1a.hash(name.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
+    }
+
+    /// Calls `body` with each byte of the safe name of `reference` (its bytes `kept`, after a
+    /// `_` when `underscore`, as `safePart` gives them; each unsafe one `-`), then `.` and the
+    /// extension's bytes.
+    @inline(__always)
+    private static func forEachNameByte(_ reference: UnsafeBufferPointer<UInt8>, kept: Range<Int>, underscore: Bool,
+                                        fileExtension: UnsafeBufferPointer<UInt8>, _ body: (UInt8) -> Void) {
+        if underscore { body(UInt8(ascii: "_")) }
+        let unsafe = Self.unsafe
+        for byte in reference[kept] { body(unsafe[Int(byte)] ? UInt8(ascii: "-") : byte) }
+        body(UInt8(ascii: "."))
+        for byte in fileExtension { body(byte) }
     }
 
     /// Which of a reference's UTF-8 `bytes` its safe name keeps, every one a file system could

@@ -5,7 +5,7 @@
 /// takes the slot, so memory stays bounded. A reader's own: one thread uses it.
 struct RecentTexts {
     /// 2^slotBits slots.
-    private static let slotBits = 6
+    private static let slotBits = 8
     private var slots = [String](repeating: "", count: 1 << RecentTexts.slotBits)
 
     /// `String(decoding: bytes, as: UTF8.self)`, shared with the kept text of the same bytes.

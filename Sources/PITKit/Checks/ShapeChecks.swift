@@ -85,12 +85,13 @@ final class ShapeChecks: Sendable {
     }
 
     /// The findings of a request of this shape whose texts are `values` (`DraftTexts` order):
-    /// the shape's, and each text's own, wherever the text stands.
-    func findings(for values: [String]) -> [Finding] {
+    /// the shape's, and each text's own, wherever the text stands. `screen` tells the texts that
+    /// need checking.
+    func findings(for values: [String], screen: TextScreen) -> [Finding] {
         var all = findings
         let shapeCount = all.count
         for (number, (index, quotedOnly)) in texts.enumerated() where index < values.count {
-            guard quotedOnly ? TextChecks.mayFindPlaceholder(in: values[index]) : TextChecks.mayFind(in: values[index]) else { continue }
+            guard screen.mayFind(in: values[index], placeholderOnly: quotedOnly) else { continue }
             let value = values[index], places = placements[number]
             let text = FoldedText(value)
             // A text reads the same wherever it stands, but in the request's own words (its quoted
@@ -116,8 +117,8 @@ final class ShapeChecks: Sendable {
     }
 
     /// The failure of a request whose texts are `values`, or nil when nothing is found.
-    func failure(for values: [String]) -> ChecksFailed? {
-        let found = findings(for: values)
+    func failure(for values: [String], screen: TextScreen) -> ChecksFailed? {
+        let found = findings(for: values, screen: screen)
         guard !found.isEmpty else { return nil }
         return ChecksFailed(findings: found, lines: found.count == findings.count ? lines : nil)
     }

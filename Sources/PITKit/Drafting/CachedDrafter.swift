@@ -21,6 +21,8 @@ public final class CachedDrafter: Sendable {
     private let entries = BoundedMemo<ShapeKey, Result<ShapeDraft, PITError>>(capacity: capacity)
     /// The text checks' results on the paragraphs the shapes share.
     private let memo = CheckMemo()
+    /// Which of the requests' texts need their checks run.
+    private let screen = TextScreen()
     /// The preparations of shapes that differ only in their lists.
     private let preparations = PreparationMemo()
     /// The stretches of Markdown the shapes' documents are read from.
@@ -77,7 +79,7 @@ public final class CachedDrafter: Sendable {
             let draft = try drafter.draftInFull(request)
             return QualityChecks.run(CheckDocument(draft.document), CheckSubject(draft, library: drafter.library))
         }
-        return try entry(request, texts, text: false, strict: true).checks!.findings(for: texts.values)
+        return try entry(request, texts, text: false, strict: true).checks!.findings(for: texts.values, screen: screen)
     }
 
     /// The same bytes as `drafter.write(request, as: format)`. Plain text is written straight
@@ -91,13 +93,14 @@ public final class CachedDrafter: Sendable {
     /// The same bytes in chunks, to be written one after another (a .docx's shared parts are
     /// not copied into each file's bytes).
     /// The request is consumed: preparing it then copies nothing. (Preparing keeps how many texts
-    /// it has, so a request with too many for placeholders is known before.)
-    public func writeInChunks(_ request: consuming DraftRequest, as format: OutputFormat) throws -> ByteChunks {
+    /// it has, so a request with too many for placeholders is known before.) `date`: the
+    /// request's date in long form, when the caller has it made already (`RecentDates`).
+    public func writeInChunks(_ request: consuming DraftRequest, as format: OutputFormat, date: String? = nil) throws -> ByteChunks {
         guard DraftTexts.count(request) < Placeholder.maximumCount else { return ByteChunks(try drafter.write(request, as: format)) }
         let prepared = try drafter.prepared(request)
-        let texts = DraftTexts(prepared)
+        let texts = DraftTexts(prepared, date: date)
         let shape = try entry(prepared, texts, text: format == .text, strict: prepared.strict)
-        if let failure = shape.checks?.failure(for: texts.values) { throw failure }
+        if let failure = shape.checks?.failure(for: texts.values, screen: screen) { throw failure }
         switch shape.output {
         case .text(let text): return ByteChunks(text.filled(with: texts.values))
         case .document(let document) where format == .docx:
@@ -259,10 +262,11 @@ struct DraftTexts {
     /// The texts, line breaks already turned into spaces as the escaping would.
     let values: [String]
 
-    init(_ request: borrowing DraftRequest) {
+    /// `date`: the request's date in long form, when made already.
+    init(_ request: borrowing DraftRequest, date: String? = nil) {
         var values: [String] = []
         values.reserveCapacity(Self.count(request))
-        values.append(request.date.longForm)
+        values.append(date ?? request.date.longForm)
         request.forEachText { values.append($0.unbroken) }
         self.values = values
     }
