@@ -65,50 +65,14 @@ final class CheckMemo: Sendable {
     init() {}
 
     /// The paragraphs of texts seen before, by where each text's bytes are stored
-    /// (`StoredText`): the shapes' documents are read from remembered stretches of Markdown
+    /// (`SharedTextMemo`): the shapes' documents are read from remembered stretches of Markdown
     /// (`MarkdownMemo`), so most of their texts are the very strings seen before, found without
-    /// reading their bytes.
-    private let stored = Locked<[StoredText: Paragraph]>([:])
-    private static let storedCapacity = 8192
-
-    /// A text by the address and length of its UTF-8 bytes, held so that they stay where they are
-    /// and as they are: a string's storage never changes while it is shared, so while the key
-    /// lives, no other text is stored there. Only texts with storage of their own have such a key.
-    struct StoredText: Hashable, @unchecked Sendable {
-        let start: UnsafeRawPointer
-        let count: Int
-        let text: String
-
-        /// The key of `text`, when it has storage of its own: too long to be held inline in the
-        /// string (at most 15 bytes are), and its UTF-8 bytes in one piece.
-        init?(_ text: String) {
-            let count = text.utf8.count
-            guard count > 15, let start = text.utf8.withContiguousStorageIfAvailable({ UnsafeRawPointer($0.baseAddress) }),
-                  let start else { return nil }
-            self.start = start
-            self.count = count
-            self.text = text
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(start)
-        }
-
-        static func == (left: StoredText, right: StoredText) -> Bool {
-            left.start == right.start && left.count == right.count
-        }
-    }
+    /// reading their bytes; any other text is found by its bytes (`paragraphs`).
+    private let stored = SharedTextMemo<Paragraph>(slotBits: 11)
 
     /// The paragraph of `text`, folded.
     func paragraph(_ text: String) -> Paragraph {
-        guard let key = StoredText(text) else { return paragraphs.value(text) { Paragraph(text) } }
-        if let known = stored.withLock({ $0[key] }) { return known }
-        let paragraph = paragraphs.value(text) { Paragraph(text) }
-        stored.withLock { stored in
-            if stored.count >= Self.storedCapacity { stored.removeAll() }
-            stored[key] = paragraph
-        }
-        return paragraph
+        stored.value(text) { text in paragraphs.value(text) { Paragraph(text) } }
     }
 
     /// The number of a subject, by its signature.

@@ -7,17 +7,23 @@
 /// on the text's bytes alone. A text of more than `longest` bytes is made anew too, never kept
 /// (so a memo keeps at most 2^slotBits × `longest` bytes of text). Safe to share between threads.
 final class SharedTextMemo<Value: Sendable>: Sendable {
-    /// 2^slotBits slots.
-    private static var slotBits: Int { 8 }
     private static var longest: Int { 4096 }
-    private let slots = Locked([(text: String, value: Value)?](repeating: nil, count: 1 << SharedTextMemo.slotBits))
+    /// 2^slotBits slots.
+    private let slotBits: Int
+    private let slots: Locked<[(text: String, value: Value)?]>
+
+    /// A memo of 2^`slotBits` slots: room for more texts than a batch keeps in use at once.
+    init(slotBits: Int = 8) {
+        self.slotBits = slotBits
+        slots = Locked(Array(repeating: nil, count: 1 << slotBits))
+    }
 
     /// The value of `text`, remembered or made by `make`.
     func value(_ text: String, orMake make: (String) -> Value) -> Value {
         // Small strings (15 bytes or fewer) are held in the string itself: no address to go by.
         guard text.utf8.count > 15, text.utf8.count <= Self.longest,
               let address = text.utf8.withContiguousStorageIfAvailable({ UInt(bitPattern: $0.baseAddress) }) else { return make(text) }
-        let slot = Int(truncatingIfNeeded: (UInt64(address) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.slotBits))
+        let slot = Int(truncatingIfNeeded: (UInt64(address) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits))
         let known = slots.withLock { slots -> Value? in
             guard let kept = slots[slot], kept.text.utf8.count == text.utf8.count,
                   kept.text.utf8.withContiguousStorageIfAvailable({ UInt(bitPattern: $0.baseAddress) }) == address else { return nil }
