@@ -306,12 +306,7 @@ public enum TemporaryFiles {
             return state.next
         }
         guard let number = reserved else { waitForExit() }
-        var name: [UInt8] = []
-        name.reserveCapacity(path.utf8.count + nameMiddle.count + 26)
-        name += path.utf8
-        name += nameMiddle
-        name.append(decimal: number)
-        name.append(".tmp\0")
+        let name = temporaryName(beside: path, number: number)
         let descriptor = withCPath(name) { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
         let code = errno
         let ended = state.withLock { state -> Bool in
@@ -322,6 +317,35 @@ public enum TemporaryFiles {
         if ended { waitForExit() }
         errno = code
         return (name, number, descriptor)
+    }
+
+    /// `path`, `nameMiddle`, `number` in decimal, `.tmp` and a NUL: made at its size in one go.
+    private static func temporaryName(beside path: String, number: Int) -> [UInt8] {
+        var digits = 1
+        var power = 10
+        while power <= number { digits += 1; power &*= 10 }
+        var path = path
+        return path.withUTF8 { path in
+            nameMiddle.withUnsafeBufferPointer { middle in
+                let ending: StaticString = ".tmp\0"
+                let count = path.count + middle.count + digits + ending.utf8CodeUnitCount
+                return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    var at = buffer.baseAddress!
+                    if let start = path.baseAddress { at.initialize(from: start, count: path.count) }
+                    at += path.count
+                    at.initialize(from: middle.baseAddress!, count: middle.count)
+                    at += middle.count
+                    var rest = number
+                    for place in (0..<digits).reversed() {
+                        at[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+                        rest /= 10
+                    }
+                    at += digits
+                    at.initialize(from: ending.utf8Start, count: ending.utf8CodeUnitCount)
+                    initialized = count
+                }
+            }
+        }
     }
 
     /// Forgets the file `create` numbered `number`, once it is removed or renamed.
