@@ -68,46 +68,72 @@ final class DOCXShapeParts: Sendable {
 
     /// The main document part with each placeholder replaced by its text, escaped as the writer
     /// escapes a draft's (a placeholder with no text stays, as `PlaceholderText.filled` leaves it).
+    /// A text that escaping leaves as it is (most) is copied straight from the string; the others
+    /// are escaped once, one after another, into a buffer of their own.
     func document(_ texts: [String]) -> ZipArchive.Entry {
-        // Each placeholder's text escaped once, one after another; `ends[k]`: where that of
-        // `numbers[k]` ends.
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(numbers.reduce(16) { size, number in size + (number < texts.count ? texts[number].utf8.count : 4) })
-        var ends: [Int] = []
-        ends.reserveCapacity(numbers.count)
-        for number in numbers {
-            DOCXWriter.appendText(number < texts.count ? texts[number] : Placeholder.text(number), to: &escaped)
-            ends.append(escaped.count)
-        }
-        let size = pieces.reduce(xml.count) { size, piece in
-            guard let placeholder = piece.placeholder else { return size }
-            return size + ends[placeholder] - (placeholder == 0 ? 0 : ends[placeholder - 1])
-        }
-        return ZipArchive.Entry(name: name, size: size) { bytes in
-            var crc: UInt32 = 0
-            var filled = 0
-            func put(_ part: UnsafeBufferPointer<UInt8>) {
-                _ = UnsafeMutableBufferPointer(rebasing: bytes[filled..<filled + part.count]).initialize(fromContentsOf: part)
-                filled += part.count
-            }
-            xml.withUnsafeBufferPointer { xml in
-                escaped.withUnsafeBufferPointer { escaped in
-                    for piece in pieces {
-                        let xmlPiece = UnsafeBufferPointer(rebasing: xml[piece.range])
-                        put(xmlPiece)
-                        if let (pieceCRC, shift) = piece.combined {
-                            crc = CRC32.combine(crc, pieceCRC, shift: shift)
-                        } else {
-                            crc = CRC32.checksum(xmlPiece, continuing: crc)
-                        }
-                        guard let placeholder = piece.placeholder else { continue }
-                        let text = UnsafeBufferPointer(rebasing: escaped[(placeholder == 0 ? 0 : ends[placeholder - 1])..<ends[placeholder]])
-                        put(text)
-                        crc = CRC32.checksum(text, continuing: crc)
-                    }
+        withUnsafeTemporaryAllocation(of: (start: Int, count: Int).self, capacity: numbers.count) { spans in
+            // `spans[k]`: where the escaped text of `numbers[k]` is in `escaped` (start -1: it is
+            // the text itself), and its length.
+            var escaping: [UInt8] = []
+            for (k, number) in numbers.enumerated() {
+                let count = number < texts.count ? texts[number].utf8.withContiguousStorageIfAvailable { bytes in
+                    XMLEscaping.mayChange(bytes) ? nil : bytes.count
+                } ?? nil : nil
+                if let count {
+                    spans.initializeElement(at: k, to: (-1, count))
+                } else {
+                    let start = escaping.count
+                    DOCXWriter.appendText(number < texts.count ? texts[number] : Placeholder.text(number), to: &escaping)
+                    spans.initializeElement(at: k, to: (start, escaping.count - start))
                 }
             }
-            return crc
+            let escaped = escaping
+            let size = pieces.reduce(xml.count) { size, piece in size + (piece.placeholder.map { spans[$0].count } ?? 0) }
+            return ZipArchive.Entry(name: name, size: size) { bytes in
+                var crc: UInt32 = 0
+                var filled = 0
+                xml.withUnsafeBufferPointer { xml in
+                    escaped.withUnsafeBufferPointer { escaped in
+                        for piece in pieces {
+                            let xmlPiece = UnsafeBufferPointer(rebasing: xml[piece.range])
+                            if let (pieceCRC, shift) = piece.combined {
+                                Self.copy(xmlPiece, to: bytes, at: filled)
+                                crc = CRC32.combine(crc, pieceCRC, shift: shift)
+                            } else {
+                                crc = Self.copy(xmlPiece, to: bytes, at: filled, continuing: crc)
+                            }
+                            filled += xmlPiece.count
+                            guard let placeholder = piece.placeholder else { continue }
+                            let span = spans[placeholder]
+                            if span.start >= 0 {
+                                crc = Self.copy(UnsafeBufferPointer(rebasing: escaped[span.start..<span.start + span.count]), to: bytes, at: filled, continuing: crc)
+                            } else {
+                                let (at, previous) = (filled, crc)
+                                guard let next = texts[numbers[placeholder]].utf8.withContiguousStorageIfAvailable({
+                                    Self.copy($0, to: bytes, at: at, continuing: previous)
+                                }) else { preconditionFailure("a text's bytes were in one piece and are not") }
+                                crc = next
+                            }
+                            filled += span.count
+                        }
+                    }
+                }
+                precondition(filled == bytes.count, "a document part's size was miscounted")
+                return crc
+            }
         }
+    }
+
+    /// Copies `part` into `bytes` at `offset`.
+    private static func copy(_ part: UnsafeBufferPointer<UInt8>, to bytes: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        _ = UnsafeMutableBufferPointer(rebasing: bytes[offset..<offset + part.count]).initialize(fromContentsOf: part)
+    }
+
+    /// Copies `part` into `bytes` at `offset`: the checksum of what is there up to its end, from
+    /// that of what is before it.
+    private static func copy(_ part: UnsafeBufferPointer<UInt8>, to bytes: UnsafeMutableBufferPointer<UInt8>, at offset: Int,
+                             continuing crc: UInt32) -> UInt32 {
+        copy(part, to: bytes, at: offset)
+        return CRC32.checksum(part, continuing: crc)
     }
 }
