@@ -279,22 +279,25 @@ private struct Output {
         putName(entry)
     }
 
-    /// The central directory record of the entry whose local header is at `offset`.
+    /// The central directory record of the entry whose local header is at `offset`: the fields
+    /// it shares with the local header, and the name, copied from the header in the entry's record.
     mutating func putCentralRecord(_ entry: ZipArchive.Entry, localHeaderAt localOffset: Int) {
-        put(le32: 0x0201_4B50)
-        put(le16: ZipArchive.versionMadeBy)
-        putSharedFields(entry)
-        put(le16: 0)  // extra field length
-        put(le16: 0)  // comment length
-        put(le16: 0)  // disk number start
-        put(le16: 0)  // internal attributes
-        put(le32: ZipArchive.fileMode)  // external attributes
-        put(le32: UInt32(localOffset))
-        putName(entry)
+        entry.record.withUnsafeBytes { record in
+            let headerSize = record.count - entry.storedSize
+            put(le32: 0x0201_4B50)
+            put(le16: ZipArchive.versionMadeBy)
+            put(raw: UnsafeRawBufferPointer(rebasing: record[4..<30]))  // version needed to the extra field's length (0)
+            put(le16: 0)  // comment length
+            put(le16: 0)  // disk number start
+            put(le16: 0)  // internal attributes
+            put(le32: ZipArchive.fileMode)  // external attributes
+            put(le32: UInt32(localOffset))
+            put(raw: UnsafeRawBufferPointer(rebasing: record[30..<headerSize]))  // the name
+        }
     }
 
     /// The fields the local header and the central record share, in the same order: version
-    /// needed to the name's length.
+    /// needed to the name's length (the central record copies them from the local header).
     private mutating func putSharedFields(_ entry: ZipArchive.Entry) {
         put(le16: ZipArchive.versionNeeded)
         put(le16: entry.flags)
