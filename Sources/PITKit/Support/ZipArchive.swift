@@ -21,7 +21,7 @@ public struct ZipArchive: Sendable {
         /// Bit 11: the name is UTF-8 (only said when it is not plain ASCII).
         let flags: UInt16
         /// The entry as the archive holds it: the local header, then the file or its deflated form.
-        private(set) var record: [UInt8] = []
+        let record: [UInt8]
         /// The number of bytes after the local header.
         let storedSize: Int
 
@@ -83,21 +83,37 @@ public struct ZipArchive: Sendable {
         /// file's CRC-32. `size`: the file's, when the record holds its deflated form.
         private init(name: String, method: UInt16, size: Int?, making make: (_ headerSize: Int) -> (record: [UInt8], crc: UInt32)) {
             var name = name
-            precondition(name.utf8.count < 0xFFFF, "entry name too long for a ZIP")
-            flags = name.withUTF8 { $0.contains { $0 >= 0x80 } } ? 0x0800 : 0
+            let (record, flags, crc, storedSize, size) = name.withUTF8 { name in
+                precondition(name.count < 0xFFFF, "entry name too long for a ZIP")
+                let flags: UInt16 = name.contains { $0 >= 0x80 } ? 0x0800 : 0
+                let headerSize = 30 + name.count
+                var (record, crc) = make(headerSize)
+                let storedSize = record.count - headerSize
+                let size = size ?? storedSize
+                precondition(storedSize < 0xFFFF_FFFF && size < 0xFFFF_FFFF, "entry too large for a ZIP without ZIP64")
+                record.withUnsafeMutableBytes { buffer in
+                    var output = Output(buffer: buffer)
+                    output.put(le32: 0x0403_4B50)  // local file header
+                    output.put(le16: ZipArchive.versionNeeded)
+                    output.put(le16: flags)
+                    output.put(le16: method)
+                    output.put(le16: ZipArchive.dosTime)
+                    output.put(le16: ZipArchive.dosDate)
+                    output.put(le32: crc)
+                    output.put(le32: UInt32(storedSize))
+                    output.put(le32: UInt32(size))
+                    output.put(le16: UInt16(name.count))
+                    output.put(le16: 0)  // extra field length
+                    output.put(raw: UnsafeRawBufferPointer(name))
+                }
+                return (record, flags, crc, storedSize, size)
+            }
             self.name = name
             self.method = method
-            let headerSize = 30 + name.utf8.count
-            var (record, crc) = make(headerSize)
+            self.flags = flags
             self.crc = crc
-            storedSize = record.count - headerSize
-            self.size = size ?? storedSize
-            precondition(storedSize < 0xFFFF_FFFF && self.size < 0xFFFF_FFFF, "entry too large for a ZIP without ZIP64")
-            let entry = self
-            record.withUnsafeMutableBytes { buffer in
-                var output = Output(buffer: buffer)
-                output.putLocalHeader(entry)
-            }
+            self.storedSize = storedSize
+            self.size = size
             self.record = record
         }
 
@@ -272,13 +288,6 @@ private struct Output {
         offset += 4
     }
 
-    mutating func putLocalHeader(_ entry: ZipArchive.Entry) {
-        put(le32: 0x0403_4B50)
-        putSharedFields(entry)
-        put(le16: 0)  // extra field length
-        putName(entry)
-    }
-
     /// The central directory record of the entry whose local header is at `offset`: the fields
     /// it shares with the local header, and the name, copied from the header in the entry's record.
     mutating func putCentralRecord(_ entry: ZipArchive.Entry, localHeaderAt localOffset: Int) {
@@ -294,24 +303,5 @@ private struct Output {
             put(le32: UInt32(localOffset))
             put(raw: UnsafeRawBufferPointer(rebasing: record[30..<headerSize]))  // the name
         }
-    }
-
-    /// The fields the local header and the central record share, in the same order: version
-    /// needed to the name's length (the central record copies them from the local header).
-    private mutating func putSharedFields(_ entry: ZipArchive.Entry) {
-        put(le16: ZipArchive.versionNeeded)
-        put(le16: entry.flags)
-        put(le16: entry.method)
-        put(le16: ZipArchive.dosTime)
-        put(le16: ZipArchive.dosDate)
-        put(le32: entry.crc)
-        put(le32: UInt32(entry.storedSize))
-        put(le32: UInt32(entry.size))
-        put(le16: UInt16(entry.name.utf8.count))
-    }
-
-    private mutating func putName(_ entry: ZipArchive.Entry) {
-        var name = entry.name
-        name.withUTF8 { put(raw: UnsafeRawBufferPointer($0)) }
     }
 }
