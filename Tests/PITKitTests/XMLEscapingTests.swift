@@ -77,6 +77,28 @@ struct XMLEscapingTests {
         }
     }
 
+    /// `mayChange` says no only of texts that escaping leaves as they are, whatever their length
+    /// (under a block, whole blocks, a last block overlapping the one before) and wherever a
+    /// character that needs something done stands.
+    @Test func mayChangeOnlyTextsThatEscapingLeaves() {
+        let plain = Array("The public interest in disclosure, weighed at length.".unicodeScalars)
+        for length in 0...plain.count {
+            let clean = String(String.UnicodeScalarView(plain[..<length]))
+            #expect(!Self.mayChange(clean), "\(length)")
+            for scalar in Self.special where Self.escaped(scalar, breaks: Self.breaks) != String(scalar) {
+                for position in 0...length {
+                    var scalars = Array(plain[..<length])
+                    scalars.insert(scalar, at: position)
+                    #expect(Self.mayChange(String(String.UnicodeScalarView(scalars))), "\(scalar.value) at \(position) of \(length)")
+                }
+            }
+        }
+    }
+
+    static func mayChange(_ text: String) -> Bool {
+        Array(text.utf8).withUnsafeBufferPointer { XMLEscaping.mayChange($0) }
+    }
+
     @Test func escapeMakesAString() {
         #expect(XMLEscaping.escape("a < b & 'c'\u{1}") == "a &lt; b &amp; &#39;c&#39;")
         #expect(XMLEscaping.escape("") == "")

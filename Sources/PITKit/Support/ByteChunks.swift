@@ -38,20 +38,23 @@ public struct ByteChunks: Sendable {
 
     /// Calls `body` with the bytes of every chunk from `first`, the first `skipping` bytes of
     /// that one left out.
-    func withBuffers<Result>(from first: Int, skipping: Int, _ body: ([UnsafeRawBufferPointer]) -> Result) -> Result {
-        var buffers: [UnsafeRawBufferPointer] = []
-        buffers.reserveCapacity(chunks.count - first)
-        return Self.nest(chunks, from: first, first: first, skipping: skipping, &buffers, body)
+    func withBuffers<Result>(from first: Int, skipping: Int, _ body: (UnsafeBufferPointer<UnsafeRawBufferPointer>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UnsafeRawBufferPointer.self, capacity: chunks.count - first) { buffers in
+            chunks.withUnsafeBufferPointer { chunks in
+                Self.nest(chunks, from: first, first: first, skipping: skipping, buffers, body)
+            }
+        }
     }
 
     /// Each chunk's address holds only inside its own closure: the closures nest, the innermost
     /// calling `body`.
-    private static func nest<Result>(_ chunks: [[UInt8]], from index: Int, first: Int, skipping: Int,
-                                     _ buffers: inout [UnsafeRawBufferPointer], _ body: ([UnsafeRawBufferPointer]) -> Result) -> Result {
-        guard index < chunks.count else { return body(buffers) }
+    private static func nest<Result>(_ chunks: UnsafeBufferPointer<[UInt8]>, from index: Int, first: Int, skipping: Int,
+                                     _ buffers: UnsafeMutableBufferPointer<UnsafeRawBufferPointer>,
+                                     _ body: (UnsafeBufferPointer<UnsafeRawBufferPointer>) -> Result) -> Result {
+        guard index < chunks.count else { return body(UnsafeBufferPointer(buffers)) }
         return chunks[index].withUnsafeBytes { bytes in
-            buffers.append(index == first ? UnsafeRawBufferPointer(rebasing: bytes[skipping...]) : bytes)
-            return nest(chunks, from: index + 1, first: first, skipping: skipping, &buffers, body)
+            buffers.initializeElement(at: index - first, to: index == first ? UnsafeRawBufferPointer(rebasing: bytes[skipping...]) : bytes)
+            return nest(chunks, from: index + 1, first: first, skipping: skipping, buffers, body)
         }
     }
 }

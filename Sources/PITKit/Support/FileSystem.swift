@@ -153,13 +153,13 @@ public enum FileSystem {
         // Replacing, what is there is looked at first and last; not replacing, the link that
         // puts the file in place refuses whatever is there.
         if replacing { try checkWritable(path, replacing: replacing) }
-        let (temporary, number, descriptor) = TemporaryFiles.create(beside: path)
+        let (temporary, slot, descriptor) = TemporaryFiles.create(beside: path)
         guard descriptor >= 0 else {
             throw PITError(.cannotCreate, "\(path): cannot create: \(describe(errno))")
         }
         defer {
             _ = TemporaryFiles.withCPath(temporary) { unlink($0) }
-            TemporaryFiles.release(number)
+            TemporaryFiles.release(slot)
         }
         var failure: Int32 = 0
         do {
@@ -280,8 +280,10 @@ public enum FileSystem {
 public enum TemporaryFiles {
     private struct State {
         var next = 0
-        /// The files created and not yet released (their paths, as `create` gives them), by number.
-        var live: [Int: [UInt8]] = [:]
+        /// The files created and not yet released (their paths, as `create` gives them), each in
+        /// a slot of its own (nil: a free slot, its index in `freeSlots`).
+        var live: [[UInt8]?] = []
+        var freeSlots: [Int] = []
         /// Files whose names are reserved and which are being created.
         var creating = 0
         /// Set by `removeAll`: the run is ending.
@@ -294,10 +296,10 @@ public enum TemporaryFiles {
     private static let nameMiddle = Array(".pit-\(getpid())-".utf8)
 
     /// Creates a new file beside `path` for writing: its path (UTF-8 with a NUL at the end, see
-    /// `withCPath`), its number (to `release` it by), and its descriptor (negative when it cannot
-    /// be created, with `errno` saying why). Once `removeAll` has run, the run is ending: the
+    /// `withCPath`), its slot (to `release` it by), and its descriptor (negative when it cannot
+    /// be created, with `errno` saying why, and no slot taken). Once `removeAll` has run, the run is ending: the
     /// calling thread waits for the exit instead.
-    static func create(beside path: String) -> (name: [UInt8], number: Int, descriptor: Int32) {
+    static func create(beside path: String) -> (name: [UInt8], slot: Int, descriptor: Int32) {
         watchForInterrupts()
         let reserved = state.withLock { state -> Int? in
             guard !state.ended else { return nil }
@@ -306,27 +308,64 @@ public enum TemporaryFiles {
             return state.next
         }
         guard let number = reserved else { waitForExit() }
-        var name: [UInt8] = []
-        name.reserveCapacity(path.utf8.count + nameMiddle.count + 26)
-        name += path.utf8
-        name += nameMiddle
-        name.append(decimal: number)
-        name.append(".tmp\0")
+        let name = temporaryName(beside: path, number: number)
         let descriptor = withCPath(name) { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
         let code = errno
-        let ended = state.withLock { state -> Bool in
-            if descriptor >= 0 { state.live[number] = name }
+        let (slot, ended) = state.withLock { state -> (Int, Bool) in
+            var slot = -1
+            if descriptor >= 0 {
+                if let free = state.freeSlots.popLast() {
+                    slot = free
+                    state.live[slot] = name
+                } else {
+                    slot = state.live.count
+                    state.live.append(name)
+                }
+            }
             state.creating -= 1
-            return state.ended
+            return (slot, state.ended)
         }
         if ended { waitForExit() }
         errno = code
-        return (name, number, descriptor)
+        return (name, slot, descriptor)
     }
 
-    /// Forgets the file `create` numbered `number`, once it is removed or renamed.
-    static func release(_ number: Int) {
-        state.withLock { _ = $0.live.removeValue(forKey: number) }
+    /// `path`, `nameMiddle`, `number` in decimal, `.tmp` and a NUL: made at its size in one go.
+    private static func temporaryName(beside path: String, number: Int) -> [UInt8] {
+        var digits = 1
+        var power = 10
+        while power <= number { digits += 1; power &*= 10 }
+        var path = path
+        return path.withUTF8 { path in
+            nameMiddle.withUnsafeBufferPointer { middle in
+                let ending: StaticString = ".tmp\0"
+                let count = path.count + middle.count + digits + ending.utf8CodeUnitCount
+                return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    var at = buffer.baseAddress!
+                    if let start = path.baseAddress { at.initialize(from: start, count: path.count) }
+                    at += path.count
+                    at.initialize(from: middle.baseAddress!, count: middle.count)
+                    at += middle.count
+                    var rest = number
+                    for place in (0..<digits).reversed() {
+                        at[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+                        rest /= 10
+                    }
+                    at += digits
+                    at.initialize(from: ending.utf8Start, count: ending.utf8CodeUnitCount)
+                    initialized = count
+                }
+            }
+        }
+    }
+
+    /// Forgets the file `create` put in `slot`, once it is removed or renamed.
+    static func release(_ slot: Int) {
+        state.withLock { state in
+            guard slot < state.live.count else { return }  // `removeAll` has removed them all
+            state.live[slot] = nil
+            state.freeSlots.append(slot)
+        }
     }
 
     /// Calls `body` with a path `create` made, as a C string.
@@ -340,8 +379,9 @@ public enum TemporaryFiles {
         state.withLock { $0.ended = true }
         while state.withLock({ $0.creating }) > 0 { usleep(1000) }
         state.withLock { state in
-            for path in state.live.values { _ = withCPath(path) { unlink($0) } }
+            for case let path? in state.live { _ = withCPath(path) { unlink($0) } }
             state.live.removeAll()
+            state.freeSlots.removeAll()
         }
     }
 

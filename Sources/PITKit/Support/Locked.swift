@@ -1,6 +1,7 @@
 /// A value shared between threads, reached only under a lock.
 final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
+    /// Reached only under the lock, which makes each access exclusive: not checked again as it runs.
+    @exclusivity(unchecked) private var value: Value
     private let lock = PlatformLock()
 
     init(_ value: Value) {

@@ -60,7 +60,7 @@ enum Platform {
     /// Writes the buffers one after another to `descriptor`, as much of them as one call
     /// writes (`writev`; on Windows, the first buffer): the number of bytes written, or -1 with
     /// `errno` saying why.
-    static func writeGathered(_ descriptor: Int32, _ buffers: [UnsafeRawBufferPointer]) -> Int {
+    static func writeGathered(_ descriptor: Int32, _ buffers: UnsafeBufferPointer<UnsafeRawBufferPointer>) -> Int {
         guard let first = buffers.first else { return 0 }
         #if os(Windows)
         return Int(write(descriptor, first.baseAddress, numericCast(first.count)))

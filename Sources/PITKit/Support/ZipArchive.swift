@@ -21,7 +21,7 @@ public struct ZipArchive: Sendable {
         /// Bit 11: the name is UTF-8 (only said when it is not plain ASCII).
         let flags: UInt16
         /// The entry as the archive holds it: the local header, then the file or its deflated form.
-        private(set) var record: [UInt8] = []
+        let record: [UInt8]
         /// The number of bytes after the local header.
         let storedSize: Int
 
@@ -46,15 +46,14 @@ public struct ZipArchive: Sendable {
         /// A stored file of exactly `size` bytes, which `fill` puts in the buffer it is given,
         /// returning their CRC-32: made in place, not copied, and with no room to spare.
         init(name: String, size: Int, filling fill: (UnsafeMutableBufferPointer<UInt8>) -> UInt32) {
-            self.init(name: name, capacity: 0) { record in  // the record is made again at its size
-                let headerSize = record.count
+            self.init(name: name, method: 0, size: nil) { headerSize in
                 var crc: UInt32 = 0
-                record = [UInt8](unsafeUninitializedCapacity: headerSize + size) { buffer, count in
+                let record = [UInt8](unsafeUninitializedCapacity: headerSize + size) { buffer, count in
                     UnsafeMutableBufferPointer(rebasing: buffer[..<headerSize]).initialize(repeating: 0)
                     crc = fill(UnsafeMutableBufferPointer(rebasing: buffer[headerSize..<headerSize + size]))
                     count = headerSize + size
                 }
-                return crc
+                return (record, crc)
             }
         }
 
@@ -68,26 +67,53 @@ public struct ZipArchive: Sendable {
 
         /// `size`: the file's, when `write` appends its deflated form; nil when it appends the file.
         private init(name: String, method: UInt16, size: Int?, capacity: Int, writing write: (inout [UInt8]) -> UInt32) {
+            self.init(name: name, method: method, size: size) { headerSize in
+                // Zeros for the header, filled in once the rest is known.
+                var record = [UInt8](unsafeUninitializedCapacity: headerSize + capacity) { buffer, count in
+                    UnsafeMutableBufferPointer(rebasing: buffer[..<headerSize]).initialize(repeating: 0)
+                    count = headerSize
+                }
+                let crc = write(&record)
+                return (record, crc)
+            }
+        }
+
+        /// `make` makes the record from the size of its local header: that many zeros (the header
+        /// is put there once the rest is known), then the file or its deflated form; and the
+        /// file's CRC-32. `size`: the file's, when the record holds its deflated form.
+        private init(name: String, method: UInt16, size: Int?, making make: (_ headerSize: Int) -> (record: [UInt8], crc: UInt32)) {
             var name = name
-            precondition(name.utf8.count < 0xFFFF, "entry name too long for a ZIP")
-            flags = name.withUTF8 { $0.contains { $0 >= 0x80 } } ? 0x0800 : 0
+            let (record, flags, crc, storedSize, size) = name.withUTF8 { name in
+                precondition(name.count < 0xFFFF, "entry name too long for a ZIP")
+                let flags: UInt16 = name.contains { $0 >= 0x80 } ? 0x0800 : 0
+                let headerSize = 30 + name.count
+                var (record, crc) = make(headerSize)
+                let storedSize = record.count - headerSize
+                let size = size ?? storedSize
+                precondition(storedSize < 0xFFFF_FFFF && size < 0xFFFF_FFFF, "entry too large for a ZIP without ZIP64")
+                record.withUnsafeMutableBytes { buffer in
+                    var output = Output(buffer: buffer)
+                    output.put(le32: 0x0403_4B50)  // local file header
+                    output.put(le16: ZipArchive.versionNeeded)
+                    output.put(le16: flags)
+                    output.put(le16: method)
+                    output.put(le16: ZipArchive.dosTime)
+                    output.put(le16: ZipArchive.dosDate)
+                    output.put(le32: crc)
+                    output.put(le32: UInt32(storedSize))
+                    output.put(le32: UInt32(size))
+                    output.put(le16: UInt16(name.count))
+                    output.put(le16: 0)  // extra field length
+                    output.put(raw: UnsafeRawBufferPointer(name))
+                }
+                return (record, flags, crc, storedSize, size)
+            }
             self.name = name
             self.method = method
-            let headerSize = 30 + name.utf8.count
-            // Zeros for the header, filled in once the rest is known.
-            var record = [UInt8](unsafeUninitializedCapacity: headerSize + capacity) { buffer, count in
-                UnsafeMutableBufferPointer(rebasing: buffer[..<headerSize]).initialize(repeating: 0)
-                count = headerSize
-            }
-            crc = write(&record)
-            storedSize = record.count - headerSize
-            self.size = size ?? storedSize
-            precondition(storedSize < 0xFFFF_FFFF && self.size < 0xFFFF_FFFF, "entry too large for a ZIP without ZIP64")
-            let entry = self
-            record.withUnsafeMutableBytes { buffer in
-                var output = Output(buffer: buffer)
-                output.putLocalHeader(entry)
-            }
+            self.flags = flags
+            self.crc = crc
+            self.storedSize = storedSize
+            self.size = size
             self.record = record
         }
 
@@ -108,14 +134,15 @@ public struct ZipArchive: Sendable {
         let offsetFields: [Int]
 
         public init(_ entries: [Entry]) {
-            var bytes: [UInt8] = [], centralRecords: [UInt8] = [], offsetFields: [Int] = []
+            // The entries as an archive of their own, without its end record.
+            var archive = ZipArchive()
+            var offsetFields: [Int] = []
             for entry in entries {
-                offsetFields.append(centralRecords.count + 42)
-                centralRecords.put(centralRecordOf: entry, localHeaderAt: bytes.count)
-                bytes += entry.record
+                offsetFields.append(archive.directorySize + 42)
+                archive.add(entry)
             }
-            self.bytes = bytes
-            self.centralRecords = centralRecords
+            bytes = archive.records.joined
+            centralRecords = Array(archive.directory[..<archive.directorySize])
             self.offsetFields = offsetFields
             entryCount = entries.count
         }
@@ -123,8 +150,10 @@ public struct ZipArchive: Sendable {
 
     /// The records of the entries and blocks added, in order: the archive up to its central directory.
     private var records = ByteChunks()
-    /// The central directory records of the entries added.
+    /// The central directory records of the entries added, in its first `directorySize` bytes;
+    /// zeros after them, room made beforehand (`reserveCapacity`) that records are put in place.
     private var directory: [UInt8] = []
+    private var directorySize = 0
     private var entryCount = 0
 
     public init() {}
@@ -133,7 +162,30 @@ public struct ZipArchive: Sendable {
     /// `directorySize` bytes.
     public mutating func reserveCapacity(_ count: Int, directorySize: Int) {
         records.reserveCapacity(count + 1)
-        directory.reserveCapacity(directorySize + Self.endRecordSize)
+        makeDirectoryRoom(directorySize + Self.endRecordSize)
+    }
+
+    /// Makes sure the directory has `count` bytes of room after its records.
+    private mutating func makeDirectoryRoom(_ count: Int) {
+        let missing = directorySize + count - directory.count
+        guard missing > 0 else { return }
+        if directory.isEmpty {
+            directory = [UInt8](repeating: 0, count: missing)
+        } else {
+            directory.append(contentsOf: repeatElement(0, count: missing))
+        }
+    }
+
+    /// Puts `count` bytes, which `write` puts in order, exactly, after the directory's records.
+    private mutating func putInDirectory(_ count: Int, _ write: (inout Output) -> Void) {
+        makeDirectoryRoom(count)
+        let at = directorySize
+        directory.withUnsafeMutableBytes { buffer in
+            var output = Output(buffer: UnsafeMutableRawBufferPointer(rebasing: buffer[at..<at + count]))
+            write(&output)
+            precondition(output.offset == count, "a ZIP record's size was miscounted")
+        }
+        directorySize += count
     }
 
     /// Adds a file; `name` is its path in the archive, with `/` between folders.
@@ -143,20 +195,21 @@ public struct ZipArchive: Sendable {
 
     /// Adds a file made beforehand.
     public mutating func add(_ entry: Entry) {
-        directory.put(centralRecordOf: entry, localHeaderAt: records.count)
+        let offset = records.count
+        putInDirectory(entry.centralRecordSize) { $0.putCentralRecord(entry, localHeaderAt: offset) }
         records.append(entry.record)
         entryCount += 1
     }
 
     /// Adds files made beforehand, as a block.
     public mutating func add(_ block: Block) {
-        let at = directory.count
-        directory += block.centralRecords
         let start = UInt32(records.count)
-        directory.withUnsafeMutableBytes { buffer in
+        putInDirectory(block.centralRecords.count) { output in
+            block.centralRecords.withUnsafeBytes { output.put(raw: $0) }
+            guard let at = output.buffer.baseAddress else { return }  // an empty block
             for field in block.offsetFields {
-                let relative = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + field, as: UInt32.self))
-                buffer.storeBytes(of: (relative + start).littleEndian, toByteOffset: at + field, as: UInt32.self)
+                let relative = UInt32(littleEndian: at.loadUnaligned(fromByteOffset: field, as: UInt32.self))
+                at.storeBytes(of: (relative + start).littleEndian, toByteOffset: field, as: UInt32.self)
             }
         }
         records.append(block.bytes)
@@ -173,17 +226,19 @@ public struct ZipArchive: Sendable {
             precondition(entryCount < 0xFFFF, "too many entries for a ZIP without ZIP64")
             let directoryOffset = records.count
             precondition(directoryOffset < 0xFFFF_FFFF, "archive too large for a ZIP without ZIP64")
-            let directorySize = directory.count
-            directory.put(Self.endRecordSize) { output in
+            let recordsSize = directorySize
+            let entryCount = entryCount
+            putInDirectory(Self.endRecordSize) { output in
                 output.put(le32: 0x0605_4B50)  // end of central directory record
                 output.put(le16: 0)  // this disk
                 output.put(le16: 0)  // the disk the central directory starts on
                 output.put(le16: UInt16(entryCount))
                 output.put(le16: UInt16(entryCount))
-                output.put(le32: UInt32(directorySize))
+                output.put(le32: UInt32(recordsSize))
                 output.put(le32: UInt32(directoryOffset))
                 output.put(le16: 0)  // comment length
             }
+            if directory.count > directorySize { directory.removeLast(directory.count - directorySize) }
             records.append(directory)
             return records
         }
@@ -207,23 +262,6 @@ public struct ZipArchive: Sendable {
     fileprivate static let dosDate: UInt16 = 0 << 9 | 1 << 5 | 1
 }
 
-extension [UInt8] {
-    /// Appends `count` bytes that `write` puts, in order, exactly.
-    fileprivate mutating func put(_ count: Int, _ write: (inout Output) -> Void) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
-            var output = Output(buffer: UnsafeMutableRawBufferPointer(buffer))
-            write(&output)
-            precondition(output.offset == count, "a ZIP record's size was miscounted")
-            append(contentsOf: buffer)
-        }
-    }
-
-    /// Appends the central directory record of `entry`, its local header at `offset`.
-    fileprivate mutating func put(centralRecordOf entry: ZipArchive.Entry, localHeaderAt offset: Int) {
-        put(entry.centralRecordSize) { $0.putCentralRecord(entry, localHeaderAt: offset) }
-    }
-}
-
 /// An entry's local header, or the central directory, written in order into a buffer made at its size.
 private struct Output {
     let buffer: UnsafeMutableRawBufferPointer
@@ -233,7 +271,7 @@ private struct Output {
         self.buffer = buffer
     }
 
-    private mutating func put(raw source: UnsafeRawBufferPointer) {
+    mutating func put(raw source: UnsafeRawBufferPointer) {
         UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<offset + source.count]).copyMemory(from: source)
         offset += source.count
     }
@@ -250,43 +288,20 @@ private struct Output {
         offset += 4
     }
 
-    mutating func putLocalHeader(_ entry: ZipArchive.Entry) {
-        put(le32: 0x0403_4B50)
-        putSharedFields(entry)
-        put(le16: 0)  // extra field length
-        putName(entry)
-    }
-
-    /// The central directory record of the entry whose local header is at `offset`.
+    /// The central directory record of the entry whose local header is at `offset`: the fields
+    /// it shares with the local header, and the name, copied from the header in the entry's record.
     mutating func putCentralRecord(_ entry: ZipArchive.Entry, localHeaderAt localOffset: Int) {
-        put(le32: 0x0201_4B50)
-        put(le16: ZipArchive.versionMadeBy)
-        putSharedFields(entry)
-        put(le16: 0)  // extra field length
-        put(le16: 0)  // comment length
-        put(le16: 0)  // disk number start
-        put(le16: 0)  // internal attributes
-        put(le32: ZipArchive.fileMode)  // external attributes
-        put(le32: UInt32(localOffset))
-        putName(entry)
-    }
-
-    /// The fields the local header and the central record share, in the same order: version
-    /// needed to the name's length.
-    private mutating func putSharedFields(_ entry: ZipArchive.Entry) {
-        put(le16: ZipArchive.versionNeeded)
-        put(le16: entry.flags)
-        put(le16: entry.method)
-        put(le16: ZipArchive.dosTime)
-        put(le16: ZipArchive.dosDate)
-        put(le32: entry.crc)
-        put(le32: UInt32(entry.storedSize))
-        put(le32: UInt32(entry.size))
-        put(le16: UInt16(entry.name.utf8.count))
-    }
-
-    private mutating func putName(_ entry: ZipArchive.Entry) {
-        var name = entry.name
-        name.withUTF8 { put(raw: UnsafeRawBufferPointer($0)) }
+        entry.record.withUnsafeBytes { record in
+            let headerSize = record.count - entry.storedSize
+            put(le32: 0x0201_4B50)
+            put(le16: ZipArchive.versionMadeBy)
+            put(raw: UnsafeRawBufferPointer(rebasing: record[4..<30]))  // version needed to the extra field's length (0)
+            put(le16: 0)  // comment length
+            put(le16: 0)  // disk number start
+            put(le16: 0)  // internal attributes
+            put(le32: ZipArchive.fileMode)  // external attributes
+            put(le32: UInt32(localOffset))
+            put(raw: UnsafeRawBufferPointer(rebasing: record[30..<headerSize]))  // the name
+        }
     }
 }

@@ -68,46 +68,87 @@ final class DOCXShapeParts: Sendable {
 
     /// The main document part with each placeholder replaced by its text, escaped as the writer
     /// escapes a draft's (a placeholder with no text stays, as `PlaceholderText.filled` leaves it).
+    /// Each text is written once, one after another, into a buffer on the stack (when it is small
+    /// enough), from which every placeholder it fills is copied: a text that escaping leaves as it
+    /// is (most) straight from its string, the others escaped first into a buffer of their own.
     func document(_ texts: [String]) -> ZipArchive.Entry {
-        // Each placeholder's text escaped once, one after another; `ends[k]`: where that of
-        // `numbers[k]` ends.
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(numbers.reduce(16) { size, number in size + (number < texts.count ? texts[number].utf8.count : 4) })
-        var ends: [Int] = []
-        ends.reserveCapacity(numbers.count)
-        for number in numbers {
-            DOCXWriter.appendText(number < texts.count ? texts[number] : Placeholder.text(number), to: &escaped)
-            ends.append(escaped.count)
+        withUnsafeTemporaryAllocation(of: (start: Int, count: Int).self, capacity: numbers.count) { spans in
+            // `spans[k]`: the length of the text of `numbers[k]` as written, and where it is in
+            // `escaped` (-1: it is the text itself); then where it is in `written`.
+            var escaped: [UInt8] = []
+            var total = 0
+            for (k, number) in numbers.enumerated() {
+                let count = number < texts.count ? texts[number].utf8.withContiguousStorageIfAvailable { bytes in
+                    XMLEscaping.mayChange(bytes) ? nil : bytes.count
+                } ?? nil : nil
+                if let count {
+                    spans.initializeElement(at: k, to: (-1, count))
+                } else {
+                    let start = escaped.count
+                    DOCXWriter.appendText(number < texts.count ? texts[number] : Placeholder.text(number), to: &escaped)
+                    spans.initializeElement(at: k, to: (start, escaped.count - start))
+                }
+                total += spans[k].count
+            }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { written in
+                var at = 0
+                escaped.withUnsafeBufferPointer { escaped in
+                    for k in numbers.indices {
+                        let span = spans[k]
+                        if span.start >= 0 {
+                            Self.copy(UnsafeBufferPointer(rebasing: escaped[span.start..<span.start + span.count]), to: written, at: at)
+                        } else {
+                            let offset = at
+                            let copied: Void? = texts[numbers[k]].utf8.withContiguousStorageIfAvailable { Self.copy($0, to: written, at: offset) }
+                            precondition(copied != nil, "a text's bytes were in one piece and are not")
+                        }
+                        spans[k] = (at, span.count)
+                        at += span.count
+                    }
+                }
+                return entry(texts: UnsafeBufferPointer(written), spans: UnsafeBufferPointer(spans))
+            }
         }
-        let size = pieces.reduce(xml.count) { size, piece in
-            guard let placeholder = piece.placeholder else { return size }
-            return size + ends[placeholder] - (placeholder == 0 ? 0 : ends[placeholder - 1])
-        }
+    }
+
+    /// The main document part: the XML's pieces, each followed by the text of its placeholder,
+    /// which `spans` finds in `texts`.
+    private func entry(texts: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<(start: Int, count: Int)>) -> ZipArchive.Entry {
+        let size = pieces.reduce(xml.count) { size, piece in size + (piece.placeholder.map { spans[$0].count } ?? 0) }
         return ZipArchive.Entry(name: name, size: size) { bytes in
             var crc: UInt32 = 0
             var filled = 0
-            func put(_ part: UnsafeBufferPointer<UInt8>) {
-                _ = UnsafeMutableBufferPointer(rebasing: bytes[filled..<filled + part.count]).initialize(fromContentsOf: part)
-                filled += part.count
-            }
             xml.withUnsafeBufferPointer { xml in
-                escaped.withUnsafeBufferPointer { escaped in
-                    for piece in pieces {
-                        let xmlPiece = UnsafeBufferPointer(rebasing: xml[piece.range])
-                        put(xmlPiece)
-                        if let (pieceCRC, shift) = piece.combined {
-                            crc = CRC32.combine(crc, pieceCRC, shift: shift)
-                        } else {
-                            crc = CRC32.checksum(xmlPiece, continuing: crc)
-                        }
-                        guard let placeholder = piece.placeholder else { continue }
-                        let text = UnsafeBufferPointer(rebasing: escaped[(placeholder == 0 ? 0 : ends[placeholder - 1])..<ends[placeholder]])
-                        put(text)
-                        crc = CRC32.checksum(text, continuing: crc)
+                for piece in pieces {
+                    let xmlPiece = UnsafeBufferPointer(rebasing: xml[piece.range])
+                    if let (pieceCRC, shift) = piece.combined {
+                        Self.copy(xmlPiece, to: bytes, at: filled)
+                        crc = CRC32.combine(crc, pieceCRC, shift: shift)
+                    } else {
+                        crc = Self.copy(xmlPiece, to: bytes, at: filled, continuing: crc)
                     }
+                    filled += xmlPiece.count
+                    guard let placeholder = piece.placeholder else { continue }
+                    let span = spans[placeholder]
+                    crc = Self.copy(UnsafeBufferPointer(rebasing: texts[span.start..<span.start + span.count]), to: bytes, at: filled, continuing: crc)
+                    filled += span.count
                 }
             }
+            precondition(filled == bytes.count, "a document part's size was miscounted")
             return crc
         }
+    }
+
+    /// Copies `part` into `bytes` at `offset`.
+    private static func copy(_ part: UnsafeBufferPointer<UInt8>, to bytes: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        _ = UnsafeMutableBufferPointer(rebasing: bytes[offset..<offset + part.count]).initialize(fromContentsOf: part)
+    }
+
+    /// Copies `part` into `bytes` at `offset`: the checksum of what is there up to its end, from
+    /// that of what is before it.
+    private static func copy(_ part: UnsafeBufferPointer<UInt8>, to bytes: UnsafeMutableBufferPointer<UInt8>, at offset: Int,
+                             continuing crc: UInt32) -> UInt32 {
+        copy(part, to: bytes, at: offset)
+        return CRC32.checksum(part, continuing: crc)
     }
 }

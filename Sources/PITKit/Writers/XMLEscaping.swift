@@ -37,6 +37,20 @@ enum XMLEscaping {
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
     }
 
+    /// Whether `append` may change UTF-8 `bytes`: false when it would append them as they are
+    /// (none of them needs anything done), found sixteen bytes at a time.
+    static func mayChange(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 16 else { return ByteClass.nextFlagged(in: bytes, from: 0) != nil }
+        let raw = UnsafeRawBufferPointer(bytes)
+        var index = 0
+        while index + 16 <= bytes.count {
+            if ByteClass.flagsAny(raw.loadUnaligned(fromByteOffset: index, as: ByteClass.Block.self)) { return true }
+            index += 16
+        }
+        // The last sixteen bytes, the rest among them (the others looked at again).
+        return index < bytes.count && ByteClass.flagsAny(raw.loadUnaligned(fromByteOffset: bytes.count - 16, as: ByteClass.Block.self))
+    }
+
     /// For a byte `ByteClass` flags: how many bytes it starts, and what they become (nil: they
     /// stay as they are; an empty string: they are dropped).
     private static func replacement(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, breaks: Breaks?) -> (Int, StaticString?) {
@@ -87,7 +101,7 @@ enum XMLEscaping {
         /// Whether any byte of `block` is flagged: the same test as `flagged`, made on sixteen
         /// bytes at once (`&` and `'` are 0x26 and 0x27, `<` and `>` 0x3C and 0x3E).
         @inline(__always)
-        private static func flagsAny(_ block: Block) -> Bool {
+        static func flagsAny(_ block: Block) -> Bool {
             let control: Mask = block .< Block(repeating: 0x20)
             let quote: Mask = block .== Block(repeating: UInt8(ascii: "\""))
             let ampersandOrApostrophe: Mask = (block | Block(repeating: 1)) .== Block(repeating: UInt8(ascii: "'"))
