@@ -1,7 +1,6 @@
 /// A value shared between threads, reached only under a lock.
 final class Locked<Value>: @unchecked Sendable {
-    /// Reached only under the lock, which makes each access exclusive: not checked again as it runs.
-    @exclusivity(unchecked) private var value: Value
+    private var value: Value
     private let lock = PlatformLock()
 
     init(_ value: Value) {
