@@ -46,6 +46,8 @@ public final class BatchRunner {
     private var outputNames = ClaimedNames()
     /// The rows' dates in long form, made once for a run of rows of the same date.
     private var dates = RecentDates()
+    /// The rows' `KEY=VALUE` texts (evidence, `set`), each split once while remembered.
+    private let pairs = SharedTextMemo<(key: String, value: String)?>()
 
     /// Rows per chunk for each job: enough to keep threads busy, few enough to bound memory.
     static let rowsPerJob = 256
@@ -136,7 +138,7 @@ public final class BatchRunner {
     private func prepare(_ row: BatchRow, needsPath: Bool) -> Prepared {
         if let problem = row.problem { return .failed(problem) }
         do {
-            var request = try DraftOptions.request(row, today: { today })
+            var request = try DraftOptions.request(row, today: { today }, pairs: pairs)
             if options.strict { request.strict = true }
             request.textsRead = true  // every cell or string was checked as it was read
             let output = row.last(.output)
