@@ -58,6 +58,29 @@ struct RequestParsingTests {
         #expect(request.extraVariables.map(\.key) == ["officer"])
         #expect(request.extraVariables.map(\.value) == ["A. Clerk"])
     }
+
+    @Test func pairsFoundInAMemoAreThoseSplitAnew() throws {
+        let memo = SharedTextMemo<(key: String, value: String)?>()
+        let today = { DocumentDate(year: 2026, month: 1, day: 2)! }
+        // Texts of more than 15 bytes, shared between the two requests as batch readers share them.
+        let evidence = [" qualified-person =Ann Jones, Chief Constable", "opinion-basis=a note on the effect of release"]
+        let values = OptionValues(values: [.ref: ["658A/22"], .exemption: ["s36"], .evidence: evidence, .set: ["officer=A. Clerk of the Records"]])
+        let plain = try DraftOptions.request(values, today: today)
+        for _ in 0..<2 {
+            let remembered = try DraftOptions.request(values, today: today, pairs: memo)
+            #expect(remembered.evidence.map(\.key) == ["qualified-person", "opinion-basis"])
+            #expect(remembered.evidence.map(\.key) == plain.evidence.map(\.key))
+            #expect(remembered.evidence.map(\.value) == plain.evidence.map(\.value))
+            #expect(remembered.extraVariables.map(\.value) == ["A. Clerk of the Records"])
+        }
+        // A text with no `=` fails the same way, remembered or not.
+        let bad = OptionValues(values: [.ref: ["658A/22"], .exemption: ["s36"], .evidence: ["qualified-person Ann Jones, Chief Constable"]])
+        for memo in [nil, memo, memo] {
+            #expect(throws: PITError.usage("--evidence 'qualified-person Ann Jones, Chief Constable': expected NAME=TEXT")) {
+                try DraftOptions.request(bad, today: today, pairs: memo)
+            }
+        }
+    }
 }
 
 /// Draft option values from a dictionary, as a command line gives them.

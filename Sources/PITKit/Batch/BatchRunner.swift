@@ -40,12 +40,17 @@ public final class BatchRunner {
     let drafter: CachedDrafter
     let options: BatchOptions
     let today: DocumentDate
-    /// The rows that claimed each output name, by a 64-bit hash of the name without case. The
-    /// hash is FNV-1a, the same in every run, so two names that happen to share one fail the same
-    /// row every time.
-    private var outputNames = ClaimedNames()
-    /// The rows' dates in long form, made once for a run of rows of the same date.
-    private var dates = RecentDates()
+    /// What a run remembers of the rows it has read: the rows that claimed each output name, by
+    /// a 64-bit hash of the name without case (FNV-1a, the same in every run, so two names that
+    /// happen to share one fail the same row every time), and the rows' dates in long form, made
+    /// once for a run of rows of the same date. A local of `run`, so that it is not checked for
+    /// exclusive access at every row.
+    private struct ReadRows {
+        var outputNames = ClaimedNames()
+        var dates = RecentDates()
+    }
+    /// The rows' `KEY=VALUE` texts (evidence, `set`), each split once while remembered.
+    private let pairs = SharedTextMemo<(key: String, value: String)?>()
 
     /// Rows per chunk for each job: enough to keep threads busy, few enough to bound memory.
     static let rowsPerJob = 256
@@ -76,6 +81,7 @@ public final class BatchRunner {
         let jobs = options.failFast ? 1 : max(1, options.jobs)
         let chunkSize = options.failFast ? 1 : jobs * Self.rowsPerJob
         var stopped = false
+        var read = ReadRows()
         while true {
             // Each row is made ready as it is read, so only its number is kept (once stopped,
             // the rows left are only counted).
@@ -88,7 +94,7 @@ public final class BatchRunner {
                     continue
                 }
                 numbers.append(row.number)
-                prepared.append(prepare(row, needsPath: !nothingThere))
+                prepared.append(prepare(row, needsPath: !nothingThere, read: &read))
             }
             if numbers.isEmpty { break }
             let outcomes = draftAll(prepared, jobs: jobs)
@@ -133,10 +139,10 @@ public final class BatchRunner {
 
     /// Reads a row's options, chooses its format and file name, and claims the name. The path
     /// is made only when `needsPath` (a name from the reference is claimed without it).
-    private func prepare(_ row: BatchRow, needsPath: Bool) -> Prepared {
+    private func prepare(_ row: BatchRow, needsPath: Bool, read: inout ReadRows) -> Prepared {
         if let problem = row.problem { return .failed(problem) }
         do {
-            var request = try DraftOptions.request(row, today: { today })
+            var request = try DraftOptions.request(row, today: { today }, pairs: pairs)
             if options.strict { request.strict = true }
             request.textsRead = true  // every cell or string was checked as it was read
             let output = row.last(.output)
@@ -149,11 +155,11 @@ public final class BatchRunner {
             let nameStart = folder.utf8.count + 1
             let key = made.map { made in made.withUTF8Bytes { OutputNaming.caseFreeHash(UnsafeBufferPointer(rebasing: $0[nameStart...])) } }
                 ?? OutputNaming.caseFreeHash(reference: reference, format: format)
-            if let earlier = outputNames.claim(key, row: Int32(clamping: row.number)) {
+            if let earlier = read.outputNames.claim(key, row: Int32(clamping: row.number)) {
                 let path = try made ?? OutputNaming.path(in: folder, output: output, reference: reference, format: format)
                 return .failed("output '\(String(decoding: path.utf8.dropFirst(nameStart), as: UTF8.self))' is already the output of row \(earlier)")
             }
-            let date = dates.longForm(request.date)
+            let date = read.dates.longForm(request.date)
             return .ready(consume request, format, date: date, path: made)
         } catch let error as PITError {
             return .failed(error.message)

@@ -97,7 +97,8 @@ public final class CachedDrafter: Sendable {
     /// request's date in long form, when the caller has it made already (`RecentDates`).
     public func writeInChunks(_ request: consuming DraftRequest, as format: OutputFormat, date: String? = nil) throws -> ByteChunks {
         guard DraftTexts.count(request) < Placeholder.maximumCount else { return ByteChunks(try drafter.write(request, as: format)) }
-        let prepared = try drafter.prepared(request)
+        var prepared = request
+        try drafter.prepare(&prepared)
         let texts = DraftTexts(prepared, date: date)
         let shape = try entry(prepared, texts, text: format == .text, strict: prepared.strict)
         if let failure = shape.checks?.failure(for: texts.values, screen: screen) { throw failure }
@@ -262,12 +263,13 @@ struct DraftTexts {
     /// The texts, line breaks already turned into spaces as the escaping would.
     let values: [String]
 
-    /// `date`: the request's date in long form, when made already.
+    /// The texts of a prepared request (`Drafter.prepare`); `date`: the request's date in long
+    /// form, when made already.
     init(_ request: borrowing DraftRequest, date: String? = nil) {
         var values: [String] = []
         values.reserveCapacity(Self.count(request))
         values.append(date ?? request.date.longForm)
-        request.forEachText { values.append($0.unbroken) }
+        request.forEachText { text, mayBreak in values.append(mayBreak ? text.unbroken : text) }
         self.values = values
     }
 

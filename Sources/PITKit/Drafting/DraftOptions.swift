@@ -153,6 +153,14 @@ public enum DraftOptions {
     /// Each option is read and checked in one fixed order, so that of several problems the same
     /// one is reported; the request is made once all are read.
     public static func request<Values: DraftOptionValues>(_ values: Values, today: () -> DocumentDate) throws -> DraftRequest {
+        try request(values, today: today, pairs: nil)
+    }
+
+    /// The request `values` describe, as `request(_:today:)` makes it; `pairs`: the `KEY=VALUE`
+    /// texts met before and their key and value (a batch's: its rows repeat the same evidence,
+    /// each text shared by `RecentTexts`, so a pair met again is neither split nor made anew).
+    static func request<Values: DraftOptionValues>(_ values: Values, today: () -> DocumentDate,
+                                                   pairs memo: SharedTextMemo<(key: String, value: String)?>?) throws -> DraftRequest {
         guard let reference = values.last(.ref) else { throw PITError.usage("missing --ref (the request reference)") }
         let exemptionIDs = commaSeparated(values[.exemption])
         guard !exemptionIDs.isEmpty else { throw PITError.usage("missing --exemption (e.g. --exemption s31)") }
@@ -161,7 +169,7 @@ public enum DraftOptions {
         let limbChoices = try values[.limbs]?.map(LimbChoice.init(parsing:)) ?? []
         let likelihood: Likelihood? = try choice(values.last(.likelihood), .likelihood, among: likelihoods)
         let variantChoices = try values[.variant]?.map(VariantChoice.init(parsing:)) ?? []
-        let evidence = try pairs(values[.evidence], .evidence)
+        let evidence = try pairs(values[.evidence], .evidence, memo: memo)
         let purposes = commaSeparated(values[.purposes])
         if purposes.contains(where: \.isEmpty) { throw PITError.usage("--purposes: an empty purpose") }
         let outcome: Outcome = try choice(values.last(.outcome), .outcome, among: outcomes) ?? .withhold
@@ -174,7 +182,7 @@ public enum DraftOptions {
         }
         let authorityKind: AuthorityKind? = try choice(values.last(.authorityKind), .authorityKind, among: authorityKinds)
         let regime: Regime.ID? = try choice(values.last(.regime), .regime, among: regimes)
-        let extraVariables = try pairs(values[.set], .set)
+        let extraVariables = try pairs(values[.set], .set, memo: memo)
 
         let questions = values[.question].map(Array.init) ?? [], facts = values[.fact].map(Array.init) ?? []
         let authorityName = values.last(.authority), authorityShort = values.last(.authorityShort)
@@ -209,17 +217,26 @@ public enum DraftOptions {
         return value
     }
 
-    /// `KEY=VALUE` pairs, in order.
-    private static func pairs(_ values: ArraySlice<String>?, _ option: DraftOption) throws -> [(key: String, value: String)] {
+    /// `KEY=VALUE` pairs, in order, each found in `memo` when it has it.
+    private static func pairs(_ values: ArraySlice<String>?, _ option: DraftOption,
+                              memo: SharedTextMemo<(key: String, value: String)?>?) throws -> [(key: String, value: String)] {
         guard let values else { return [] }
-        return try values.map { pair in
-            guard let equals = pair.firstIndex(ofASCII: "=") else { throw PITError.usage("--\(option.rawValue) '\(pair)': expected \(option.declaration.value!)") }
-            // `=` is a character of its own: the key is the bytes before it, the text the bytes after it.
-            let offset = pair.utf8.distance(from: pair.startIndex, to: equals)
-            return pair.withUTF8Bytes { bytes in
-                (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<offset]), as: UTF8.self).trimmingSpaces,
-                 String(decoding: UnsafeBufferPointer(rebasing: bytes[(offset + 1)...]), as: UTF8.self))
+        return try values.map { text in
+            guard let pair = memo.map({ $0.value(text, orMake: pair) }) ?? pair(text) else {
+                throw PITError.usage("--\(option.rawValue) '\(text)': expected \(option.declaration.value!)")
             }
+            return pair
+        }
+    }
+
+    /// The key (trimmed) and value of a `KEY=VALUE` text; nil when it has no `=`.
+    private static func pair(_ text: String) -> (key: String, value: String)? {
+        guard let equals = text.firstIndex(ofASCII: "=") else { return nil }
+        // `=` is a character of its own: the key is the bytes before it, the text the bytes after it.
+        let offset = text.utf8.distance(from: text.startIndex, to: equals)
+        return text.withUTF8Bytes { bytes in
+            (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<offset]), as: UTF8.self).trimmingSpaces,
+             String(decoding: UnsafeBufferPointer(rebasing: bytes[(offset + 1)...]), as: UTF8.self))
         }
     }
 

@@ -131,13 +131,20 @@ extension DraftRequest {
     /// two lists, the questions and the facts (last, so that the place of every other text does
     /// not depend on how many items they have).
     func forEachText(_ body: (String) -> Void) {
-        body(reference)
-        authorityName.map(body)
-        authorityShort.map(body)
-        for (_, value) in extraVariables { body(value) }
-        for (_, value) in evidence { body(value) }
-        questions.forEach(body)
-        facts.forEach(body)
+        forEachText { text, _ in body(text) }
+    }
+
+    /// `forEachText`, saying of each text whether it may hold a line break once the request is
+    /// prepared (`Drafter.prepare`): the reference and the authority's names are refused with one,
+    /// and the evidence has its line breaks turned into spaces.
+    func forEachText(_ body: (_ text: String, _ mayBreak: Bool) -> Void) {
+        body(reference, false)
+        if let authorityName { body(authorityName, false) }
+        if let authorityShort { body(authorityShort, false) }
+        for (_, value) in extraVariables { body(value, true) }
+        for (_, value) in evidence { body(value, false) }
+        for question in questions { body(question, true) }
+        for fact in facts { body(fact, true) }
     }
 
     /// The request with each of the user's own texts replaced by `transform`'s result, visited

@@ -45,18 +45,29 @@ public struct Drafter: Sendable {
 
     /// The request checked and normalized, its evidence as the document prints it: dates in long
     /// form, line breaks as spaces.
-    func prepared(_ request: consuming DraftRequest) throws -> DraftRequest {
-        var request = try RequestValidation.normalized(request)
-        guard !request.evidence.isEmpty else { return request }
+    func prepared(_ request: DraftRequest) throws -> DraftRequest {
+        var request = request
+        try prepare(&request)
+        return request
+    }
+
+    /// Checks and normalizes `request` in place, as `prepared` does (in place, a request that
+    /// is not shared is neither copied nor its evidence made anew).
+    func prepare(_ request: inout DraftRequest) throws {
+        try RequestValidation.normalize(&request)
+        guard !request.evidence.isEmpty else { return }
         let dated = library.datedEvidence(of: request.exemptionIDs, regime: regime(of: request))
-        request.evidence = try request.evidence.map { pair in
-            guard dated.contains(pair.key) else { return (pair.key, pair.value.unbroken) }
+        for index in request.evidence.indices {
+            let pair = request.evidence[index]
+            guard dated.contains(pair.key) else {
+                request.evidence[index].value = pair.value.unbroken
+                continue
+            }
             guard let date = try? DocumentDate(iso: pair.value) else {
                 throw PITError.data("--evidence \(pair.key): '\(pair.value)' is not a date; expected YYYY-MM-DD")
             }
-            return (pair.key, date.longForm)
+            request.evidence[index].value = date.longForm
         }
-        return request
     }
 
     /// The warnings a draft of `request` deserves: a placeholder authority.

@@ -7,9 +7,9 @@ enum RequestValidation {
         "joint", "alternative", "separate_parts", "exclusive", "regime", "independent", "emissions",
     ]
 
-    /// The request with the user's text trimmed of white space at both ends, after checking it.
-    static func normalized(_ request: consuming DraftRequest) throws -> DraftRequest {
-        // Copied only when something changes: most requests come trimmed and lower-cased.
+    /// Trims the user's text in `request` of white space at both ends, after checking it.
+    static func normalize(_ request: inout DraftRequest) throws {
+        // Changed only when something needs it: most requests come trimmed and lower-cased.
         var untrimmed = false
         request.forEachText { text in untrimmed = untrimmed || !isTrimmed(text) }
         if untrimmed { request = request.mappingTexts(trim) }
@@ -17,7 +17,6 @@ enum RequestValidation {
             request.purposes = request.purposes.map { $0.lowercased() }
         }
         try validate(request)
-        return consume request
     }
 
     /// Whether `text` starts and ends with something other than white space (or is empty).
