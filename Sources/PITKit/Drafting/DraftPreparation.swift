@@ -21,8 +21,6 @@ struct DraftPreparation: Sendable {
         let level: Likelihood?
         /// Its variables, with room for its sections' renders, which each draft adds.
         let variables: [String: MustacheValue]
-        /// What its section templates see above the globals: it as `exemption`, and its likelihood.
-        let context: [String: MustacheValue]
         /// Its sections in order, each with the variant it uses and that variant's template path.
         let sections: [(section: Exemption.Section, variant: String, path: String)]
     }

@@ -106,12 +106,17 @@ public struct Drafter: Sendable {
         var applied: [AppliedExemption] = []
         var objects: [MustacheValue] = []
         var balances: [[UInt8]] = []
+        // A section template sees its exemption as `exemption`, and its likelihood, in the globals'
+        // own frame: a global name is found by one look-up, not after a miss in a frame above.
+        let globalLikelihood = globals["likelihood"]
         for (index, (item, prepared)) in zip(plan.items, preparation.exemptions).enumerated() {
             var variables = prepared.variables
             var sections: [RenderedSection] = []
             for section in Exemption.Section.allCases { variables[section.rawValue] = .markup([]) }
+            globals["exemption"] = .object(prepared.variables)
+            globals["likelihood"] = prepared.level.map { .string($0.phrase) } ?? globalLikelihood
             for (section, variant, path) in prepared.sections {
-                let markdown = try renderSection(section, path, item: index, of: preparation, stack: [.object(globals), .object(prepared.context)],
+                let markdown = try renderSection(section, path, item: index, of: preparation, stack: [.object(globals)],
                                                  renderer: renderer, recorder: recorder)
                 variables[section.rawValue] = .markup(markdown)
                 if section == .balance { balances.append(markdown) }
@@ -124,6 +129,7 @@ public struct Drafter: Sendable {
             objects.append(.object(variables))
         }
 
+        globals["likelihood"] = globalLikelihood
         // The exemptions with their rendered sections, for the balancing test and the layout.
         globals["exemptions"] = .list(objects)
         globals["exemption"] = objects[0]
@@ -162,10 +168,8 @@ public struct Drafter: Sendable {
             var variables = exemptionVariables(item, request: request, plan: plan, likelihood: level)
             // Room for the sections, so that adding them does not grow (and rehash) the table in each draft.
             variables.reserveCapacity(variables.count + Exemption.Section.allCases.count)
-            var context: [String: MustacheValue] = ["exemption": .object(variables)]
-            if let level { context["likelihood"] = .string(level.phrase) }
             return DraftPreparation.PreparedExemption(
-                level: level, variables: variables, context: context,
+                level: level, variables: variables,
                 sections: item.kind.sections.map { section in
                     let variant = variants.variant(for: item.exemption, section)
                     return (section, variant, "\(variants.folder(item.exemption, section))/\(variant).mustache")
