@@ -69,14 +69,14 @@ struct DOCXBodyTests {
         var generator = SeededGenerator(seed: 2026)
         for _ in 0..<500 {
             let document = Self.document(&generator)
-            #expect(DOCXWriter.body(document, in: .builtIn).xml.bytes == Self.expectedBody(document, base: .builtIn))
+            #expect(DOCXWriter.body(document, in: .builtIn).xml == Self.expectedBody(document, base: .builtIn))
         }
     }
 
     @Test func adjacentTextOfOneStyleIsOneRun() {
         let document = Document(blocks: [.paragraph([.text("a"), .strong([]), .text(""), .text("b"), .strong([.text("c")]),
                                                       .strong([.emphasis([]), .text("d")]), .emphasis([.text("e")])])])
-        let xml = String(decoding: DOCXWriter.body(document, in: .builtIn).xml.bytes, as: UTF8.self)
+        let xml = String(decoding: DOCXWriter.body(document, in: .builtIn).xml, as: UTF8.self)
         #expect(xml.contains("<w:p><w:r><w:t xml:space=\"preserve\">ab</w:t></w:r>\n"
             + "<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">cd</w:t></w:r>\n"
             + "<w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space=\"preserve\">e</w:t></w:r>\n</w:p>\n"))
@@ -84,7 +84,7 @@ struct DOCXBodyTests {
 
     @Test func aParagraphWithoutTextHasNoRun() {
         let document = Document(blocks: [.paragraph([.strong([.text("")])]), .heading(level: 1, content: [])])
-        let xml = String(decoding: DOCXWriter.body(document, in: .builtIn).xml.bytes, as: UTF8.self)
+        let xml = String(decoding: DOCXWriter.body(document, in: .builtIn).xml, as: UTF8.self)
         #expect(xml.contains("<w:body>\n<w:p></w:p>\n<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr></w:p>\n<w:sectPr>"))
     }
 }

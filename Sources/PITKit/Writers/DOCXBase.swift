@@ -71,6 +71,9 @@ final class DOCXBase: Sendable {
     let markup: DOCXMarkup
     /// The size of a package's central directory records.
     let directorySize: Int
+    /// The XML of the blocks of the shapes' documents written in this base, and the checksums
+    /// of the body's start and end (`DOCXShapeParts`).
+    let shapeBlocks = DOCXBlockMemo()
 
     /// `documentStart` is the document's start tag, with its namespace declarations;
     /// `sectionProperties` the end of the body (page size, margins, header and footer).
