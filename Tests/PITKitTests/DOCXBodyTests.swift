@@ -87,4 +87,25 @@ struct DOCXBodyTests {
         let xml = String(decoding: DOCXWriter.body(document, in: .builtIn).xml, as: UTF8.self)
         #expect(xml.contains("<w:body>\n<w:p></w:p>\n<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr></w:p>\n<w:sectPr>"))
     }
+
+    /// A remembered block's XML is found again only for the same content written alike: the
+    /// same heading level, the same list numbering; and it is the XML written anew.
+    @Test func blockMemoFindsOnlyBlocksWrittenAlike() {
+        let memo = DOCXBlockMemo(), markup = DOCXBase.builtIn.markup
+        let content: [Document.Inline] = [.text("A paragraph long enough to be kept in storage of its own."), .strong([.text("bold")])]
+        let items: [[Document.Inline]] = [content, [.text("second")]]
+        let blocks: [(Document.Block, Int)] = [(.paragraph(content), 1), (.heading(level: 1, content: content), 1),
+                                               (.heading(level: 2, content: content), 1), (.list(ordered: true, items: items), 1),
+                                               (.list(ordered: false, items: items), 1), (.list(ordered: true, items: items), 2)]
+        for _ in 0..<2 {
+            for (block, instance) in blocks {
+                let written = DOCXBlockXML(block, listInstance: instance, markup: markup)
+                let found = memo.xml(block, listInstance: instance, markup: markup)
+                #expect(found.bytes == written.bytes && found.numbers == written.numbers, "\(block) in list \(instance)")
+                #expect(found.stretches.map(\.crc) == written.stretches.map(\.crc) && found.stretches.map(\.end) == written.stretches.map(\.end))
+            }
+        }
+        let first = memo.xml(.paragraph(content), listInstance: 1, markup: markup)
+        #expect(memo.xml(.paragraph(content), listInstance: 1, markup: markup) === first)
+    }
 }
