@@ -91,21 +91,23 @@ struct DOCXBodyTests {
     /// A remembered block's XML is found again only for the same content written alike: the
     /// same heading level, the same list numbering; and it is the XML written anew.
     @Test func blockMemoFindsOnlyBlocksWrittenAlike() {
-        let memo = DOCXBlockMemo(), markup = DOCXBase.builtIn.markup
+        let memo = DOCXBlockMemo(), base = DOCXBase.builtIn
         let content: [Document.Inline] = [.text("A paragraph long enough to be kept in storage of its own."), .strong([.text("bold")])]
         let items: [[Document.Inline]] = [content, [.text("second")]]
-        let blocks: [(Document.Block, Int)] = [(.paragraph(content), 1), (.heading(level: 1, content: content), 1),
-                                               (.heading(level: 2, content: content), 1), (.list(ordered: true, items: items), 1),
-                                               (.list(ordered: false, items: items), 1), (.list(ordered: true, items: items), 2)]
+        let blocks: [Document.Block] = [.paragraph(content), .heading(level: 1, content: content), .heading(level: 2, content: content),
+                                        .list(ordered: true, items: items), .list(ordered: false, items: items)]
+        let document = Document(blocks: blocks)
         for _ in 0..<2 {
-            for (block, instance) in blocks {
-                let written = DOCXBlockXML(block, listInstance: instance, markup: markup)
-                let found = memo.xml(block, listInstance: instance, markup: markup)
-                #expect(found.bytes == written.bytes && found.numbers == written.numbers, "\(block) in list \(instance)")
-                #expect(found.stretches.map(\.crc) == written.stretches.map(\.crc) && found.stretches.map(\.end) == written.stretches.map(\.end))
+            let (found, orderedLists) = memo.xml(document, in: base)
+            #expect(orderedLists == [true, false])
+            var instance = base.numbering.firstInstanceID
+            for (block, xml) in zip(blocks, found) {
+                let written = DOCXBlockXML(block, listInstance: instance, markup: base.markup)
+                if case .list = block { instance += 1 }
+                #expect(xml.bytes == written.bytes && xml.numbers == written.numbers, "\(block)")
+                #expect(xml.stretches.map(\.crc) == written.stretches.map(\.crc) && xml.stretches.map(\.end) == written.stretches.map(\.end))
             }
         }
-        let first = memo.xml(.paragraph(content), listInstance: 1, markup: markup)
-        #expect(memo.xml(.paragraph(content), listInstance: 1, markup: markup) === first)
+        #expect(memo.xml(Document(blocks: [blocks[0]]), in: base).blocks[0] === memo.xml(document, in: base).blocks[0])
     }
 }

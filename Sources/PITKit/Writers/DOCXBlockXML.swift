@@ -38,57 +38,90 @@ final class DOCXBlockXML: Sendable {
 /// Markdown (`MarkdownMemo`), so most of their blocks hold the very arrays of content met
 /// before, found again with no pass over their text, and each is written and checksummed once.
 /// Each remembered block is kept (so its storage, and the address, cannot go to other content
-/// while it is remembered), in one of 2^`slotBits` slots chosen by the address until another
-/// block takes the slot; a block of more than `longest` bytes of XML is never kept, so memory
-/// stays bounded (16 MiB). A block of no storage (empty) or of other storage is written anew:
-/// its XML depends on its content alone. Safe to share between threads.
+/// while it is remembered), in one of two slots chosen by the address (of 2^`slotBits`) until
+/// another block takes it; a block of more than `longest` bytes of XML is never kept, so memory
+/// stays bounded (about 20 MiB). A block of no storage (empty) or of other storage is written
+/// anew: its XML depends on its content alone. Safe to share between threads.
 final class DOCXBlockMemo: Sendable {
     private static var longest: Int { 4096 }
     private static var slotBits: Int { 12 }
 
     private struct Slot {
+        /// Kept, never read: while it is, its content's storage (the key's address) is not another's.
         let block: Document.Block
-        let address: UInt
-        let listInstance: Int
+        let key: Key
         let xml: DOCXBlockXML
+    }
+
+    /// Where a block's content is stored, and what else its XML depends on: its kind, a
+    /// heading's level, a list's numbering instance.
+    private struct Key: Equatable {
+        let address: UInt
+        /// 0 for a paragraph, the level for a heading, minus the numbering instance for a list.
+        let variant: Int
+
+        init?(_ block: Document.Block, listInstance: Int) {
+            let address: UInt?
+            switch block {
+            case .paragraph(let content):
+                address = content.withUnsafeBufferPointer { $0.isEmpty ? nil : UInt(bitPattern: $0.baseAddress) }
+                variant = 0
+            case .heading(let level, let content):
+                address = content.withUnsafeBufferPointer { $0.isEmpty ? nil : UInt(bitPattern: $0.baseAddress) }
+                variant = HeadingStyle.clamp(level)
+            case .list(_, let items):
+                address = items.withUnsafeBufferPointer { $0.isEmpty ? nil : UInt(bitPattern: $0.baseAddress) }
+                variant = -listInstance
+            }
+            guard let address else { return nil }
+            self.address = address
+        }
+
+        /// The first of the key's two slots (the second is the next one).
+        var slot: Int {
+            Int(truncatingIfNeeded: (UInt64(address) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - DOCXBlockMemo.slotBits)) & ~1
+        }
     }
 
     private let slots = Locked<[Slot?]>(Array(repeating: nil, count: 1 << DOCXBlockMemo.slotBits))
 
-    /// The XML of `block` in `markup`'s document (the memo serves one base's markup),
-    /// remembered or written; `listInstance` as `DOCXBlockXML.init`.
-    func xml(_ block: Document.Block, listInstance: Int, markup: DOCXMarkup) -> DOCXBlockXML {
-        let address: UInt?
-        var instance = 0
-        switch block {
-        case .heading(_, let content), .paragraph(let content):
-            address = content.withUnsafeBufferPointer { $0.isEmpty ? nil : UInt(bitPattern: $0.baseAddress) }
-        case .list(_, let items):
-            address = items.withUnsafeBufferPointer { $0.isEmpty ? nil : UInt(bitPattern: $0.baseAddress) }
-            instance = listInstance
+    /// The XML of each block of `document` in `base` (the memo serves that base alone),
+    /// remembered or written, and whether each list is ordered (as `DOCXWriter.forEachBlock`).
+    func xml(_ document: Document, in base: DOCXBase) -> (blocks: [DOCXBlockXML], orderedLists: [Bool]) {
+        // Each block's key, and its XML if remembered, all under one lock.
+        var found: [(xml: DOCXBlockXML?, key: Key?, listInstance: Int)] = []
+        found.reserveCapacity(document.blocks.count)
+        let orderedLists = slots.withLock { slots in
+            DOCXWriter.forEachBlock(document, in: base) { block, listInstance in
+                let key = Key(block, listInstance: listInstance)
+                var xml: DOCXBlockXML?
+                if let key {
+                    let first = key.slot
+                    if let kept = slots[first], kept.key == key {
+                        xml = kept.xml
+                    } else if let kept = slots[first + 1], kept.key == key {
+                        xml = kept.xml
+                    }
+                }
+                found.append((xml, key, listInstance))
+            }
         }
-        guard let address else { return DOCXBlockXML(block, listInstance: listInstance, markup: markup) }
-        let slot = Int(truncatingIfNeeded: (UInt64(address) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.slotBits))
-        let known = slots.withLock { slots -> DOCXBlockXML? in
-            guard let kept = slots[slot], kept.address == address, kept.listInstance == instance,
-                  Self.sameKind(kept.block, block) else { return nil }
-            return kept.xml
+        var made: [Slot] = []
+        let blocks = found.indices.map { index in
+            if let xml = found[index].xml { return xml }
+            let block = document.blocks[index]
+            let xml = DOCXBlockXML(block, listInstance: found[index].listInstance, markup: base.markup)
+            if let key = found[index].key, xml.bytes.count <= Self.longest { made.append(Slot(block: block, key: key, xml: xml)) }
+            return xml
         }
-        if let known { return known }
-        let xml = DOCXBlockXML(block, listInstance: listInstance, markup: markup)
-        if xml.bytes.count <= Self.longest {
-            slots.withLock { $0[slot] = Slot(block: block, address: address, listInstance: instance, xml: xml) }
+        if !made.isEmpty {
+            slots.withLock { slots in
+                for slot in made {
+                    let first = slot.key.slot
+                    slots[slots[first] != nil && slots[first + 1] == nil ? first + 1 : first] = slot
+                }
+            }
         }
-        return xml
-    }
-
-    /// Whether two blocks of the same content are written alike: both paragraphs, headings of
-    /// the same level, or lists (ordered or not, which their XML does not say).
-    private static func sameKind(_ one: Document.Block, _ other: Document.Block) -> Bool {
-        switch (one, other) {
-        case (.paragraph, .paragraph), (.list, .list): return true
-        case (.heading(let level, _), .heading(let otherLevel, _)): return level == otherLevel
-        default: return false
-        }
+        return (blocks, orderedLists)
     }
 }

@@ -34,10 +34,7 @@ final class DOCXShapeParts: Sendable {
     /// piece's checksum combined from theirs.
     init(_ document: Document, in base: DOCXBase) {
         let markup = base.markup
-        var blocks: [DOCXBlockXML] = []
-        let orderedLists = DOCXWriter.forEachBlock(document, in: base) { block, listInstance in
-            blocks.append(base.shapeBlocks.xml(block, listInstance: listInstance, markup: markup))
-        }
+        let (blocks, orderedLists) = base.shapeBlocks.xml(document, in: base)
         var joining = Joining(capacity: blocks.reduce(markup.bodyStart.count + markup.bodyEnd.count) { $0 + $1.bytes.count },
                               pieces: blocks.reduce(1) { $0 + $1.numbers.count })
         markup.bodyStart.withUnsafeBufferPointer { joining.add($0, crc: markup.bodyStartCRC) }
@@ -57,7 +54,9 @@ final class DOCXShapeParts: Sendable {
         self.xml = joining.xml
         self.pieces = joining.pieces
         self.numbers = joining.numbers
-        numbering = ZipArchive.Block([ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(orderedLists))])
+        numbering = base.numberingParts.value(orderedLists) {
+            ZipArchive.Block([ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(orderedLists))])
+        }
     }
 
     /// A shape's main document part being joined from stretches of XML whose checksums are
