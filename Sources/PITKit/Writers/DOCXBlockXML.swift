@@ -46,11 +46,13 @@ final class DOCXBlockMemo: Sendable {
     private static var longest: Int { 4096 }
     private static var slotBits: Int { 12 }
 
-    private struct Slot {
-        /// Kept, never read: while it is, its content's storage (the key's address) is not another's.
-        let block: Document.Block
-        let key: Key
-        let xml: DOCXBlockXML
+    /// The slots: `keys[i]` is the key of `kept[i]` (an address of 0 marks an empty slot), apart
+    /// so that looking for a key copies nothing.
+    private struct Table {
+        var keys = Array(repeating: Key(address: 0, variant: 0), count: 1 << DOCXBlockMemo.slotBits)
+        /// The block is kept, never read: while it is, its content's storage (the key's
+        /// address) is not another's.
+        var kept: [(block: Document.Block, xml: DOCXBlockXML)?] = Array(repeating: nil, count: 1 << DOCXBlockMemo.slotBits)
     }
 
     /// Where a block's content is stored, and what else its XML depends on: its kind, a
@@ -59,6 +61,11 @@ final class DOCXBlockMemo: Sendable {
         let address: UInt
         /// 0 for a paragraph, the level for a heading, minus the numbering instance for a list.
         let variant: Int
+
+        init(address: UInt, variant: Int) {
+            self.address = address
+            self.variant = variant
+        }
 
         init?(_ block: Document.Block, listInstance: Int) {
             let address: UInt?
@@ -83,43 +90,29 @@ final class DOCXBlockMemo: Sendable {
         }
     }
 
-    private let slots = Locked<[Slot?]>(Array(repeating: nil, count: 1 << DOCXBlockMemo.slotBits))
+    private let table = Locked(Table())
 
     /// The XML of each block of `document` in `base` (the memo serves that base alone),
     /// remembered or written, and whether each list is ordered (as `DOCXWriter.forEachBlock`).
+    /// All under one lock: a block not remembered (few are) is written while it is held.
     func xml(_ document: Document, in base: DOCXBase) -> (blocks: [DOCXBlockXML], orderedLists: [Bool]) {
-        // Each block's key, and its XML if remembered, all under one lock.
-        var found: [(xml: DOCXBlockXML?, key: Key?, listInstance: Int)] = []
-        found.reserveCapacity(document.blocks.count)
-        let orderedLists = slots.withLock { slots in
+        var blocks: [DOCXBlockXML] = []
+        blocks.reserveCapacity(document.blocks.count)
+        let orderedLists = table.withLock { table in
             DOCXWriter.forEachBlock(document, in: base) { block, listInstance in
-                let key = Key(block, listInstance: listInstance)
-                var xml: DOCXBlockXML?
-                if let key {
-                    let first = key.slot
-                    if let kept = slots[first], kept.key == key {
-                        xml = kept.xml
-                    } else if let kept = slots[first + 1], kept.key == key {
-                        xml = kept.xml
-                    }
+                guard let key = Key(block, listInstance: listInstance) else {
+                    return blocks.append(DOCXBlockXML(block, listInstance: listInstance, markup: base.markup))
                 }
-                found.append((xml, key, listInstance))
-            }
-        }
-        var made: [Slot] = []
-        let blocks = found.indices.map { index in
-            if let xml = found[index].xml { return xml }
-            let block = document.blocks[index]
-            let xml = DOCXBlockXML(block, listInstance: found[index].listInstance, markup: base.markup)
-            if let key = found[index].key, xml.bytes.count <= Self.longest { made.append(Slot(block: block, key: key, xml: xml)) }
-            return xml
-        }
-        if !made.isEmpty {
-            slots.withLock { slots in
-                for slot in made {
-                    let first = slot.key.slot
-                    slots[slots[first] != nil && slots[first + 1] == nil ? first + 1 : first] = slot
+                let first = key.slot
+                if table.keys[first] == key { return blocks.append(table.kept[first]!.xml) }
+                if table.keys[first + 1] == key { return blocks.append(table.kept[first + 1]!.xml) }
+                let xml = DOCXBlockXML(block, listInstance: listInstance, markup: base.markup)
+                if xml.bytes.count <= Self.longest {
+                    let slot = table.keys[first].address != 0 && table.keys[first + 1].address == 0 ? first + 1 : first
+                    table.keys[slot] = key
+                    table.kept[slot] = (block, xml)
                 }
+                blocks.append(xml)
             }
         }
         return (blocks, orderedLists)
