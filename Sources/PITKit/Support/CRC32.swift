@@ -75,6 +75,14 @@ public enum CRC32 {
             }
             self.products = products
         }
+
+        /// The shift of `count` bytes, remembered by the count: made once for the many texts of
+        /// one length a batch combines (the pieces of its shapes, the endings of its dates).
+        static func remembered(count: Int) -> Shift {
+            memo.value(count) { Shift(count: count) }
+        }
+
+        private static let memo = BoundedMemo<Int, Shift>(capacity: 4096)
     }
 
     /// The checksum of A followed by B, from A's checksum, B's, and the shift of B's length (as

@@ -24,7 +24,7 @@ enum DOCXParts {
     /// checksummed, and the checksums of the constant start and of the date's ending
     /// (`CoreEnding`) combined with theirs.
     static func coreProperties(reference: String, authority: String, date: DocumentDate) -> ZipArchive.Entry {
-        let ending = coreEndings.value(date.year * 10_000 + date.month * 100 + date.day) { CoreEnding(date) }
+        let ending = CoreEnding.of(date)
         let capacity = corePropertiesStart.count + reference.utf8.count + authority.utf8.count + 100 + ending.bytes.count
         return ZipArchive.Entry(name: corePropertiesName, capacity: capacity) { xml in
             xml += corePropertiesStart
@@ -39,13 +39,16 @@ enum DOCXParts {
     }
 
     /// The core properties after the authority, which depend only on the date, with their
-    /// checksum and its shift: made once a date (`coreEndings`).
-    private struct CoreEnding: Sendable {
+    /// checksum and its shift: made once a date while it is remembered (`of`).
+    private final class CoreEnding: Sendable {
+        /// The date, as the number YYYYMMDD.
+        let day: Int
         let bytes: [UInt8]
         let crc: UInt32
         let shift: CRC32.Shift
 
-        init(_ date: DocumentDate) {
+        private init(_ date: DocumentDate, day: Int) {
+            self.day = day
             let stamp = date.iso
             var bytes: [UInt8] = []
             bytes.append("</dc:creator><dc:language>en-GB</dc:language><dcterms:created xsi:type=\"dcterms:W3CDTF\">")
@@ -55,12 +58,23 @@ enum DOCXParts {
             bytes.append("T00:00:00Z</dcterms:modified></cp:coreProperties>\n")
             self.bytes = bytes
             crc = CRC32.checksum(bytes)
-            shift = CRC32.Shift(count: bytes.count)
+            shift = CRC32.Shift.remembered(count: bytes.count)
         }
-    }
 
-    /// The endings by date (as the number YYYYMMDD).
-    private static let coreEndings = BoundedMemo<Int, CoreEnding>(capacity: 4096)
+        /// The ending of `date`, remembered in one of two slots chosen by the date (of 1,024)
+        /// until another date takes it.
+        static func of(_ date: DocumentDate) -> CoreEnding {
+            let day = date.year * 10_000 + date.month * 100 + date.day
+            let first = Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: day) &* 0x9E37_79B9_7F4A_7C15) >> 54) & ~1
+            let kept = slots.withLock { slots in slots[first]?.day == day ? slots[first] : slots[first + 1]?.day == day ? slots[first + 1] : nil }
+            if let kept { return kept }
+            let made = CoreEnding(date, day: day)
+            slots.withLock { slots in slots[slots[first] != nil && slots[first + 1] == nil ? first + 1 : first] = made }
+            return made
+        }
+
+        private static let slots = Locked<[CoreEnding?]>(Array(repeating: nil, count: 1024))
+    }
 
     static let corePropertiesName = "docProps/core.xml"
 

@@ -98,16 +98,12 @@ final class DOCXShapeParts: Sendable {
                 }
             }
             let count = xml.count - start
-            let combined = count < DOCXShapeParts.shortestCombined ? nil : (crc, DOCXShapeParts.shifts.value(count) { CRC32.Shift(count: count) })
+            let combined = count < DOCXShapeParts.shortestCombined ? nil : (crc, CRC32.Shift.remembered(count: count))
             pieces.append(Piece(range: start..<xml.count, combined: combined, placeholder: placeholder))
             start = xml.count
             crc = 0
         }
     }
-
-    /// The shifts of the pieces' lengths, remembered by the length: the shapes of a batch share
-    /// most of their pieces.
-    private static let shifts = BoundedMemo<Int, CRC32.Shift>(capacity: 4096)
 
     /// The main document part with each placeholder replaced by its text, escaped as the writer
     /// escapes a draft's (a placeholder with no text stays, as `PlaceholderText.filled` leaves it).
