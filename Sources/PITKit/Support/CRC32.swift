@@ -82,7 +82,7 @@ public enum CRC32 {
             memo.value(count) { Shift(count: count) }
         }
 
-        private static let memo = BoundedMemo<Int, Shift>(capacity: 4096)
+        private static let memo = NumberMemo<Shift>(slotBits: 12)
     }
 
     /// The checksum of A followed by B, from A's checksum, B's, and the shift of B's length (as

@@ -41,14 +41,11 @@ enum DOCXParts {
     /// The core properties after the authority, which depend only on the date, with their
     /// checksum and its shift: made once a date while it is remembered (`of`).
     private final class CoreEnding: Sendable {
-        /// The date, as the number YYYYMMDD.
-        let day: Int
         let bytes: [UInt8]
         let crc: UInt32
         let shift: CRC32.Shift
 
-        private init(_ date: DocumentDate, day: Int) {
-            self.day = day
+        private init(_ date: DocumentDate) {
             let stamp = date.iso
             var bytes: [UInt8] = []
             bytes.append("</dc:creator><dc:language>en-GB</dc:language><dcterms:created xsi:type=\"dcterms:W3CDTF\">")
@@ -61,19 +58,13 @@ enum DOCXParts {
             shift = CRC32.Shift.remembered(count: bytes.count)
         }
 
-        /// The ending of `date`, remembered in one of two slots chosen by the date (of 1,024)
-        /// until another date takes it.
+        /// The ending of `date`, remembered by the date.
         static func of(_ date: DocumentDate) -> CoreEnding {
             let day = date.year * 10_000 + date.month * 100 + date.day
-            let first = Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: day) &* 0x9E37_79B9_7F4A_7C15) >> 54) & ~1
-            let kept = slots.withLock { slots in slots[first]?.day == day ? slots[first] : slots[first + 1]?.day == day ? slots[first + 1] : nil }
-            if let kept { return kept }
-            let made = CoreEnding(date, day: day)
-            slots.withLock { slots in slots[slots[first] != nil && slots[first + 1] == nil ? first + 1 : first] = made }
-            return made
+            return memo.value(day) { CoreEnding(date) }
         }
 
-        private static let slots = Locked<[CoreEnding?]>(Array(repeating: nil, count: 1024))
+        private static let memo = NumberMemo<CoreEnding>(slotBits: 10)
     }
 
     static let corePropertiesName = "docProps/core.xml"
