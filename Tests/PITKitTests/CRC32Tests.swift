@@ -65,4 +65,15 @@ struct CRC32Tests {
         }
         #expect(CRC32.combine(0xCBF4_3926, 0, shift: CRC32.Shift(count: 0)) == 0xCBF4_3926)
     }
+
+    /// Combined by the second part's length alone (no `Shift`), the checksum is the whole's too,
+    /// for lengths within the table of short powers and beyond it (4,096 bytes and more).
+    @Test func combinedByLength() {
+        let text = Array(Self.megabyte[..<80_000])
+        let whole = CRC32.checksum(text)
+        for split in [0, 1, 31, 32, 75_904, 75_905, 75_903, 70_000, 10_000, 79_999, 80_000] {
+            let first = CRC32.checksum(text[..<split]), second = CRC32.checksum(text[split...])
+            #expect(CRC32.combine(first, second, count: text.count - split) == whole, "combined at \(split)")
+        }
+    }
 }

@@ -59,16 +59,7 @@ public enum CRC32 {
         fileprivate let products: [UInt32]
 
         init(count: Int) {
-            precondition(count >= 0, "a negative length")
-            // x^(8·count) = the product of x^(2^k) for each bit k set in 8·count.
-            var factor: UInt32 = 1 << 31  // 1, bits reflected as the CRC's are
-            var rest = count
-            var power = 3  // 8 = 2^3
-            while rest != 0 {
-                if rest & 1 == 1 { factor = CRC32.multiply(CRC32.powersOfX[power], factor) }
-                rest >>= 1
-                power += 1
-            }
+            var factor = CRC32.power(count)
             // Bit 31 - i of a checksum stands for x^i; the product of x^i is factor times x^i.
             var multiples = [UInt32](repeating: 0, count: 32)
             for bit in (0..<32).reversed() {
@@ -84,6 +75,14 @@ public enum CRC32 {
             }
             self.products = products
         }
+
+        /// The shift of `count` bytes, remembered by the count: made once for the many texts of
+        /// one length a batch combines (the pieces of its shapes, the endings of its dates).
+        static func remembered(count: Int) -> Shift {
+            memo.value(count) { Shift(count: count) }
+        }
+
+        private static let memo = NumberMemo<Shift>(slotBits: 12)
     }
 
     /// The checksum of A followed by B, from A's checksum, B's, and the shift of B's length (as
@@ -97,6 +96,39 @@ public enum CRC32 {
             return product
         }
     }
+
+    /// The checksum of A followed by B, from A's checksum, B's, and B's length, with no `Shift`
+    /// made: slower than with one (a multiplication of polynomials), for lengths combined too
+    /// seldom to make one.
+    static func combine(_ first: UInt32, _ second: UInt32, count: Int) -> UInt32 {
+        multiply(power(count), first) ^ second
+    }
+
+    /// x^(8·count) modulo the polynomial: the product of x^(2^k) for each bit k set in 8·count,
+    /// the lowest twelve bits of `count` at once (`shortPowers`).
+    private static func power(_ count: Int) -> UInt32 {
+        precondition(count >= 0, "a negative length")
+        var factor = shortPowers[count & (shortPowers.count - 1)]
+        var rest = count >> 12
+        var power = 15  // 8 · 2^12 = 2^15
+        while rest != 0 {
+            if rest & 1 == 1 { factor = multiply(powersOfX[power], factor) }
+            rest >>= 1
+            power += 1
+        }
+        return factor
+    }
+
+    /// x^(8·n) modulo the polynomial for n from 0 to 4,095, computed once (16 KiB).
+    private static let shortPowers: [UInt32] = {
+        var powers = [UInt32](repeating: 0, count: 1 << 12)
+        var factor: UInt32 = 1 << 31  // 1, bits reflected as the CRC's are
+        for count in powers.indices {
+            powers[count] = factor
+            for _ in 0..<8 { factor = timesX(factor) }
+        }
+        return powers
+    }()
 
     /// A polynomial times x, modulo the CRC's.
     @inline(__always)

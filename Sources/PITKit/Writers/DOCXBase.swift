@@ -71,6 +71,12 @@ final class DOCXBase: Sendable {
     let markup: DOCXMarkup
     /// The size of a package's central directory records.
     let directorySize: Int
+    /// The XML of the blocks of the shapes' documents written in this base, and the checksums
+    /// of the body's start and end (`DOCXShapeParts`).
+    let shapeBlocks = DOCXBlockMemo()
+    /// The numbering parts of the shapes' documents, by whether each of their lists is ordered
+    /// (most shapes' lists are alike).
+    let numberingParts = BoundedMemo<[Bool], ZipArchive.Block>(capacity: 256)
 
     /// `documentStart` is the document's start tag, with its namespace declarations;
     /// `sectionProperties` the end of the body (page size, margins, header and footer).

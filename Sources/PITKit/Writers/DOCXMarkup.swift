@@ -6,6 +6,9 @@ struct DOCXMarkup: Sendable {
     let bodyStart: [UInt8]
     /// The section properties, and the end tags of the body and the document.
     let bodyEnd: [UInt8]
+    /// Their checksums, for a shape's pieces (`DOCXShapeParts`).
+    let bodyStartCRC: UInt32
+    let bodyEndCRC: UInt32
     /// The start tag of a paragraph in Normal style.
     let paragraphStart: [UInt8]
     /// The start tag and properties (`w:pPr`) of a paragraph in Heading 1 to 6.
@@ -22,6 +25,8 @@ struct DOCXMarkup: Sendable {
     init(documentStart: String, sectionProperties: String, styles: DOCXBase.StyleIDs) {
         bodyStart = Array((DOCXParts.declaration + documentStart + "<w:body>\n").utf8)
         bodyEnd = Array((sectionProperties + "\n</w:body></w:document>\n").utf8)
+        bodyStartCRC = CRC32.checksum(bodyStart)
+        bodyEndCRC = CRC32.checksum(bodyEnd)
         paragraphStart = Array("<w:p>".utf8)
         headingStarts = styles.headings.map { Array("<w:p><w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>".utf8) }
         listItemStartToID = Array("<w:p><w:pPr><w:pStyle w:val=\"\(styles.listParagraph)\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"".utf8)

@@ -20,32 +20,58 @@ enum DOCXParts {
 
     /// The core properties: title ("Public Interest Test – REF"), subject, author (the
     /// authority), language, and created and modified both the document date at midnight UTC.
-    /// Made in place as the package's entry: only the reference and the authority are
-    /// checksummed, and the checksums of the constant start and of the date's ending
-    /// (`CoreEnding`) combined with theirs.
+    /// Made in place as the package's entry: only the reference is checksummed, and the
+    /// checksums of the constant start, of the authority's part (`CoreAuthority`) and of the
+    /// date's ending (`CoreEnding`) combined with its.
     static func coreProperties(reference: String, authority: String, date: DocumentDate) -> ZipArchive.Entry {
-        let ending = coreEndings.value(date.year * 10_000 + date.month * 100 + date.day) { CoreEnding(date) }
-        let capacity = corePropertiesStart.count + reference.utf8.count + authority.utf8.count + 100 + ending.bytes.count
+        let ending = CoreEnding.of(date)
+        let middle = CoreAuthority.of(authority)
+        let capacity = corePropertiesStart.count + reference.utf8.count + 16 + middle.bytes.count + ending.bytes.count
         return ZipArchive.Entry(name: corePropertiesName, capacity: capacity) { xml in
             xml += corePropertiesStart
             let rest = xml.count
             XMLEscaping.append(reference, to: &xml)
-            xml.append("</dc:title><dc:subject>Public Interest Test</dc:subject><dc:creator>")
-            XMLEscaping.append(authority, to: &xml)
             let crc = xml.withUnsafeBufferPointer { CRC32.checksum(UnsafeBufferPointer(rebasing: $0[rest...]), continuing: corePropertiesStartCRC) }
+            xml += middle.bytes
             xml += ending.bytes
-            return CRC32.combine(crc, ending.crc, shift: ending.shift)
+            return CRC32.combine(CRC32.combine(crc, middle.crc, shift: middle.shift), ending.crc, shift: ending.shift)
         }
     }
 
-    /// The core properties after the authority, which depend only on the date, with their
-    /// checksum and its shift: made once a date (`coreEndings`).
-    private struct CoreEnding: Sendable {
+    /// The core properties from the title's end to the authority's, which depend only on the
+    /// authority, with their checksum and its shift: made once an authority while it is
+    /// remembered (`of`).
+    private final class CoreAuthority: Sendable {
         let bytes: [UInt8]
         let crc: UInt32
         let shift: CRC32.Shift
 
-        init(_ date: DocumentDate) {
+        private init(_ authority: String) {
+            var bytes: [UInt8] = []
+            bytes.append("</dc:title><dc:subject>Public Interest Test</dc:subject><dc:creator>")
+            XMLEscaping.append(authority, to: &bytes)
+            self.bytes = bytes
+            crc = CRC32.checksum(bytes)
+            shift = CRC32.Shift.remembered(count: bytes.count)
+        }
+
+        /// The part of `authority`, remembered by where its text is stored (`SharedTextMemo`):
+        /// a batch's rows give the same authority as the very string met before.
+        static func of(_ authority: String) -> CoreAuthority {
+            memo.value(authority) { CoreAuthority($0) }
+        }
+
+        private static let memo = SharedTextMemo<CoreAuthority>(slotBits: 6)
+    }
+
+    /// The core properties after the authority, which depend only on the date, with their
+    /// checksum and its shift: made once a date while it is remembered (`of`).
+    private final class CoreEnding: Sendable {
+        let bytes: [UInt8]
+        let crc: UInt32
+        let shift: CRC32.Shift
+
+        private init(_ date: DocumentDate) {
             let stamp = date.iso
             var bytes: [UInt8] = []
             bytes.append("</dc:creator><dc:language>en-GB</dc:language><dcterms:created xsi:type=\"dcterms:W3CDTF\">")
@@ -55,12 +81,17 @@ enum DOCXParts {
             bytes.append("T00:00:00Z</dcterms:modified></cp:coreProperties>\n")
             self.bytes = bytes
             crc = CRC32.checksum(bytes)
-            shift = CRC32.Shift(count: bytes.count)
+            shift = CRC32.Shift.remembered(count: bytes.count)
         }
-    }
 
-    /// The endings by date (as the number YYYYMMDD).
-    private static let coreEndings = BoundedMemo<Int, CoreEnding>(capacity: 4096)
+        /// The ending of `date`, remembered by the date.
+        static func of(_ date: DocumentDate) -> CoreEnding {
+            let day = date.year * 10_000 + date.month * 100 + date.day
+            return memo.value(day) { CoreEnding(date) }
+        }
+
+        private static let memo = NumberMemo<CoreEnding>(slotBits: 10)
+    }
 
     static let corePropertiesName = "docProps/core.xml"
 

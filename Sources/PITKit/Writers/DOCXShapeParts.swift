@@ -29,15 +29,66 @@ final class DOCXShapeParts: Sendable {
     /// checksumming this many bytes).
     private static let shortestCombined = 32
 
-    /// The parts of the shape whose document (placeholders in its text) is `document`.
+    /// The parts of the shape whose document (placeholders in its text) is `document`: its
+    /// blocks' XML, each written and checksummed once a batch (`DOCXBlockMemo`), joined, and each
+    /// piece's checksum combined from theirs.
     init(_ document: Document, in base: DOCXBase) {
-        let body = DOCXWriter.body(document, in: base, placeholders: true)
-        let xml = body.xml.bytes
-        var pieces: [Piece] = []
-        var numbers: [Int] = []
-        var start = 0
-        func piece(to end: Int, number: Int?) {
-            let combined = end - start < Self.shortestCombined ? nil : Self.combined(xml[start..<end])
+        let markup = base.markup
+        let (blocks, orderedLists) = base.shapeBlocks.xml(document, in: base)
+        var joining = Joining(capacity: blocks.reduce(markup.bodyStart.count + markup.bodyEnd.count) { $0 + $1.bytes.count },
+                              pieces: blocks.reduce(1) { $0 + $1.numbers.count })
+        markup.bodyStart.withUnsafeBufferPointer { joining.add($0, crc: markup.bodyStartCRC) }
+        for block in blocks {
+            block.bytes.withUnsafeBufferPointer { bytes in
+                var start = 0
+                for (index, stretch) in block.stretches.enumerated() {
+                    joining.add(UnsafeBufferPointer(rebasing: bytes[start..<stretch.end]), crc: stretch.crc)
+                    start = stretch.end
+                    if index < block.numbers.count { joining.endPiece(placeholder: block.numbers[index]) }
+                }
+            }
+        }
+        markup.bodyEnd.withUnsafeBufferPointer { joining.add($0, crc: markup.bodyEndCRC) }
+        joining.endPiece(placeholder: nil)
+        self.name = base.documentPartName
+        self.xml = joining.xml
+        self.pieces = joining.pieces
+        self.numbers = joining.numbers
+        numbering = base.numberingParts.value(orderedLists) {
+            ZipArchive.Block([ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(orderedLists))])
+        }
+    }
+
+    /// A shape's main document part being joined from stretches of XML whose checksums are
+    /// known, cut into pieces at its placeholders.
+    private struct Joining {
+        private(set) var xml: [UInt8] = []
+        private(set) var pieces: [Piece] = []
+        private(set) var numbers: [Int] = []
+        /// Where the piece being joined starts, and its checksum so far.
+        private var start = 0
+        private var crc: UInt32 = 0
+
+        init(capacity: Int, pieces: Int) {
+            xml.reserveCapacity(capacity)
+            self.pieces.reserveCapacity(pieces)
+            numbers.reserveCapacity(pieces)
+        }
+
+        /// Adds `bytes`, whose checksum is `bytesCRC`, to the piece.
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, crc bytesCRC: UInt32) {
+            if xml.count == start {
+                crc = bytesCRC
+            } else if bytes.count < DOCXShapeParts.shortestCombined {
+                crc = CRC32.checksum(bytes, continuing: crc)
+            } else {
+                crc = CRC32.combine(crc, bytesCRC, count: bytes.count)
+            }
+            xml.append(contentsOf: bytes)
+        }
+
+        /// Ends the piece, followed by the placeholder numbered `placeholder` if there is one.
+        mutating func endPiece(placeholder number: Int?) {
             var placeholder: Int?
             if let number {
                 placeholder = numbers.firstIndex(of: number)
@@ -46,25 +97,13 @@ final class DOCXShapeParts: Sendable {
                     numbers.append(number)
                 }
             }
-            pieces.append(Piece(range: start..<end, combined: combined, placeholder: placeholder))
-            start = end
+            let count = xml.count - start
+            let combined = count < DOCXShapeParts.shortestCombined ? nil : (crc, CRC32.Shift.remembered(count: count))
+            pieces.append(Piece(range: start..<xml.count, combined: combined, placeholder: placeholder))
+            start = xml.count
+            crc = 0
         }
-        for (offset, number) in body.xml.placeholders ?? [] { piece(to: offset, number: number) }
-        piece(to: xml.count, number: nil)
-        self.name = base.documentPartName
-        self.xml = xml
-        self.pieces = pieces
-        self.numbers = numbers
-        numbering = ZipArchive.Block([ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists))])
     }
-
-    /// The checksum of a piece and the shift of its length, the shift remembered by the length:
-    /// the shapes of a batch share most of their pieces.
-    private static func combined(_ piece: ArraySlice<UInt8>) -> (crc: UInt32, shift: CRC32.Shift) {
-        (CRC32.checksum(piece), shifts.value(piece.count) { CRC32.Shift(count: piece.count) })
-    }
-
-    private static let shifts = BoundedMemo<Int, CRC32.Shift>(capacity: 4096)
 
     /// The main document part with each placeholder replaced by its text, escaped as the writer
     /// escapes a draft's (a placeholder with no text stays, as `PlaceholderText.filled` leaves it).

@@ -17,7 +17,7 @@ public struct DOCXWriter: DocumentWriter {
     public func write(_ draft: Draft) -> [UInt8] {
         let base = base
         let body = Self.body(draft.document, in: base)
-        return package(base, document: ZipArchive.Entry(name: base.documentPartName, data: body.xml.bytes),
+        return package(base, document: ZipArchive.Entry(name: base.documentPartName, data: body.xml),
                        numbering: ZipArchive.Block([ZipArchive.Entry(name: base.numberingPartName, data: base.numbering.part(body.orderedLists))]),
                        reference: draft.reference, authority: draft.authority.name, date: draft.date).bytes
     }
@@ -60,28 +60,39 @@ public struct DOCXWriter: DocumentWriter {
     }
 
     /// The main document part, and for each list in the document (numbering instances from the
-    /// base's first, in order) whether it is ordered. With `placeholders`, the document is a
-    /// shape's: each placeholder in its text is left out of the XML and its place recorded.
-    static func body(_ document: Document, in base: DOCXBase, placeholders: Bool = false) -> (xml: BodyXML, orderedLists: [Bool]) {
+    /// base's first, in order) whether it is ordered.
+    static func body(_ document: Document, in base: DOCXBase) -> (xml: [UInt8], orderedLists: [Bool]) {
         let markup = base.markup
-        var xml = BodyXML(placeholders: placeholders)
+        var xml = BodyXML(placeholders: false)
         xml.bytes.reserveCapacity(markup.bodyStart.count + markup.bodyEnd.count + estimatedSize(of: document))
         xml.bytes += markup.bodyStart
+        let lists = forEachBlock(document, in: base) { block, listInstance in append(block, listInstance: listInstance, markup: markup, into: &xml) }
+        xml.bytes += markup.bodyEnd
+        return (xml.bytes, lists)
+    }
+
+    /// Calls `body` with each block of `document` and the numbering instance of its list (if it
+    /// is one: instances from the base's first, in order); returns whether each list is ordered.
+    static func forEachBlock(_ document: Document, in base: DOCXBase, _ body: (Document.Block, _ listInstance: Int) -> Void) -> [Bool] {
         var lists: [Bool] = []
         for block in document.blocks {
-            switch block {
-            case .heading(let level, let content):
-                paragraph(markup.headingStarts[HeadingStyle.clamp(level) - 1], content, into: &xml)
-            case .paragraph(let content):
-                paragraph(markup.paragraphStart, content, into: &xml)
-            case .list(let ordered, let items):
-                let start = markup.listItemStart(base.numbering.firstInstanceID + lists.count)
-                lists.append(ordered)
-                for item in items { paragraph(start, item, into: &xml) }
-            }
+            body(block, base.numbering.firstInstanceID + lists.count)
+            if case .list(let ordered, _) = block { lists.append(ordered) }
         }
-        xml.bytes += markup.bodyEnd
-        return (xml, lists)
+        return lists
+    }
+
+    /// The XML of one block: its paragraphs, the items of a list with numbering instance `listInstance`.
+    static func append(_ block: Document.Block, listInstance: Int, markup: DOCXMarkup, into xml: inout BodyXML) {
+        switch block {
+        case .heading(let level, let content):
+            paragraph(markup.headingStarts[HeadingStyle.clamp(level) - 1], content, into: &xml)
+        case .paragraph(let content):
+            paragraph(markup.paragraphStart, content, into: &xml)
+        case .list(_, let items):
+            let start = markup.listItemStart(listInstance)
+            for item in items { paragraph(start, item, into: &xml) }
+        }
     }
 
     /// A main document part's XML being written.
@@ -114,10 +125,13 @@ public struct DOCXWriter: DocumentWriter {
     /// Room for the body's paragraphs, guessed from their number without reading their text:
     /// most are under this, and the buffer grows for a longer one.
     private static func estimatedSize(of document: Document) -> Int {
-        document.blocks.reduce(0) { total, block in
-            if case .list(_, let items) = block { return total + 512 * items.count }
-            return total + 512
-        }
+        document.blocks.reduce(0) { total, block in total + estimatedSize(of: block) }
+    }
+
+    /// Room for a block's paragraphs, as `estimatedSize(of:)` guesses it.
+    static func estimatedSize(of block: Document.Block) -> Int {
+        if case .list(_, let items) = block { return 512 * items.count }
+        return 512
     }
 
     /// One `w:p`: its start tag and properties (`start`), and its runs.
