@@ -1,7 +1,7 @@
 /// Values made from lists of texts (a row's exemptions, variants, questions…), found again by
 /// the texts: a batch's rows repeat a few lists, and a list met again gives the value made of it
 /// before (an array already made, no allocation) rather than being read anew. Each list is kept
-/// in one of a few slots, chosen by its texts' lengths and end bytes, until another takes the
+/// in one of a few slots, chosen by its strings, until another takes the
 /// slot; a list of more than `longest` bytes in all is never kept, so memory stays bounded. A
 /// value is only kept once made: a list that fails is read anew each time, and fails the same
 /// way. One with no slots (`init(keeping: false)`) keeps nothing. A reader's own: one thread uses it.
@@ -20,21 +20,37 @@ struct RecentLists<Value> {
     mutating func value(_ texts: ArraySlice<String>?, orMake make: (ArraySlice<String>?) throws -> Value) rethrows -> Value {
         guard let texts, !slots.isEmpty else { return try make(texts) }
         let slot = Self.slot(texts)
-        if let kept = slots[slot], kept.texts.elementsEqual(texts) { return kept.value }
+        if let kept = slots[slot], Self.same(kept.texts, texts) { return kept.value }
         let value = try make(texts)
         if texts.reduce(0, { $0 + $1.utf8.count }) <= Self.longest { slots[slot] = (Array(texts), value) }
         return value
     }
 
-    /// The slot of a list: a mix of its count and each text's byte count, first and last byte.
+    /// Whether two lists hold the same texts (most often the very same strings, shared by
+    /// `RecentTexts`: told apart or found equal at once).
+    private static func same(_ kept: [String], _ texts: ArraySlice<String>) -> Bool {
+        guard kept.count == texts.count else { return false }
+        var index = texts.startIndex
+        for text in kept {
+            guard text == texts[index] else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// The slot of a list: a mix of its count and each string's own bytes (those of a small
+    /// string are its text; a larger one's name its storage, which `RecentTexts` shares between
+    /// the texts of the same bytes). Equal texts of other storage may get other slots: they are
+    /// then kept twice, never mistaken.
     private static func slot(_ texts: ArraySlice<String>) -> Int {
         let golden: UInt64 = 0x9E37_79B9_7F4A_7C15
         var mixed = UInt64(texts.count)
         for text in texts {
-            let ends = text.withUTF8Bytes { bytes in
-                bytes.isEmpty ? 0 : UInt64(bytes.count) << 16 | UInt64(bytes[0]) << 8 | UInt64(bytes[bytes.count - 1])
+            withUnsafeBytes(of: text) { raw in
+                for offset in stride(from: 0, to: raw.count - 3, by: 4) {
+                    mixed = (mixed ^ UInt64(raw.load(fromByteOffset: offset, as: UInt32.self))) &* golden
+                }
             }
-            mixed = (mixed ^ ends) &* golden
         }
         return Int(truncatingIfNeeded: mixed >> (64 - slotBits))
     }
