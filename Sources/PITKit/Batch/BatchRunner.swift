@@ -81,13 +81,14 @@ public final class BatchRunner {
         let chunkSize = options.failFast ? 1 : jobs * Self.rowsPerJob
         var stopped = false
         var read = ReadRows()
+        var row = BatchRow(number: 0)  // each row read into the room of the one before
         while true {
             // Each row is made ready as it is read, so only its number is kept (once stopped,
             // the rows left are only counted).
             var numbers: [Int] = [], prepared: [Prepared] = []
             numbers.reserveCapacity(chunkSize)
             prepared.reserveCapacity(chunkSize)
-            while numbers.count < chunkSize, let row = try input.next() {
+            while numbers.count < chunkSize, try input.next(into: &row) {
                 if stopped {
                     summary.skipped += 1
                     continue
