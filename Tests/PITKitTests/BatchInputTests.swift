@@ -43,6 +43,27 @@ struct BatchInputTests {
         try Array(cell.utf8).withUnsafeBufferPointer { try row.set(column, csvCell: $0, texts: &texts) }
     }
 
+    /// A row read into the one before it gives what a row of its own gives: nothing of the row
+    /// before is left (values, options given, problem), whichever rows come in whichever order.
+    @Test func aRowReadIntoTheOneBeforeIsTheSameAsOneOfItsOwn() throws {
+        let csv = "ref,exemption,variant,question,ncnd,outcome\n1,s31;s24,default,\"Q one?\nQ two?\",true,withhold\n"
+            + "2,s38,,,,\nbad,\"x\"y,,,,\n3,s43,closed,Q?,no,partial\n4,s31\n5,s36,,,,disclose\n"
+        let path = try temporaryCSV(csv)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let fresh = try BatchInput(path: path), reused = try BatchInput(path: path)
+        var row = BatchRow(number: 0), count = 0
+        while let own = try fresh.next() {
+            #expect(try reused.next(into: &row))
+            #expect(row.number == own.number && row.problem == own.problem)
+            for option in DraftOption.allCases {
+                #expect(row[option] == own[option] && row.isGiven(option) == own.isGiven(option), "row \(own.number): \(option)")
+            }
+            count += 1
+        }
+        #expect(try !reused.next(into: &row))
+        #expect(count == 6)
+    }
+
     @Test func readsRFC4180() throws {
         let records = try records("\u{FEFF}a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\r\nplain,,last\n")
         #expect(records.map(\.line) == [1, 2, 5])

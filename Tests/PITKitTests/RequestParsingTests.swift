@@ -60,14 +60,14 @@ struct RequestParsingTests {
     }
 
     @Test func pairsFoundInAMemoAreThoseSplitAnew() throws {
-        let memo = SharedTextMemo<(key: String, value: String)?>()
+        var memo = RowOptionsMemo()
         let today = { DocumentDate(year: 2026, month: 1, day: 2)! }
         // Texts of more than 15 bytes, shared between the two requests as batch readers share them.
         let evidence = [" qualified-person =Ann Jones, Chief Constable", "opinion-basis=a note on the effect of release"]
         let values = OptionValues(values: [.ref: ["658A/22"], .exemption: ["s36"], .evidence: evidence, .set: ["officer=A. Clerk of the Records"]])
         let plain = try DraftOptions.request(values, today: today)
         for _ in 0..<2 {
-            let remembered = try DraftOptions.request(values, today: today, pairs: memo)
+            let remembered = try DraftOptions.request(values, today: today, memo: &memo)
             #expect(remembered.evidence.map(\.key) == ["qualified-person", "opinion-basis"])
             #expect(remembered.evidence.map(\.key) == plain.evidence.map(\.key))
             #expect(remembered.evidence.map(\.value) == plain.evidence.map(\.value))
@@ -75,9 +75,44 @@ struct RequestParsingTests {
         }
         // A text with no `=` fails the same way, remembered or not.
         let bad = OptionValues(values: [.ref: ["658A/22"], .exemption: ["s36"], .evidence: ["qualified-person Ann Jones, Chief Constable"]])
-        for memo in [nil, memo, memo] {
+        for keeping in [false, true, true] {
+            var memo = keeping ? memo : .none
             #expect(throws: PITError.usage("--evidence 'qualified-person Ann Jones, Chief Constable': expected NAME=TEXT")) {
-                try DraftOptions.request(bad, today: today, pairs: memo)
+                try DraftOptions.request(bad, today: today, memo: &memo)
+            }
+        }
+    }
+
+    @Test func listsFoundInAMemoAreThoseReadAnew() throws {
+        var memo = RowOptionsMemo()
+        let today = { DocumentDate(year: 2026, month: 1, day: 2)! }
+        // Lists alike in their counts and ends, so that some share a slot, each met several times.
+        let rows: [[DraftOption: [String]]] = (0..<200).map { number in
+            [.ref: ["\(number)"], .exemption: number % 3 == 0 ? ["s24, s31", "s38"] : ["s\(20 + number % 30)"],
+             .limbs: ["a,\(["b", "c", "d"][number % 3])"], .variant: [number % 2 == 0 ? "default" : "harm=v\(number % 7)"],
+             .purposes: ["a, c"], .question: number % 4 == 0 ? [] : ["Question \(number % 5)?", "How many?"],
+             .fact: ["Fact \(number % 6)."]]
+        }
+        for values in (rows + rows.reversed()).map(OptionValues.init(values:)) {
+            let plain = try DraftOptions.request(values, today: today)
+            let remembered = try DraftOptions.request(values, today: today, memo: &memo)
+            #expect(remembered.exemptionIDs == plain.exemptionIDs)
+            #expect(remembered.limbChoices == plain.limbChoices)
+            #expect(remembered.variantChoices == plain.variantChoices)
+            #expect(remembered.purposes == plain.purposes && remembered.purposes == ["a", "c"])
+            #expect(remembered.questions == plain.questions && remembered.facts == plain.facts)
+        }
+        // A list that fails fails the same way, remembered or not, after one like it that did not.
+        let good = OptionValues(values: [.ref: ["1"], .exemption: ["s31"], .variant: ["harm=x"]])
+        let bad = OptionValues(values: [.ref: ["1"], .exemption: ["s31"], .variant: ["harn=x"]])
+        for keeping in [false, true, true] {
+            var memo = keeping ? memo : .none
+            _ = try DraftOptions.request(good, today: today, memo: &memo)
+            #expect(throws: PITError.self) { try DraftOptions.request(bad, today: today, memo: &memo) }
+            do {
+                _ = try DraftOptions.request(bad, today: today, memo: &memo)
+            } catch let error as PITError {
+                #expect(error.message.hasPrefix("--variant 'harn=x': unknown section 'harn'"))
             }
         }
     }

@@ -72,19 +72,31 @@ public final class BatchInput {
 
     /// The next row, or nil at the end. A row that cannot be read comes back with a `problem`.
     public func next() throws -> BatchRow? {
-        kind == .csv ? try nextCSV() : try nextJSONLine()
+        var row = BatchRow(number: 0)
+        return try next(into: &row) ? row : nil
     }
 
-    private func nextCSV() throws -> BatchRow? {
-        guard let csv, let record = try csv.next() else { return nil }
-        var row = BatchRow(number: record.line)
+    /// Reads the next row into `row`, as `next()` gives it; false at the end. A CSV row is read
+    /// into the room of the one before (no new row, nor list of values, at every row).
+    func next(into row: inout BatchRow) throws -> Bool {
+        guard kind == .csv else {
+            guard let next = try nextJSONLine() else { return false }
+            row = next
+            return true
+        }
+        return try nextCSV(into: &row)
+    }
+
+    private func nextCSV(into row: inout BatchRow) throws -> Bool {
+        guard let csv, let record = try csv.next() else { return false }
+        row.reset(number: record.line)
         if let problem = record.problem {
             row.problem = problem
-            return row
+            return true
         }
         guard csv.fieldCount == columns.count else {
             row.problem = "has \(csv.fieldCount) fields; the header has \(columns.count)"
-            return row
+            return true
         }
         row.reserveCapacity(2 * columns.count)  // room for a few lists of items
         var texts = self.texts.take()!
@@ -96,7 +108,7 @@ public final class BatchInput {
         } catch let error as PITError {
             row.problem = error.message
         }
-        return row
+        return true
     }
 
     private func nextJSONLine() throws -> BatchRow? {

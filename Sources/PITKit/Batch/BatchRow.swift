@@ -1,7 +1,7 @@
 /// One row of batch input: its number (the CSV line or JSON Lines line it starts on) and the
 /// draft options it gives, by the same names as `pit draft`'s options.
 public struct BatchRow: Sendable, DraftOptionValues {
-    public let number: Int
+    public private(set) var number: Int
     /// Set when the row could not be read; the row then fails with this reason.
     public var problem: String?
     /// Every value of the row, each option's together (an option set twice leaves its old values
@@ -14,6 +14,15 @@ public struct BatchRow: Sendable, DraftOptionValues {
     private var given: UInt32 = 0
 
     public init(number: Int) { self.number = number }
+
+    /// Makes the row an empty one numbered `number`, keeping its values' room (a reader reads
+    /// each row into the same one).
+    mutating func reset(number: Int) {
+        self.number = number
+        problem = nil
+        values.removeAll(keepingCapacity: true)
+        given = 0
+    }
 
     /// Makes room for `count` values, before they are set.
     mutating func reserveCapacity(_ count: Int) { values.reserveCapacity(count) }

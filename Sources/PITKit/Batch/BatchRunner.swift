@@ -42,15 +42,14 @@ public final class BatchRunner {
     let today: DocumentDate
     /// What a run remembers of the rows it has read: the rows that claimed each output name, by
     /// a 64-bit hash of the name without case (FNV-1a, the same in every run, so two names that
-    /// happen to share one fail the same row every time), and the rows' dates in long form, made
-    /// once for a run of rows of the same date. A local of `run`, so that it is not checked for
-    /// exclusive access at every row.
+    /// happen to share one fail the same row every time), the rows' dates in long form, made
+    /// once for a run of rows of the same date, and what was read from their option texts. A
+    /// local of `run`, so that it is not checked for exclusive access at every row.
     private struct ReadRows {
         var outputNames = ClaimedNames()
         var dates = RecentDates()
+        var options = RowOptionsMemo()
     }
-    /// The rows' `KEY=VALUE` texts (evidence, `set`), each split once while remembered.
-    private let pairs = SharedTextMemo<(key: String, value: String)?>()
 
     /// Rows per chunk for each job: enough to keep threads busy, few enough to bound memory.
     static let rowsPerJob = 256
@@ -82,13 +81,14 @@ public final class BatchRunner {
         let chunkSize = options.failFast ? 1 : jobs * Self.rowsPerJob
         var stopped = false
         var read = ReadRows()
+        var row = BatchRow(number: 0)  // each row read into the room of the one before
         while true {
             // Each row is made ready as it is read, so only its number is kept (once stopped,
             // the rows left are only counted).
             var numbers: [Int] = [], prepared: [Prepared] = []
             numbers.reserveCapacity(chunkSize)
             prepared.reserveCapacity(chunkSize)
-            while numbers.count < chunkSize, let row = try input.next() {
+            while numbers.count < chunkSize, try input.next(into: &row) {
                 if stopped {
                     summary.skipped += 1
                     continue
@@ -142,7 +142,7 @@ public final class BatchRunner {
     private func prepare(_ row: BatchRow, needsPath: Bool, read: inout ReadRows) -> Prepared {
         if let problem = row.problem { return .failed(problem) }
         do {
-            var request = try DraftOptions.request(row, today: { today }, pairs: pairs)
+            var request = try DraftOptions.request(row, today: { today }, memo: &read.options)
             if options.strict { request.strict = true }
             request.textsRead = true  // every cell or string was checked as it was read
             let output = row.last(.output)

@@ -153,24 +153,26 @@ public enum DraftOptions {
     /// Each option is read and checked in one fixed order, so that of several problems the same
     /// one is reported; the request is made once all are read.
     public static func request<Values: DraftOptionValues>(_ values: Values, today: () -> DocumentDate) throws -> DraftRequest {
-        try request(values, today: today, pairs: nil)
+        var memo = RowOptionsMemo.none
+        return try request(values, today: today, memo: &memo)
     }
 
-    /// The request `values` describe, as `request(_:today:)` makes it; `pairs`: the `KEY=VALUE`
-    /// texts met before and their key and value (a batch's: its rows repeat the same evidence,
-    /// each text shared by `RecentTexts`, so a pair met again is neither split nor made anew).
+    /// The request `values` describe, as `request(_:today:)` makes it; `memo`: what was read
+    /// from the option texts of rows before (a batch's: its rows repeat the same lists and
+    /// evidence, each text shared by `RecentTexts`, so a list or pair met again is neither read
+    /// nor made anew).
     static func request<Values: DraftOptionValues>(_ values: Values, today: () -> DocumentDate,
-                                                   pairs memo: SharedTextMemo<(key: String, value: String)?>?) throws -> DraftRequest {
+                                                   memo: inout RowOptionsMemo) throws -> DraftRequest {
         guard let reference = values.last(.ref) else { throw PITError.usage("missing --ref (the request reference)") }
-        let exemptionIDs = commaSeparated(values[.exemption])
+        let exemptionIDs = memo.exemptions.value(values[.exemption], orMake: commaSeparated)
         guard !exemptionIDs.isEmpty else { throw PITError.usage("missing --exemption (e.g. --exemption s31)") }
         if exemptionIDs.contains(where: \.isEmpty) { throw PITError.usage("--exemption: an empty exemption id") }
         let date = try values.last(.date).map(DocumentDate.init(iso:)) ?? today()
-        let limbChoices = try values[.limbs]?.map(LimbChoice.init(parsing:)) ?? []
+        let limbChoices = try memo.limbs.value(values[.limbs]) { try $0?.map(LimbChoice.init(parsing:)) ?? [] }
         let likelihood: Likelihood? = try choice(values.last(.likelihood), .likelihood, among: likelihoods)
-        let variantChoices = try values[.variant]?.map(VariantChoice.init(parsing:)) ?? []
-        let evidence = try pairs(values[.evidence], .evidence, memo: memo)
-        let purposes = commaSeparated(values[.purposes])
+        let variantChoices = try memo.variants.value(values[.variant]) { try $0?.map(VariantChoice.init(parsing:)) ?? [] }
+        let evidence = try pairs(values[.evidence], .evidence, memo: memo.pairs)
+        let purposes = memo.purposes.value(values[.purposes], orMake: commaSeparated)
         if purposes.contains(where: \.isEmpty) { throw PITError.usage("--purposes: an empty purpose") }
         let outcome: Outcome = try choice(values.last(.outcome), .outcome, among: outcomes) ?? .withhold
         let relation: ExemptionRelation?
@@ -182,9 +184,10 @@ public enum DraftOptions {
         }
         let authorityKind: AuthorityKind? = try choice(values.last(.authorityKind), .authorityKind, among: authorityKinds)
         let regime: Regime.ID? = try choice(values.last(.regime), .regime, among: regimes)
-        let extraVariables = try pairs(values[.set], .set, memo: memo)
+        let extraVariables = try pairs(values[.set], .set, memo: memo.pairs)
 
-        let questions = values[.question].map(Array.init) ?? [], facts = values[.fact].map(Array.init) ?? []
+        let questions = memo.questions.value(values[.question]) { $0.map(Array.init) ?? [] }
+        let facts = memo.facts.value(values[.fact]) { $0.map(Array.init) ?? [] }
         let authorityName = values.last(.authority), authorityShort = values.last(.authorityShort)
         let ncnd = values.isGiven(.ncnd), emissions = values.isGiven(.emissions), strict = values.isGiven(.strict)
 
