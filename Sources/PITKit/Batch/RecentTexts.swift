@@ -53,8 +53,7 @@ struct RecentTexts {
             break
         }
         let key = SmallKey(first: first, rest: rest)
-        let golden: UInt64 = 0x9E37_79B9_7F4A_7C15
-        let slot = Int(truncatingIfNeeded: (((first &* golden) ^ rest) &* golden) >> (64 - Self.smallSlotBits))
+        let slot = ((first &* 0x9E37_79B9_7F4A_7C15) ^ rest).slot(among: 1 << Self.smallSlotBits)
         if smallSlots[slot].key == key { return smallSlots[slot].text }
         let text = String(decoding: bytes, as: UTF8.self)
         smallSlots[slot] = (key, text)
@@ -69,8 +68,7 @@ struct RecentTexts {
 
     /// The slot of sixteen bytes or more: a mix of their count, their first eight and last eight.
     private static func slot(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let golden: UInt64 = 0x9E37_79B9_7F4A_7C15
-        let mixed = (ByteWords.word(bytes, at: 0) &* golden ^ ByteWords.word(bytes, at: bytes.count - 8) ^ UInt64(bytes.count)) &* golden
-        return Int(truncatingIfNeeded: mixed >> (64 - slotBits))
+        (ByteWords.word(bytes, at: 0) &* 0x9E37_79B9_7F4A_7C15 ^ ByteWords.word(bytes, at: bytes.count - 8) ^ UInt64(bytes.count))
+            .slot(among: 1 << slotBits)
     }
 }

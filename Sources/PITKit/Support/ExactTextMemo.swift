@@ -91,6 +91,7 @@ extension UInt64 {
     /// Where a hash is first looked for in an open-addressed table of `size` slots (a power of
     /// two): its product with an odd constant, top bits first, so that hashes alike in their low
     /// bits spread.
+    @inline(__always)
     func slot(among size: Int) -> Int {
         Int(truncatingIfNeeded: (self &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - size.trailingZeroBitCount))
     }

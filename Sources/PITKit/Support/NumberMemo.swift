@@ -14,7 +14,7 @@ final class NumberMemo<Value: Sendable>: Sendable {
 
     /// The value for `key`, remembered or made by `make`.
     func value(_ key: Int, orMake make: () -> Value) -> Value {
-        let first = Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits)) & ~1
+        let first = UInt64(truncatingIfNeeded: key).slot(among: 1 << slotBits) & ~1
         let known = slots.withLock { slots -> Value? in
             if let kept = slots[first], kept.key == key { return kept.value }
             if let kept = slots[first + 1], kept.key == key { return kept.value }

@@ -23,7 +23,7 @@ final class SharedTextMemo<Value: Sendable>: Sendable {
         // Small strings (15 bytes or fewer) are held in the string itself: no address to go by.
         guard text.utf8.count > 15, text.utf8.count <= Self.longest,
               let address = text.utf8.withContiguousStorageIfAvailable({ UInt(bitPattern: $0.baseAddress) }) else { return make(text) }
-        let slot = Int(truncatingIfNeeded: (UInt64(address) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits))
+        let slot = UInt64(address).slot(among: 1 << slotBits)
         let known = slots.withLock { slots -> Value? in
             guard let kept = slots[slot], kept.text.utf8.count == text.utf8.count,
                   kept.text.utf8.withContiguousStorageIfAvailable({ UInt(bitPattern: $0.baseAddress) }) == address else { return nil }

@@ -86,7 +86,7 @@ final class DOCXBlockMemo: Sendable {
 
         /// The first of the key's two slots (the second is the next one).
         var slot: Int {
-            Int(truncatingIfNeeded: (UInt64(address) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - DOCXBlockMemo.slotBits)) & ~1
+            UInt64(address).slot(among: 1 << DOCXBlockMemo.slotBits) & ~1
         }
     }
 
