@@ -2,6 +2,16 @@
 /// tags, and applies the spec's standalone-line rule as each line ends: a line holding only a
 /// section, comment, partial or delimiter tag (and whitespace) leaves no trace in the output.
 struct Lexer {
+    /// A delimiter's bytes: the standard ones are constants, a set-delimiter tag's are a run of the source.
+    typealias Delimiter = UnsafeBufferPointer<UInt8>
+
+    static var standardOpen: Delimiter { delimiter("{{") }
+    static var standardClose: Delimiter { delimiter("}}") }
+
+    private static func delimiter(_ text: StaticString) -> Delimiter {
+        Delimiter(start: text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
     /// The template's UTF-8 bytes, borrowed for as long as the template is being parsed.
     let source: UnsafeBufferPointer<UInt8>
     let templateName: String
@@ -10,8 +20,8 @@ struct Lexer {
         var tokens: [Token] = []
         // About one token in 32 bytes in the library's templates: room for most at once.
         tokens.reserveCapacity(source.count / 32 + 8)
-        var open: [UInt8] = Array("{{".utf8)
-        var close: [UInt8] = Array("}}".utf8)
+        var open = Self.standardOpen
+        var close = Self.standardClose
         // For each section, block or parent still open: whether it is a parent.
         var openParents: [Bool] = []
         // The line the scan is on (1-based) and the offset of its first byte.
@@ -165,7 +175,7 @@ struct Lexer {
     }
 
     /// Whether `needle` is in the source at `offset`.
-    private func matches(_ needle: [UInt8], at offset: Int) -> Bool {
+    private func matches(_ needle: Delimiter, at offset: Int) -> Bool {
         guard offset + needle.count <= source.count else { return false }
         var index = 1
         while index < needle.count {
@@ -175,17 +185,25 @@ struct Lexer {
         return source[offset] == needle[0]
     }
 
-    private func find(_ needle: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first else { return nil }
+    /// The offset of the first `close` delimiter from `start` — of the first `}` followed by it
+    /// when `brace` (a triple mustache's end) — passing eight bytes at a time over words that
+    /// hold no first byte of it.
+    private func find(_ close: Delimiter, brace: Bool, from start: Int) -> Int? {
+        let length = close.count + (brace ? 1 : 0)
+        let first = brace ? UInt8(ascii: "}") : close[0]
         var index = start
-        while index + needle.count <= source.count {
-            if source[index] == first, matches(needle, at: index) { return index }
+        while index + length <= source.count {
+            if index + 8 <= source.count && !Self.holds(word(at: index), first) {
+                index += 8
+                continue
+            }
+            if source[index] == first, brace ? matches(close, at: index + 1) : matches(close, at: index) { return index }
             index += 1
         }
         return nil
     }
 
-    private func readTag(at start: Int, open: [UInt8], close: [UInt8], end: inout Int) throws -> Token {
+    private func readTag(at start: Int, open: Delimiter, close: Delimiter, end: inout Int) throws -> Token {
         var contentStart = start + open.count
         let sigil = contentStart < source.count ? source[contentStart] : 0
         var kind = Token.Kind.variable
@@ -206,11 +224,10 @@ struct Lexer {
         default: break
         }
         if kind != .variable { contentStart += 1 }
-        let closing = triple ? [UInt8(ascii: "}")] + close : close
-        guard let contentEnd = find(closing, from: contentStart) else {
-            throw error(at: start, "unclosed tag: no '\(String(decoding: closing, as: UTF8.self))' after it")
+        guard let contentEnd = find(close, brace: triple, from: contentStart) else {
+            throw error(at: start, "unclosed tag: no '\(triple ? "}" : "")\(String(decoding: close, as: UTF8.self))' after it")
         }
-        end = contentEnd + closing.count
+        end = contentEnd + close.count + (triple ? 1 : 0)
         var nameEnd = contentEnd
         if kind == .setDelimiters {
             guard contentEnd > contentStart, source[contentEnd - 1] == UInt8(ascii: "=") else {
@@ -236,12 +253,19 @@ struct Lexer {
         isSpace(byte) || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 
-    private func delimiters(from token: Token) throws -> ([UInt8], [UInt8]) {
-        let parts = name(of: token).split(whereSeparator: { $0 == " " || $0 == "\t" })
+    /// The two delimiters a set-delimiter tag names: runs of its content between spaces and tabs.
+    private func delimiters(from token: Token) throws -> (Delimiter, Delimiter) {
+        let content = name(of: token)
+        let parts = content.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard parts.count == 2, !parts[0].contains("="), !parts[1].contains("=") else {
             throw error(at: token.offset, "a set-delimiter tag needs two delimiters, like {{=<% %>=}}")
         }
-        return (Array(parts[0].utf8), Array(parts[1].utf8))
+        // Each part's bytes are where they are in the source, so the delimiter is that run of it.
+        func delimiter(_ part: Substring) -> Delimiter {
+            let start = token.start + content.utf8.distance(from: content.startIndex, to: part.startIndex)
+            return bytes(start, start + part.utf8.count)
+        }
+        return (delimiter(parts[0]), delimiter(parts[1]))
     }
 
     // MARK: - Standalone lines

@@ -64,9 +64,9 @@ extension MustacheTemplate {
             case .text:
                 continue
             case .variable(let reference, _):
-                if let first = reference.path.first, names.contains(first) { return true }
+                if let first = reference.head, names.contains(first) { return true }
             case .section(let reference, let children, _, _):
-                if let first = reference.path.first, names.contains(first) { return true }
+                if let first = reference.head, names.contains(first) { return true }
                 if mayLookUp(children, names, partials, &visited) { return true }
             case .partial(let name, _, _, _):
                 if included(name) { return true }

@@ -166,7 +166,7 @@ public struct MustacheRenderer: Sendable {
     // MARK: - Values
 
     private func resolve(_ reference: Reference, in template: MustacheTemplate, state: RenderState) throws -> MustacheValue? {
-        if let value = state.lookUp(reference.path) { return value }
+        if let value = state.lookUp(reference) { return value }
         if strict {
             throw MustacheError(template: template.name, line: reference.place.line, column: reference.place.column,
                                 message: "undefined variable '\(reference.dotted)'", undefinedName: reference.dotted)
@@ -218,16 +218,14 @@ struct RenderState {
     /// The blocks each enclosing parent tag overrides, outermost first.
     var overrides: [[String: Block]] = []
 
-    func lookUp(_ path: [String]) -> MustacheValue? {
-        guard let first = path.first else { return stack.last }
+    func lookUp(_ reference: Reference) -> MustacheValue? {
+        guard let first = reference.head else { return stack.last }
         var index = stack.count - 1
         while index >= 0 {
             if var value = stack[index].member(first) {
-                var next = 1
-                while next < path.count {
-                    guard let member = value.member(path[next]) else { return nil }
+                for part in reference.tail {
+                    guard let member = value.member(part) else { return nil }
                     value = member
-                    next += 1
                 }
                 return value
             }
@@ -243,20 +241,20 @@ struct RenderState {
         }
     }
 
-    mutating func writeTemplateText(_ text: [UInt8]) {
+    mutating func writeTemplateText(_ text: ArraySlice<UInt8>) {
         if indentation.isEmpty {
             output += text
             if let last = text.last { pendingIndentation = last == UInt8(ascii: "\n") }
             return
         }
-        var lineStart = 0
+        var lineStart = text.startIndex
         for index in text.indices where text[index] == UInt8(ascii: "\n") {
             beginValue()
             output += text[lineStart...index]
             pendingIndentation = true
             lineStart = index + 1
         }
-        if lineStart < text.count {
+        if lineStart < text.endIndex {
             beginValue()
             output += text[lineStart...]
         }

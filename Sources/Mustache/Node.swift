@@ -1,6 +1,7 @@
 /// The template tree: what the parser builds and the renderer walks.
 indirect enum Node: Sendable {
-    case text([UInt8])
+    /// A run of the template's text: usually a slice of one copy of the whole source, shared.
+    case text(ArraySlice<UInt8>)
     case variable(Reference, escaped: Bool)
     case section(Reference, children: [Node], inverted: Bool, standalone: Bool)
     case partial(name: String, indentation: [UInt8], standalone: Bool, place: Place)
@@ -24,11 +25,17 @@ struct Block: Sendable {
 
 /// A name a tag looks up, split at its dots once at parse time, with where the tag stands.
 struct Reference: Sendable {
-    let path: [String]
+    /// The name's first part; nil for the implicit iterator `.`.
+    let head: String?
+    /// The parts after the first in a dotted name; empty (so allocating nothing) for a plain one.
+    let tail: [String]
     let place: Place
 
-    var isImplicitIterator: Bool { path.isEmpty }
-    var dotted: String { path.isEmpty ? "." : path.joined(separator: ".") }
+    var isImplicitIterator: Bool { head == nil }
+    var dotted: String {
+        guard let head else { return "." }
+        return tail.reduce(head) { $0 + "." + $1 }
+    }
 }
 
 /// A line and column in a template's source.

@@ -2,6 +2,13 @@
 /// tag overrides, and re-indents standalone blocks relative to where they were written.
 struct Parser {
     let lexer: Lexer
+    /// One copy of the whole source: text nodes are slices of it, so they allocate nothing each.
+    let text: [UInt8]
+
+    init(lexer: Lexer) {
+        self.lexer = lexer
+        text = Array(lexer.source)
+    }
     /// How deep sections, blocks and parents may nest: deeper is an error, never a stack overflow.
     static let maximumNesting = 100
 
@@ -18,24 +25,21 @@ struct Parser {
 
     private func reference(_ token: Token) -> Reference {
         let name = lexer.bytes(token.start, token.end)
-        let dots = name.reduce(0) { $1 == UInt8(ascii: ".") ? $0 + 1 : $0 }
-        let path: [String]
-        if name.count == 1 && dots == 1 {
-            path = []
-        } else if dots == 0 {
-            path = [String(decoding: name, as: UTF8.self)]
-        } else {
-            var parts: [String] = []
-            parts.reserveCapacity(dots + 1)
-            var start = 0
-            for (index, byte) in name.enumerated() where byte == UInt8(ascii: ".") {
-                parts.append(String(decoding: UnsafeBufferPointer(rebasing: name[start..<index]), as: UTF8.self))
-                start = index + 1
-            }
-            parts.append(String(decoding: UnsafeBufferPointer(rebasing: name[start...]), as: UTF8.self))
-            path = parts
+        func part(_ start: Int, _ end: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: name[start..<end]), as: UTF8.self)
         }
-        return Reference(path: path, place: place(token))
+        guard let firstDot = name.firstIndex(of: UInt8(ascii: ".")) else {
+            return Reference(head: part(0, name.count), tail: [], place: place(token))
+        }
+        if name.count == 1 { return Reference(head: nil, tail: [], place: place(token)) }
+        var tail: [String] = []
+        var start = firstDot + 1
+        for index in start..<name.count where name[index] == UInt8(ascii: ".") {
+            tail.append(part(start, index))
+            start = index + 1
+        }
+        tail.append(part(start, name.count))
+        return Reference(head: part(0, firstDot), tail: tail, place: place(token))
     }
 
     private func indentation(_ token: Token) -> [UInt8] {
@@ -60,7 +64,10 @@ struct Parser {
         }
         defer { if opener != nil { depth -= 1 } }
         var nodes: [Node] = []
-        var pendingText: [UInt8] = []
+        // The text since the last node: a run of `text` while its tokens follow on in the source,
+        // a copy once a comment or set-delimiter tag (or a removed line) has split it.
+        var pendingText: ArraySlice<UInt8> = []
+        var pendingIsRun = false
         func flushText() {
             if !pendingText.isEmpty {
                 nodes.append(.text(pendingText))
@@ -72,7 +79,16 @@ struct Parser {
             index += 1
             switch token.kind {
             case .text:
-                if token.start < token.end { pendingText.append(contentsOf: lexer.bytes(token.start, token.end)) }
+                if token.start == token.end { continue }
+                if pendingText.isEmpty {
+                    pendingText = text[token.start..<token.end]
+                    pendingIsRun = true
+                } else if pendingIsRun && pendingText.endIndex == token.start {
+                    pendingText = text[pendingText.startIndex..<token.end]
+                } else {
+                    pendingText.append(contentsOf: text[token.start..<token.end])
+                    pendingIsRun = false
+                }
             case .comment, .setDelimiters:
                 continue
             case .variable, .unescapedVariable:
@@ -148,11 +164,11 @@ struct Parser {
             switch node {
             case .text(let text):
                 var result: [UInt8] = []
-                var index = 0
-                while index < text.count {
+                var index = text.startIndex
+                while index < text.endIndex {
                     if atLineStart {
                         var matched = 0
-                        while matched < indentation.count, index + matched < text.count,
+                        while matched < indentation.count, index + matched < text.endIndex,
                               text[index + matched] == indentation[matched] { matched += 1 }
                         if matched == indentation.count { index += matched }
                         atLineStart = false
@@ -162,7 +178,7 @@ struct Parser {
                     atLineStart = text[index] == UInt8(ascii: "\n")
                     index += 1
                 }
-                return .text(result)
+                return .text(result[...])
             case .section(let reference, let children, let inverted, let standalone):
                 let inner = removing(indentation, from: children, atLineStart: &atLineStart)
                 if !standalone { atLineStart = false }
