@@ -18,8 +18,8 @@ struct Lexer {
 
     func tokenize() throws -> [Token] {
         var tokens: [Token] = []
-        // About one token in 32 bytes in the library's templates: room for most at once.
-        tokens.reserveCapacity(source.count / 32 + 8)
+        // About one token in 20 to 30 bytes in the library's templates: room for all at once.
+        tokens.reserveCapacity(source.count / 16 + 8)
         var open = Self.standardOpen
         var close = Self.standardClose
         // For each section, block or parent still open: whether it is a parent.
@@ -44,29 +44,29 @@ struct Lexer {
             let first = open[0]
             var scan = index
             scanning: while scan < count {
-                // Eight bytes at a time past text with neither a line break nor a delimiter's first byte.
+                // Eight bytes at a time past text with neither a line break nor a delimiter's first
+                // byte, then straight to the first that is one.
                 if scan + 8 <= count {
                     let bytes = word(at: scan)
-                    if !Self.holds(bytes, first) && !Self.holds(bytes, UInt8(ascii: "\n")) {
+                    let hits = Self.bytes(equal: first, in: bytes) | Self.bytes(equal: UInt8(ascii: "\n"), in: bytes)
+                    if hits == 0 {
                         scan += 8
                         continue
                     }
+                    scan += hits.trailingZeroBitCount >> 3
                 }
-                let stop = min(scan + 8, count)
-                while scan < stop {
-                    let byte = source[scan]
-                    if byte == first, matches(open, at: scan) {
-                        tagStart = scan
-                        break scanning
-                    }
-                    if byte == UInt8(ascii: "\n") {
-                        if firstBreak < 0 { firstBreak = scan }
-                        lastBreak = scan
-                        line += 1
-                        lineStart = scan + 1
-                    }
-                    scan += 1
+                let byte = source[scan]
+                if byte == first, matches(open, at: scan) {
+                    tagStart = scan
+                    break scanning
                 }
+                if byte == UInt8(ascii: "\n") {
+                    if firstBreak < 0 { firstBreak = scan }
+                    lastBreak = scan
+                    line += 1
+                    lineStart = scan + 1
+                }
+                scan += 1
             }
             var textStart = index
             if lineHasTags && firstBreak >= 0 {
@@ -94,9 +94,10 @@ struct Lexer {
             var token = try readTag(at: tagStart, open: open, close: close, end: &index)
             token.line = line
             token.column = column
-            for offset in tagStart..<index where source[offset] == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = offset + 1
+            let breaks = lineBreaks(from: tagStart, to: index)
+            if breaks.count > 0 {
+                line += breaks.count
+                lineStart = breaks.last + 1
             }
             switch token.kind {
             case .sectionOpen, .invertedOpen, .blockOpen:
@@ -151,10 +152,35 @@ struct Lexer {
         UInt64(littleEndian: UnsafeRawPointer(source.baseAddress! + offset).loadUnaligned(as: UInt64.self))
     }
 
-    /// Whether one of the eight bytes of `word` is `byte`.
-    private static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
+    /// Which of the eight bytes of `word` are `byte`: the high bit of each such byte set, no other bit.
+    static func bytes(equal byte: UInt8, in word: UInt64) -> UInt64 {
         let difference = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 != 0
+        // A byte's high bit is set by the sum when any of its low seven bits is, and kept when its own is.
+        let nonzero = ((difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | difference
+        return ~nonzero & 0x8080_8080_8080_8080
+    }
+
+    /// The line breaks from `start` to `end`: how many, and the offset of the last (-1 when none).
+    func lineBreaks(from start: Int, to end: Int) -> (count: Int, last: Int) {
+        var count = 0
+        var last = -1
+        var index = start
+        while index + 8 <= end {
+            let hits = Self.bytes(equal: UInt8(ascii: "\n"), in: word(at: index))
+            if hits != 0 {
+                count += hits.nonzeroBitCount
+                last = index + (63 - hits.leadingZeroBitCount) >> 3
+            }
+            index += 8
+        }
+        while index < end {
+            if source[index] == UInt8(ascii: "\n") {
+                count += 1
+                last = index
+            }
+            index += 1
+        }
+        return (count, last)
     }
 
     /// The characters from `start` to `end`: the bytes that do not continue a UTF-8 sequence
@@ -187,15 +213,19 @@ struct Lexer {
 
     /// The offset of the first `close` delimiter from `start` — of the first `}` followed by it
     /// when `brace` (a triple mustache's end) — passing eight bytes at a time over words that
-    /// hold no first byte of it.
+    /// hold no first byte of it, and straight to the first that is one.
     private func find(_ close: Delimiter, brace: Bool, from start: Int) -> Int? {
         let length = close.count + (brace ? 1 : 0)
         let first = brace ? UInt8(ascii: "}") : close[0]
         var index = start
         while index + length <= source.count {
-            if index + 8 <= source.count && !Self.holds(word(at: index), first) {
-                index += 8
-                continue
+            if index + 8 <= source.count {
+                let hits = Self.bytes(equal: first, in: word(at: index))
+                if hits == 0 {
+                    index += 8
+                    continue
+                }
+                index += hits.trailingZeroBitCount >> 3
             }
             if source[index] == first, brace ? matches(close, at: index + 1) : matches(close, at: index) { return index }
             index += 1

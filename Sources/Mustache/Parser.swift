@@ -33,6 +33,7 @@ struct Parser {
         }
         if name.count == 1 { return Reference(head: nil, tail: [], place: place(token)) }
         var tail: [String] = []
+        tail.reserveCapacity(name.count(where: { $0 == UInt8(ascii: ".") }))
         var start = firstDot + 1
         for index in start..<name.count where name[index] == UInt8(ascii: ".") {
             tail.append(part(start, index))
