@@ -15,8 +15,29 @@ struct Parser {
     func parse() throws -> [Node] {
         var index = 0
         var depth = 0
-        let tokens = try lexer.tokenize()
-        return try parseNodes(tokens, from: &index, closing: nil, depth: &depth)
+        var tokens = try lexer.tokenize()
+        let topLevel = Self.countInnerTokens(&tokens)
+        return try parseNodes(tokens, from: &index, closing: nil, capacity: topLevel, depth: &depth)
+    }
+
+    /// Sets each opening tag's `innerTokens`, so that the nodes inside it are stored without
+    /// regrowing their array; returns how many tokens stand at the top level.
+    private static func countInnerTokens(_ tokens: inout [Token]) -> Int {
+        var openers: [Int] = []
+        var topLevel = 0
+        for index in tokens.indices {
+            let kind = tokens[index].kind
+            if kind == .close {
+                if openers.popLast() == nil { return topLevel }
+                continue
+            }
+            if let opener = openers.last { tokens[opener].innerTokens += 1 } else { topLevel += 1 }
+            switch kind {
+            case .sectionOpen, .invertedOpen, .blockOpen, .parentOpen: openers.append(index)
+            default: break
+            }
+        }
+        return topLevel
     }
 
     private func place(_ token: Token) -> Place {
@@ -56,7 +77,8 @@ struct Parser {
     }
 
     /// Nodes up to the close tag of `closing` (or the end of the source when nil).
-    private func parseNodes(_ tokens: [Token], from index: inout Int, closing opener: Token?, depth: inout Int) throws -> [Node] {
+    private func parseNodes(_ tokens: [Token], from index: inout Int, closing opener: Token?, capacity: Int,
+                            depth: inout Int) throws -> [Node] {
         if let opener {
             depth += 1
             guard depth <= Self.maximumNesting else {
@@ -65,6 +87,7 @@ struct Parser {
         }
         defer { if opener != nil { depth -= 1 } }
         var nodes: [Node] = []
+        nodes.reserveCapacity(capacity)
         // The text since the last node: a run of `text` while its tokens follow on in the source,
         // a copy once a comment or set-delimiter tag (or a removed line) has split it.
         var pendingText: ArraySlice<UInt8> = []
@@ -97,7 +120,7 @@ struct Parser {
                 nodes.append(.variable(reference(token), escaped: token.kind == .variable))
             case .sectionOpen, .invertedOpen:
                 flushText()
-                let children = try parseNodes(tokens, from: &index, closing: token, depth: &depth)
+                let children = try parseNodes(tokens, from: &index, closing: token, capacity: token.innerTokens, depth: &depth)
                 nodes.append(.section(reference(token), children: children, inverted: token.kind == .invertedOpen,
                                       standalone: token.standalone))
             case .partial:
@@ -131,7 +154,7 @@ struct Parser {
     }
 
     private func parseBlock(opener: Token, _ tokens: [Token], from index: inout Int, depth: inout Int) throws -> Block {
-        let children = try parseNodes(tokens, from: &index, closing: opener, depth: &depth)
+        let children = try parseNodes(tokens, from: &index, closing: opener, capacity: opener.innerTokens, depth: &depth)
         guard opener.standalone else {
             return Block(name: lexer.name(of: opener), indentation: indentation(opener), indentsFirstLine: false, children: children,
                          template: lexer.templateName, place: place(opener))
@@ -150,7 +173,7 @@ struct Parser {
 
     /// A parent tag's content: only its blocks count; anything else inside it is ignored.
     private func parseParentArguments(opener: Token, _ tokens: [Token], from index: inout Int, depth: inout Int) throws -> [String: Block] {
-        let children = try parseNodes(tokens, from: &index, closing: opener, depth: &depth)
+        let children = try parseNodes(tokens, from: &index, closing: opener, capacity: opener.innerTokens, depth: &depth)
         var overrides: [String: Block] = [:]
         for case .block(let block) in children where overrides[block.name] == nil {
             overrides[block.name] = block

@@ -34,6 +34,9 @@ struct Token {
     /// only whitespace precedes on its line: a range of the source, empty when none.
     var indentationStart = 0
     var indentationEnd = 0
+    /// For a section, block or parent tag: how many tokens stand directly inside it (not inside
+    /// a tag nested in it), which bounds how many nodes it holds. Counted by the parser.
+    var innerTokens = 0
 
     init(kind: Kind, start: Int, end: Int, offset: Int) {
         self.kind = kind
