@@ -173,6 +173,16 @@ struct Lexer {
             }
             index += 8
         }
+        if index < end && end >= 8 {
+            // The last few bytes: the word that ends with them, its earlier bytes shifted out.
+            let rest = end - index
+            let hits = Self.bytes(equal: UInt8(ascii: "\n"), in: word(at: end - 8)) >> (8 * (8 - rest))
+            if hits != 0 {
+                count += hits.nonzeroBitCount
+                last = index + (63 - hits.leadingZeroBitCount) >> 3
+            }
+            return (count, last)
+        }
         while index < end {
             if source[index] == UInt8(ascii: "\n") {
                 count += 1
@@ -190,14 +200,24 @@ struct Lexer {
         var index = start
         while index + 8 <= end {
             let bytes = word(at: index)
-            count += 8 - (bytes & ~(bytes << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            count += 8 - Self.continuations(in: bytes)
             index += 8
+        }
+        if index < end && end >= 8 {
+            // The last few bytes: the word that ends with them, its earlier bytes shifted out.
+            let rest = end - index
+            return count + rest - Self.continuations(in: word(at: end - 8) >> (8 * (8 - rest)))
         }
         while index < end {
             if source[index] & 0xC0 != 0x80 { count += 1 }
             index += 1
         }
         return count
+    }
+
+    /// How many of the eight bytes of `word` continue a UTF-8 sequence (`10xxxxxx`).
+    private static func continuations(in word: UInt64) -> Int {
+        (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
     }
 
     /// Whether `needle` is in the source at `offset`.

@@ -1,12 +1,13 @@
-/// The template tree: what the parser builds and the renderer walks.
-indirect enum Node: Sendable {
+/// The template tree: what the parser builds and the renderer walks. The common nodes (text,
+/// variables, sections) are stored in place; the rare, larger ones each in a box of their own.
+enum Node: Sendable {
     /// A run of the template's text: usually a slice of one copy of the whole source, shared.
     case text(ArraySlice<UInt8>)
     case variable(Reference, escaped: Bool)
     case section(Reference, children: [Node], inverted: Bool, standalone: Bool)
-    case partial(name: String, indentation: [UInt8], standalone: Bool, place: Place)
-    case parent(name: String, indentation: [UInt8], standalone: Bool, overrides: [String: Block], place: Place)
-    case block(Block)
+    indirect case partial(name: String, indentation: [UInt8], standalone: Bool, place: Place)
+    indirect case parent(name: String, indentation: [UInt8], standalone: Bool, overrides: [String: Block], place: Place)
+    indirect case block(Block)
 }
 
 /// A block: content a parent template lets the templates that include it replace.
