@@ -87,13 +87,14 @@ struct Lexer {
             }
             guard tagStart < count else { break }
 
-            let column = cursor.line == line
-                ? cursor.column + characters(from: cursor.offset, to: tagStart)
-                : 1 + characters(from: lineStart, to: tagStart)
-            cursor = (line, tagStart, column)
             var token = try readTag(at: tagStart, open: open, close: close, end: &index)
             token.line = line
-            token.column = column
+            if token.isPlaced {
+                token.column = cursor.line == line
+                    ? cursor.column + characters(from: cursor.offset, to: tagStart)
+                    : 1 + characters(from: lineStart, to: tagStart)
+                cursor = (line, tagStart, token.column)
+            }
             let breaks = lineBreaks(from: tagStart, to: index)
             if breaks.count > 0 {
                 line += breaks.count

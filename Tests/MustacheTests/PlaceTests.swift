@@ -1,0 +1,57 @@
+import Mustache
+import Testing
+
+/// The lexer reads text and tags a word (eight bytes) at a time: tags, line breaks and columns
+/// must come out the same wherever they fall in a word, after long comments, with other
+/// delimiters and after characters of several bytes.
+struct PlaceTests {
+    /// `count` characters cycling through ones of one, two and three UTF-8 bytes.
+    private func mixed(_ count: Int) -> String {
+        String((0..<count).map { ["a", "\u{E9}", "\u{65E5}"][$0 % 3] as Character })
+    }
+
+    @Test(arguments: 0..<24)
+    func columnsCountCharactersAtEveryAlignment(_ length: Int) throws {
+        let template = try MustacheTemplate(name: "t", source: "x\n\u{E9}{{a}}\(mixed(length)){{b}}")
+        guard case .variable("a", 2, 2) = template.outline[1],
+              case .variable("b", 2, let column) = template.outline[template.outline.count - 1] else {
+            Issue.record("unexpected outline \(template.outline)")
+            return
+        }
+        #expect(column == 7 + length)
+    }
+
+    @Test(arguments: 0..<20)
+    func lineBreaksInsideTagsAtEveryAlignment(_ length: Int) {
+        let source = "{{! \(mixed(length))\n\(mixed(length))\n}} \u{E9}{{#s}}"
+        #expect(throws: MustacheError(template: "t", line: 3, column: 5, message: "'s' is never closed")) {
+            try MustacheTemplate(name: "t", source: source)
+        }
+    }
+
+    @Test(arguments: 0..<20)
+    func closingDelimitersAtEveryAlignment(_ length: Int) throws {
+        let padding = String(repeating: " ", count: length)
+        let template = try MustacheTemplate(name: "t", source: "\(padding){{a}b}}|{{{c}}}|{{ d }}\n")
+        let output = try MustacheRenderer().render(template, context: ["a}b": "1", "c": "<2>", "d": "3"])
+        #expect(output == "\(padding)1|<2>|3\n")
+    }
+
+    @Test func errorPlacesAfterCommentsDelimitersAndLongLines() {
+        #expect(throws: MustacheError(template: "t", line: 3, column: 12, message: "'a' is never closed")) {
+            try MustacheTemplate(name: "t", source: "{{! a long comment\nspanning {{ three\nlines }}  \u{E9}{{#a}}")
+        }
+        #expect(throws: MustacheError(template: "t", line: 2, column: 4, message: "'a' is never closed")) {
+            try MustacheTemplate(name: "t", source: "{{=<% %>=}}\nxx <%#a%>")
+        }
+        #expect(throws: MustacheError(template: "t", line: 1, column: 3, message: "unclosed tag: no '}}}' after it")) {
+            try MustacheTemplate(name: "t", source: "\u{E9} {{{a}}")
+        }
+        #expect(throws: MustacheError(template: "t", line: 1, column: 34, message: "'y' is never closed")) {
+            try MustacheTemplate(name: "t", source: "日本語のテキスト、とても長い行です。ここにタグ：{{x}}、そして{{#y}}")
+        }
+        #expect(throws: MustacheError(template: "t", line: 4, column: 3, message: "closing tag 'z' has no open section")) {
+            try MustacheTemplate(name: "t", source: "{{!\n\n\n}}{{/z}}")
+        }
+    }
+}
