@@ -57,13 +57,14 @@ public struct MustacheRenderer: Sendable {
     // MARK: - Walking the tree
 
     private func render(_ nodes: [Node], in template: MustacheTemplate, state: inout RenderState) throws {
-        for node in nodes {
+        // Each node read where it is stored: copying one out would retain every part of it.
+        for index in nodes.indices {
             state.work += 1
             if state.work > maximumWork || state.output.count > maximumOutput {
                 throw MustacheError(template: template.name, line: 1, column: 1,
                                     message: "rendering stopped: more than \(state.work > maximumWork ? "\(maximumWork) steps" : "\(maximumOutput >> 20) MiB of output") (does a partial include others too many times?)")
             }
-            switch node {
+            switch nodes[index] {
             case .text(let text):
                 state.writeTemplateText(text)
             case .variable(let reference, let escaped):
