@@ -56,6 +56,14 @@ struct MarkdownReaderTests {
         #expect(document.blocks == [.paragraph([.text(text)])])
     }
 
+    @Test func escapesAndSpansAmongLongRunsOfText() {
+        let markdown = "Plain words \\[A\\] then *one* and \\\\ a backslash, **two \\*kept\\*** and a \\q, at the end\\"
+        #expect(MarkdownReader.read(markdown).blocks == [.paragraph([
+            .text("Plain words [A] then "), .emphasis([.text("one")]), .text(" and \\ a backslash, "),
+            .strong([.text("two *kept*")]), .text(" and a \\q, at the end\\"),
+        ])])
+    }
+
     @Test func lineBreaksInUserTextBecomeSpaces() {
         var escaped: [UInt8] = []
         MarkdownEscaping.escaper.escape("one\ntwo\r\n\nthree", &escaped)

@@ -154,3 +154,33 @@ extension ParsedArgumentsTests {
         #expect(throws: Never.self) { try parse(["--fact", "two\nlines"]) }
     }
 }
+
+extension ParsedArgumentsTests {
+    /// Parsing asks each command how to read an option (`pit draft` answers without building
+    /// its table): the answer must be what the declared options say, for every option.
+    @Test func everyCommandReadsEachOptionAsItDeclaresIt() {
+        for command in Commands.all {
+            for option in command.options {
+                #expect(command.form(ofOption: option.name) == option.form, "\(command.name) --\(option.name)")
+            }
+            #expect(command.form(ofOption: "no-such-option") == .unknown, "\(command.name)")
+            #expect(command.form(ofOption: "") == .unknown, "\(command.name)")
+        }
+        #expect(DraftCommand.form(ofOption: "ref") == .value(placeholder: "REF", repeatable: false))
+        #expect(DraftCommand.form(ofOption: "fact") == .value(placeholder: "TEXT", repeatable: true))
+        #expect(DraftCommand.form(ofOption: "ncnd") == .flag)
+        #expect(DraftCommand.form(ofOption: "templates") == .value(placeholder: "DIR", repeatable: true))
+    }
+
+    @Test func draftOptionValuesAsTheCommandLineGivesThem() throws {
+        let parsed = try ParsedArguments(["--ref", "1", "--fact", "a", "--ncnd", "--fact=b"][...],
+                                         form: DraftCommand.form(ofOption:), options: { DraftCommand.options },
+                                         arguments: [], command: "draft")
+        #expect(parsed[.fact] == ["a", "b"])
+        #expect(parsed.last(.fact) == "b")
+        #expect(parsed[.ncnd] == [])
+        #expect(parsed.isGiven(.ncnd) && parsed.isGiven(.ref) && !parsed.isGiven(.strict) && !parsed.isGiven(.question))
+        #expect(parsed[.question] == nil && parsed.last(.question) == nil && parsed.last(.ncnd) == nil)
+        #expect(parsed.last(.ref) == "1")
+    }
+}

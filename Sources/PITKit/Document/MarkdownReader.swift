@@ -12,13 +12,15 @@ public enum MarkdownReader {
 
     /// Reads UTF-8 Markdown.
     public static func read(_ markdown: [UInt8]) -> Document {
-        markdown.withUnsafeBufferPointer { read(bytes: $0) }
+        markdown.withUnsafeBufferPointer { read(bytes: $0, capacity: MarkdownMemo.blockCapacity) }
     }
 
-    static func read(bytes: UnsafeBufferPointer<UInt8>) -> Document {
+    /// `capacity`: the blocks to make room for at once (a whole draft's), not growing the list
+    /// block by block.
+    static func read(bytes: UnsafeBufferPointer<UInt8>, capacity: Int = 0) -> Document {
         var blocks: [Document.Block] = []
+        blocks.reserveCapacity(capacity)
         func joined(_ lines: [SourceLine]) -> [UInt8] {
-            guard lines.count > 1 else { return Array(bytes[lines[0].range]) }
             var text: [UInt8] = []
             for (index, line) in lines.enumerated() {
                 if index > 0 { text.append(space) }
@@ -27,14 +29,16 @@ public enum MarkdownReader {
             return text
         }
         // One line without markup, the common case, is read straight from the source.
+        func lineContent(_ line: SourceLine) -> [Document.Inline] {
+            plain(UnsafeBufferPointer(rebasing: bytes[line.range])) ?? inline(Array(bytes[line.range]))
+        }
         func content(_ lines: [SourceLine]) -> [Document.Inline] {
-            if lines.count == 1, let plain = plain(UnsafeBufferPointer(rebasing: bytes[lines[0].range])) { return plain }
-            return inline(joined(lines))
+            lines.count == 1 ? lineContent(lines[0]) : inline(joined(lines))
         }
         scan(bytes) { block in
             switch block {
             case .heading(let level, let line):
-                blocks.append(.heading(level: level, content: content([line])))
+                blocks.append(.heading(level: level, content: lineContent(line)))
             case .paragraph(let lines):
                 blocks.append(.paragraph(content(lines)))
             case .list(let ordered, let items):
@@ -184,9 +188,11 @@ public enum MarkdownReader {
     /// Parses emphasis and escapes. `**` opens strong and `*` emphasis when a matching closer
     /// follows; an unmatched marker is literal text.
     static func inline(_ bytes: [UInt8]) -> [Document.Inline] {
-        if let plain = bytes.withUnsafeBufferPointer(plain) { return plain }
-        var scanner = InlineScanner(bytes: bytes)
-        return scanner.parse(until: 0)
+        bytes.withUnsafeBufferPointer { bytes in
+            if let plain = plain(bytes) { return plain }
+            var scanner = InlineScanner(bytes: bytes)
+            return scanner.parse(until: 0)
+        }
     }
 
     /// Text without markup, the common case, as it is (no scanning); nil when it has a `*` or `\`.
@@ -199,13 +205,17 @@ public enum MarkdownReader {
 
 /// Walks the bytes of one paragraph, building inline runs.
 private struct InlineScanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
+    /// The next `*` and the next `\` at or after `index` (`bytes.count`: none), each searched for
+    /// again only once passed.
+    var nextStar = -1, nextBackslash = -1
     /// Spans nested deeper than this read as text: no input can exhaust the stack.
     static let maximumNesting = 8
     var depth = 0
 
     static let star = UInt8(ascii: "*")
+    static let backslash = UInt8(ascii: "\\")
 
     /// Parses up to the closer of `marker` stars (0: the end of the text).
     mutating func parse(until marker: Int) -> [Document.Inline] {
@@ -218,8 +228,17 @@ private struct InlineScanner {
             }
         }
         while index < bytes.count {
+            // A run of bytes without a meaning is taken whole.
+            if nextStar < index { nextStar = find(Self.star) }
+            if nextBackslash < index { nextBackslash = find(Self.backslash) }
+            let end = min(nextStar, nextBackslash)
+            if end > index {
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+                continue
+            }
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count, isASCIIPunctuation(bytes[index + 1]) {
+            if byte == Self.backslash, index + 1 < bytes.count, isASCIIPunctuation(bytes[index + 1]) {
                 text.append(bytes[index + 1])
                 index += 2
                 continue
@@ -246,6 +265,13 @@ private struct InlineScanner {
         }
         flush()
         return runs
+    }
+
+    /// Where the next `byte` is at or after `index`; `bytes.count` when there is none.
+    private func find(_ byte: UInt8) -> Int {
+        guard index < bytes.count, let start = bytes.baseAddress,
+              let found = memchr(start + index, Int32(byte), bytes.count - index) else { return bytes.count }
+        return start.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     private func isASCIIPunctuation(_ byte: UInt8) -> Bool {

@@ -210,10 +210,12 @@ public enum DraftOptions {
                        authorityKinds = AuthorityKind.allCases, regimes = Regime.ID.allCases, formats = OutputFormat.allCases
 
     /// The value of an option with a fixed list of values, checked against the list.
-    private static func choice<Value: RawRepresentable>(_ name: String?, _ option: DraftOption, among cases: [Value]) throws -> Value?
+    /// (`cases` is read only when there is a value: a list's first use costs the runtime its type.)
+    private static func choice<Value: RawRepresentable>(_ name: String?, _ option: DraftOption,
+                                                        among cases: @autoclosure () -> [Value]) throws -> Value?
     where Value.RawValue == String {
         guard let name else { return nil }
-        guard let value = cases.first(where: { $0.rawValue == name }) else {
+        guard let value = cases().first(where: { $0.rawValue == name }) else {
             let known = option.declaration.choices
             throw PITError.usage("unknown \(option.rawValue) '\(name)'\(Suggestion.didYouMean(name, in: known)) (--\(option.rawValue) takes \(known.joined(separator: ", ")))")
         }

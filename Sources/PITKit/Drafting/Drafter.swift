@@ -35,8 +35,13 @@ public struct Drafter: Sendable {
     /// With `request.strict`, a draft the quality checks find fault with throws `ChecksFailed`
     /// instead.
     public func write(_ request: DraftRequest, as format: OutputFormat) throws -> [UInt8] {
-        let draft = try draft(request)
-        if request.strict {
+        try write(draft(request), strict: request.strict, as: format)
+    }
+
+    /// Writes a draft in `format`, as `write(_:as:)` does; with `strict`, a draft the quality
+    /// checks find fault with throws `ChecksFailed` instead.
+    public func write(_ draft: Draft, strict: Bool, as format: OutputFormat) throws -> [UInt8] {
+        if strict {
             let findings = QualityChecks.run(CheckDocument(draft.document), CheckSubject(draft, library: library))
             guard findings.isEmpty else { throw ChecksFailed(findings: findings) }
         }
@@ -106,12 +111,18 @@ public struct Drafter: Sendable {
         var applied: [AppliedExemption] = []
         var objects: [MustacheValue] = []
         var balances: [[UInt8]] = []
+        applied.reserveCapacity(plan.items.count)
+        objects.reserveCapacity(plan.items.count)
+        balances.reserveCapacity(plan.items.count)
         // A section template sees its exemption as `exemption`, and its likelihood, in the globals'
         // own frame: a global name is found by one look-up, not after a miss in a frame above.
         let globalLikelihood = globals["likelihood"]
-        for (index, (item, prepared)) in zip(plan.items, preparation.exemptions).enumerated() {
+        // By index, not by `zip`: its pairs are of a type of their own, whose first use costs the runtime.
+        for index in plan.items.indices {
+            let item = plan.items[index], prepared = preparation.exemptions[index]
             var variables = prepared.variables
             var sections: [RenderedSection] = []
+            sections.reserveCapacity(prepared.sections.count)
             for section in Exemption.Section.allCases { variables[section.rawValue] = .markup([]) }
             globals["exemption"] = .object(prepared.variables)
             globals["likelihood"] = prepared.level.map { .string($0.phrase) } ?? globalLikelihood
@@ -133,8 +144,12 @@ public struct Drafter: Sendable {
         // The exemptions with their rendered sections, for the balancing test and the layout.
         globals["exemptions"] = .list(objects)
         globals["exemption"] = objects[0]
-        globals["qualified_exemptions"] = .list(zip(plan.items, objects).filter { $0.0.isQualified }.map(\.1))
-        globals["absolute_exemptions"] = .list(zip(plan.items, objects).filter { !$0.0.isQualified }.map(\.1))
+        var qualified: [MustacheValue] = [], absolute: [MustacheValue] = []
+        for index in plan.items.indices {
+            if plan.items[index].isQualified { qualified.append(objects[index]) } else { absolute.append(objects[index]) }
+        }
+        globals["qualified_exemptions"] = .list(qualified)
+        globals["absolute_exemptions"] = .list(absolute)
         globals["balance"] = .markup(try balance(plan, variants, balances, globals: globals, renderer: renderer, recorder: recorder))
 
         let markdown = try render(preparation.documentPath, stack: [.object(globals)], renderer: renderer, recorder: recorder)

@@ -23,7 +23,7 @@ extension String {
     /// The first character `ascii` (an ASCII character), found by its byte where that byte is a
     /// character of its own (both neighbours ASCII: no combining mark after it, no prepended mark
     /// before it), else by comparing characters as `firstIndex(of:)` does.
-    func firstIndex(ofASCII ascii: Unicode.Scalar) -> String.Index? {
+    public func firstIndex(ofASCII ascii: Unicode.Scalar) -> String.Index? {
         let byte = UInt8(ascii: ascii)
         // nil: undecided (a non-ASCII neighbour); .some(nil): no such byte, so no such character.
         let offset: Int?? = withUTF8Bytes { bytes in

@@ -12,6 +12,9 @@ protocol Command {
     /// re-wrapped to fit the screen.
     static var discussion: String { get }
     static var options: [OptionSpec] { get }
+    /// How parsing reads the option called `name`, as `options` declares it. Parsing asks it
+    /// of each option given, so a command whose table is costly to build can answer without it.
+    static func form(ofOption name: String) -> OptionForm
     static var arguments: [ArgumentSpec] { get }
     static var examples: [Example] { get }
     /// A titled table of names and what they mean (batch's columns), after the arguments.
@@ -29,6 +32,7 @@ extension Command {
     static var examples: [Example] { [] }
     static var table: (title: String, rows: [(String, String)])? { nil }
     static var hidden: Bool { false }
+    static func form(ofOption name: String) -> OptionForm { options.first { $0.name == name }?.form ?? .unknown }
 }
 
 /// A worked example for help and the manual page: what it does, and the command line.

@@ -13,6 +13,9 @@ struct OptionSpec {
     /// Where completion finds its values when there are no `choices`.
     var completion: ValueCompletion = .none
 
+    /// How parsing reads it.
+    var form: OptionForm { value.map { .value(placeholder: $0, repeatable: repeatable) } ?? .flag }
+
     static func flag(_ name: String, _ help: String) -> OptionSpec {
         OptionSpec(name: name, value: nil, help: help)
     }
@@ -61,6 +64,14 @@ extension OptionSpec {
         default: return .none
         }
     }
+}
+
+/// What parsing needs of an option named on the command line: whether it is declared, and
+/// whether it takes a value (its placeholder names it when it is missing) and may be repeated.
+enum OptionForm: Equatable {
+    case unknown
+    case flag
+    case value(placeholder: String, repeatable: Bool)
 }
 
 /// A declared positional argument.

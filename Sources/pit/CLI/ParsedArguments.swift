@@ -2,17 +2,30 @@ import PITKit
 
 /// A command line parsed against a command's declarations.
 struct ParsedArguments {
-    private(set) var values: [String: [String]] = [:]
-    private(set) var flags: Set<String> = []
+    /// The options given a value, in order: `valueNames[i]` was given `givenValues[i]`. (Two
+    /// lists of text rather than a table: a command line has a handful of options.)
+    private var valueNames: [String] = []
+    private var givenValues: [String] = []
+    /// The flags given.
+    private var flags: [String] = []
     private(set) var positionals: [String] = []
     private(set) var wantsHelp = false
 
+    /// Parses `words` (the arguments after the command's name) against `options`.
+    init(_ words: [String], options: [OptionSpec], arguments: [ArgumentSpec], command: String) throws {
+        try self.init(words[...], form: { name in options.first { $0.name == name }?.form ?? .unknown }, options: { options },
+                      arguments: arguments, command: command)
+    }
+
     /// Parses `words` (the arguments after the command's name): `--opt value`, `--opt=value`,
     /// `--` to end options, `-h`/`--help`. Unknown options and missing values are usage errors.
-    init(_ words: [String], options: [OptionSpec], arguments: [ArgumentSpec], command: String) throws {
-        var index = 0
+    /// `form` tells how to read an option by its name; `options`, all the declared ones, is
+    /// asked only to suggest a name for an unknown one.
+    init(_ words: ArraySlice<String>, form: (String) -> OptionForm, options: () -> [OptionSpec],
+         arguments: [ArgumentSpec], command: String) throws {
+        var index = words.startIndex
         var optionsEnded = false
-        while index < words.count {
+        while index < words.endIndex {
             let word = words[index]
             index += 1
             if optionsEnded || word == "-" || !word.hasPrefix("-") {
@@ -28,34 +41,39 @@ struct ParsedArguments {
             }
             var name = String(word.dropFirst(2))
             var inlineValue: String?
-            if let equals = name.firstIndex(of: "=") {
+            if let equals = name.firstIndex(ofASCII: "=") {
                 inlineValue = String(name[name.index(after: equals)...])
                 name = String(name[..<equals])
             }
             if name == "help" { throw PITError.usage("\(command): --help takes no value") }
-            guard let spec = options.first(where: { $0.name == name }) else {
+            let placeholder: String, repeatable: Bool
+            switch form(name) {
+            case .unknown:
                 guard !name.isEmpty else { throw PITError.usage("\(command): unknown option '\(word)'") }
-                let known = options.map { "--" + $0.name } + ["--help"]
+                let known = options().map { "--" + $0.name } + ["--help"]
                 throw PITError.usage("\(command): unknown option '--\(name)'\(Suggestion.didYouMean("--" + name, in: known))")
-            }
-            guard spec.value != nil else {
+            case .flag:
                 if inlineValue != nil { throw PITError.usage("\(command): --\(name) takes no value") }
-                flags.insert(name)
+                if !flags.contains(name) { flags.append(name) }
                 continue
+            case .value(let given, let many):
+                placeholder = given
+                repeatable = many
             }
             let value: String
             if let inlineValue {
                 value = inlineValue
             } else {
-                guard index < words.count else { throw PITError.usage("\(command): --\(name) needs a value (\(spec.value!))") }
+                guard index < words.endIndex else { throw PITError.usage("\(command): --\(name) needs a value (\(placeholder))") }
                 value = words[index]
                 index += 1
             }
             try ForbiddenCharacters.check(value, allowingLineBreaks: true, .usage, subject: "\(command): --\(name)")
-            if !spec.repeatable && values[name] != nil {
+            if !repeatable && valueNames.contains(name) {
                 throw PITError.usage("\(command): --\(name) is given more than once")
             }
-            values[name, default: []].append(value)
+            valueNames.append(name)
+            givenValues.append(value)
         }
         guard !wantsHelp else { return }
         let required = arguments.filter { !$0.optional }.count
@@ -67,8 +85,8 @@ struct ParsedArguments {
         }
     }
 
-    func value(_ name: String) -> String? { values[name]?.last }
-    func all(_ name: String) -> [String] { values[name] ?? [] }
+    func value(_ name: String) -> String? { valueNames.lastIndex(of: name).map { givenValues[$0] } }
+    func all(_ name: String) -> [String] { valueNames.indices.filter { valueNames[$0] == name }.map { givenValues[$0] } }
     func flag(_ name: String) -> Bool { flags.contains(name) }
     func positional(_ index: Int) -> String? { index < positionals.count ? positionals[index] : nil }
 }
@@ -76,7 +94,15 @@ struct ParsedArguments {
 extension ParsedArguments: DraftOptionValues {
     /// The values of a draft option as given on the command line (a flag that is on: none).
     subscript(option: DraftOption) -> ArraySlice<String>? {
-        option.declaration.value == nil ? (flag(option.rawValue) ? [] : nil) : values[option.rawValue]?[...]
+        guard option.cell != .flag else { return flag(option.rawValue) ? [] : nil }
+        let values = all(option.rawValue)
+        return values.isEmpty ? nil : values[...]
+    }
+
+    func last(_ option: DraftOption) -> String? { option.cell == .flag ? nil : value(option.rawValue) }
+
+    func isGiven(_ option: DraftOption) -> Bool {
+        option.cell == .flag ? flag(option.rawValue) : valueNames.contains(option.rawValue)
     }
 }
 

@@ -6,14 +6,27 @@ import PITKit
 enum RawArguments {
     /// The arguments after the program's name.
     static func ofProcess() throws -> [String] {
-        let count = Int(CommandLine.argc)
-        let arguments: [[UInt8]] = (1..<max(1, count)).map { index in
+        let count = max(1, Int(CommandLine.argc))
+        var words: [String] = []
+        words.reserveCapacity(count - 1)
+        for index in 1..<count {
+            // Each read as text where it is UTF-8, the common case; else all are read as bytes,
+            // for `decode` to say which one is not.
+            guard let pointer = CommandLine.unsafeArgv[index] else { words.append(""); continue }
+            guard let word = String(validatingCString: pointer) else { return try decode(bytesOfProcess(count)) }
+            words.append(word)
+        }
+        return words
+    }
+
+    /// The bytes of the arguments after the program's name, `count` counting that name.
+    private static func bytesOfProcess(_ count: Int) -> [[UInt8]] {
+        (1..<count).map { index in
             guard let pointer = CommandLine.unsafeArgv[index] else { return [] }
             var length = 0
             while pointer[length] != 0 { length += 1 }
             return UnsafeBufferPointer(start: pointer, count: length).map { UInt8(bitPattern: $0) }
         }
-        return try decode(arguments)
     }
 
     /// Each argument as text; one that is not UTF-8 is a usage error naming its place (counted

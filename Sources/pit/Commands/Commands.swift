@@ -25,7 +25,7 @@ enum Commands {
         default: break
         }
         let command = try named(first)
-        let arguments = try ParsedArguments(Array(words.dropFirst()), options: command.options,
+        let arguments = try ParsedArguments(words.dropFirst(), form: command.form(ofOption:), options: { command.options },
                                             arguments: command.arguments, command: command.name)
         if arguments.wantsHelp { return Array(Help.text(for: command).utf8) }
         return try command.run(arguments)

@@ -9,13 +9,23 @@ enum DraftCommand: Command {
         The document goes to standard output (or to --output, written atomically); every message
         goes to standard error.
         """
-    /// Every draft option as declared in `DraftOption`, then the command's own.
-    static let options: [OptionSpec] = DraftOption.allCases.map(OptionSpec.init(draftOption:)) + [
+    /// Every draft option as declared in `DraftOption`, then the command's own (for help,
+    /// completion and the manual page; parsing asks `form(ofOption:)`).
+    static var options: [OptionSpec] { DraftOption.allCases.map(OptionSpec.init(draftOption:)) + ownOptions }
+    /// The options of `pit draft` that are not draft options.
+    private static let ownOptions: [OptionSpec] = [
         .value("templates", "DIR", "an overlay folder on the built-in library; later wins (also PIT_TEMPLATES)", repeatable: true)
             .completing(.directories),
         .value("reference-docx", "FILE", "the authority's Word document or template: its styles, header and footer frame .docx output")
             .completing(.files),
     ]
+    /// How parsing reads the option called `name`, from its declaration alone: a draft starts
+    /// without building the whole table. (Found among `allCases`: `init(rawValue:)` of so many
+    /// cases builds a table of them at its first use.)
+    static func form(ofOption name: String) -> OptionForm {
+        if let option = DraftOption.allCases.first(where: { $0.rawValue == name }) { return OptionSpec(draftOption: option).form }
+        return ownOptions.first { $0.name == name }?.form ?? .unknown
+    }
     static let examples = [
         Example("The default section 31 PIT, dated, for a named force",
                 "pit draft --ref 658A/22 --exemption s31 --date 2022-06-01 --authority \"West Midlands Police\" --authority-short WMP"),
@@ -37,9 +47,12 @@ enum DraftCommand: Command {
         let reference = format == .docx || referencePath != nil ? try ReferenceDocx.resolve(path: referencePath, library: library) : nil
         let drafter = try Drafter(library: library, referenceDocx: reference)
         ProcessLifetime.keep(drafter)
+        let draft = try drafter.draft(request)
+        // Its document is many small objects too: kept, not freed one by one before the exit.
+        ProcessLifetime.keep(draft)
         let bytes: [UInt8]
         do {
-            bytes = try drafter.write(request, as: format)
+            bytes = try drafter.write(draft, strict: request.strict, as: format)
         } catch let failed as ChecksFailed {
             let place = arguments.value("output") ?? "draft"
             for finding in failed.findings { FileSystem.writeStandardError("pit: \(finding.line(file: place))\n") }
