@@ -4,8 +4,9 @@ struct VariantResolver {
     let library: TemplateLibrary
     let choices: [VariantChoice]
     let exemptions: [Exemption]
-    /// Each exemption's kind as the draft applies it (by id); its own kind where not given.
-    var kinds: [String: Exemption.Kind] = [:]
+    /// Each exemption's kind as the draft applies it, in the order of `exemptions`; when empty,
+    /// each its own kind.
+    var kinds: [Exemption.Kind] = []
     let ncnd: Bool
     /// Whether the draft weighs several exemptions together in the joint balancing test.
     var usesJointBalance = false
@@ -16,16 +17,23 @@ struct VariantResolver {
 
     /// The sections the exemption is drafted with in this draft.
     func sections(of exemption: Exemption) -> [Exemption.Section] {
-        (kinds[exemption.id] ?? exemption.kind).sections
+        kind(of: exemption).sections
+    }
+
+    /// The exemption's kind as the draft applies it.
+    private func kind(of exemption: Exemption) -> Exemption.Kind {
+        guard !kinds.isEmpty, let index = exemptions.firstIndex(where: { $0.id == exemption.id }) else { return exemption.kind }
+        return kinds[index]
     }
 
     /// Checks that every section drafted has templates, and every choice against the library,
-    /// before anything is rendered; `citations` name the exemptions in messages.
-    func validate(citations: [String: String] = [:]) throws {
-        for exemption in qualified {
+    /// before anything is rendered; `citations` (in the order of `exemptions`) name them in messages.
+    func validate(citations: [String] = []) throws {
+        // An absolute exemption has no sections, so nothing missing: no need to pick out the qualified first.
+        for exemption in exemptions {
             let missing = sections(of: exemption).filter { library.variants(in: folder(exemption, $0)).isEmpty }
             guard let first = missing.first else { continue }
-            throw PITError.data("\(exemption.id) (\(citations[exemption.id] ?? exemption.provision) – \(exemption.title)) has no \(ncnd ? "NCND " : "")templates in the library (\(folder(exemption, first))/default.mustache\(missing.count > 1 ? " and \(missing.count - 1) more" : "")): pit knows its law but has no wording for it yet; write the \(missing.map(\.rawValue).joined(separator: ", ")) sections in an overlay (see the README, \"Writing an overlay\")")
+            throw PITError.data("\(exemption.id) (\(citation(of: exemption, in: citations)) – \(exemption.title)) has no \(ncnd ? "NCND " : "")templates in the library (\(folder(exemption, first))/default.mustache\(missing.count > 1 ? " and \(missing.count - 1) more" : "")): pit knows its law but has no wording for it yet; write the \(missing.map(\.rawValue).joined(separator: ", ")) sections in an overlay (see the README, \"Writing an overlay\")")
         }
         for choice in choices {
             switch choice {
@@ -34,7 +42,7 @@ struct VariantResolver {
                     throw PITError.data("--variant \(id).\(section.rawValue)=\(name): '\(id)' is not one of the exemptions applied (\(exemptions.map(\.id).joined(separator: ", ")))")
                 }
                 guard sections(of: exemption).contains(section) else {
-                    throw PITError.data("--variant \(id).\(section.rawValue)=\(name): \(id) has no \(section.rawValue) section (it is \((kinds[id] ?? exemption.kind).rawValue)\(exemption.kind == .absolute ? "" : "-based") here)")
+                    throw PITError.data("--variant \(id).\(section.rawValue)=\(name): \(id) has no \(section.rawValue) section (it is \(kind(of: exemption).rawValue)\(exemption.kind == .absolute ? "" : "-based") here)")
                 }
                 try require(name, in: folder(exemption, section), label: "\(id) \(section.rawValue)")
             case .section(let section, let name):
@@ -57,6 +65,12 @@ struct VariantResolver {
                 throw PITError.data("unknown variant '\(name)'\(Suggestion.didYouMean(name, in: known.sorted())): no section of this draft has it (variants: \(known.sorted().joined(separator: ", ")))")
             }
         }
+    }
+
+    /// How a message names the exemption: its citation in `citations`, else its provision.
+    private func citation(of exemption: Exemption, in citations: [String]) -> String {
+        guard let index = exemptions.firstIndex(where: { $0.id == exemption.id }), index < citations.count else { return exemption.provision }
+        return citations[index]
     }
 
     /// The variant for one section of one exemption.

@@ -69,7 +69,8 @@ struct LibraryIndex: Sendable {
     /// between it and the same with the `/` replaced by the next character (`0`); else, all.
     func candidates(under folder: String) -> ArraySlice<(path: String, text: String)> {
         guard folder.utf8.last == UInt8(ascii: "/"), folder.utf8.allSatisfy({ $0 < 0x80 }) else { return files[...] }
-        let after = String(folder.dropLast()) + "0"
+        // Made from the UTF-8 bytes: dropping the last character would walk graphemes.
+        let after = String(Substring(folder.utf8.dropLast())) + "0"
         return files[firstIndex(notBefore: folder)..<firstIndex(notBefore: after)]
     }
 

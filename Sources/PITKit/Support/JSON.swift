@@ -250,18 +250,19 @@ struct JSONParser {
         index += 1
         // The common case: no escapes, so the string is the bytes up to the closing quote.
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
-        let plainEnd = bytes.withUnsafeBufferPointer { buffer -> Int? in
+        let plain = bytes.withUnsafeBufferPointer { buffer -> (end: Int, text: String?)? in
             // Eight bytes at a time, to the first quote, backslash or control character.
             let end = ByteWords.firstIndex(in: buffer, from: index,
                                            marks: { ByteWords.equal($0, quote) | ByteWords.equal($0, backslash) | ByteWords.belowSpace($0) },
                                            isStop: { $0 == quote || $0 == backslash || $0 < 0x20 })
-            return end < buffer.count && buffer[end] == quote ? end : nil
+            guard end < buffer.count && buffer[end] == quote else { return nil }
+            // Read straight from the buffer; only text that is not plain ASCII needs the validator.
+            let text = UnsafeBufferPointer(rebasing: buffer[index..<end])
+            return (end, ByteWords.allASCII(text) ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self))
         }
-        if let plainEnd {
-            guard let text = String.validatingUTF8(bytes[index..<plainEnd]) else {
-                throw error("string is not valid UTF-8", at: start)
-            }
-            index = plainEnd + 1
+        if let plain {
+            guard let text = plain.text else { throw error("string is not valid UTF-8", at: start) }
+            index = plain.end + 1
             return text
         }
         var result: [UInt8] = []
