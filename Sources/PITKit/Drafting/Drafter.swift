@@ -157,10 +157,10 @@ public struct Drafter: Sendable {
         }
         var variants = VariantResolver(library: library, choices: request.variantChoices, exemptions: plan.items.map(\.exemption),
                                        ncnd: ncnd)
-        variants.kinds = plan.items.map(\.kind)
+        variants.items = plan.items
         variants.usesJointBalance = plan.weighing == .joint
         variants.regime = plan.regime.id
-        try variants.validate(citations: plan.items.map(\.citation))
+        try variants.validate()
         let levelled = plan.qualified.first { $0.kind == .prejudice && $0.exemption.hasLikelihood }
         let likelihood = request.likelihood ?? levelled?.exemption.likelihood
         let exemptions = plan.items.map { item in
@@ -239,8 +239,10 @@ public struct Drafter: Sendable {
         let exemption = item.exemption
         let letters = item.limbs.map(\.letter)
         var limbFlags: [String: MustacheValue] = [:]
+        limbFlags.reserveCapacity(exemption.limbs.count)
         for limb in exemption.limbs { limbFlags[limb.key] = .bool(letters.contains(limb.letter)) }
         var evidence: [String: MustacheValue] = [:]
+        evidence.reserveCapacity(exemption.evidence.count)
         for declared in exemption.evidence { evidence[declared.name] = item.evidence[declared.name].map { .string($0) } ?? .null }
         let decides = item.isQualified && plan.weighing != .joint
         // Set one by one, not from a literal: a literal's array of pairs is one more generic type made at start-up.
@@ -301,8 +303,9 @@ public struct Drafter: Sendable {
         variables["word"] = .string(regime.word)
         variables["term"] = .string(regime.term)
         variables["terms"] = .string(regime.term + "s")
-        variables["Term"] = .string(capitalized(regime.term))
-        variables["Terms"] = .string(capitalized(regime.term) + "s")
+        let term = capitalized(regime.term)
+        variables["Term"] = .string(term)
+        variables["Terms"] = .string(term + "s")
         variables["commissioner"] = .string(regime.commissioner)
         variables["balance"] = .string(regime.balance)
         variables["presumption"] = regime.presumption.map { .string($0) } ?? .null

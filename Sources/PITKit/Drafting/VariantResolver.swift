@@ -4,9 +4,9 @@ struct VariantResolver {
     let library: TemplateLibrary
     let choices: [VariantChoice]
     let exemptions: [Exemption]
-    /// Each exemption's kind as the draft applies it, in the order of `exemptions`; when empty,
-    /// each its own kind.
-    var kinds: [Exemption.Kind] = []
+    /// The plan's items, once there is a plan: each exemption's kind as the draft applies it
+    /// (else its own kind) and its citation (which names it in messages, else its provision).
+    var items: [DraftPlan.Item] = []
     let ncnd: Bool
     /// Whether the draft weighs several exemptions together in the joint balancing test.
     var usesJointBalance = false
@@ -22,18 +22,17 @@ struct VariantResolver {
 
     /// The exemption's kind as the draft applies it.
     private func kind(of exemption: Exemption) -> Exemption.Kind {
-        guard !kinds.isEmpty, let index = exemptions.firstIndex(where: { $0.id == exemption.id }) else { return exemption.kind }
-        return kinds[index]
+        items.first { $0.exemption.id == exemption.id }?.kind ?? exemption.kind
     }
 
     /// Checks that every section drafted has templates, and every choice against the library,
-    /// before anything is rendered; `citations` (in the order of `exemptions`) name them in messages.
-    func validate(citations: [String] = []) throws {
+    /// before anything is rendered.
+    func validate() throws {
         // An absolute exemption has no sections, so nothing missing: no need to pick out the qualified first.
         for exemption in exemptions {
             let missing = sections(of: exemption).filter { library.variants(in: folder(exemption, $0)).isEmpty }
             guard let first = missing.first else { continue }
-            throw PITError.data("\(exemption.id) (\(citation(of: exemption, in: citations)) – \(exemption.title)) has no \(ncnd ? "NCND " : "")templates in the library (\(folder(exemption, first))/default.mustache\(missing.count > 1 ? " and \(missing.count - 1) more" : "")): pit knows its law but has no wording for it yet; write the \(missing.map(\.rawValue).joined(separator: ", ")) sections in an overlay (see the README, \"Writing an overlay\")")
+            throw PITError.data("\(exemption.id) (\(items.first { $0.exemption.id == exemption.id }?.citation ?? exemption.provision) – \(exemption.title)) has no \(ncnd ? "NCND " : "")templates in the library (\(folder(exemption, first))/default.mustache\(missing.count > 1 ? " and \(missing.count - 1) more" : "")): pit knows its law but has no wording for it yet; write the \(missing.map(\.rawValue).joined(separator: ", ")) sections in an overlay (see the README, \"Writing an overlay\")")
         }
         for choice in choices {
             switch choice {
@@ -65,12 +64,6 @@ struct VariantResolver {
                 throw PITError.data("unknown variant '\(name)'\(Suggestion.didYouMean(name, in: known.sorted())): no section of this draft has it (variants: \(known.sorted().joined(separator: ", ")))")
             }
         }
-    }
-
-    /// How a message names the exemption: its citation in `citations`, else its provision.
-    private func citation(of exemption: Exemption, in citations: [String]) -> String {
-        guard let index = exemptions.firstIndex(where: { $0.id == exemption.id }), index < citations.count else { return exemption.provision }
-        return citations[index]
     }
 
     /// The variant for one section of one exemption.

@@ -116,8 +116,16 @@ public struct Exemption: Sendable, Equatable {
             self.required = required
             self.limbs = limbs
             self.with = with
-            self.cues = cues ?? [String(name.map { $0 == "-" ? " " : $0 })]
+            self.cues = cues ?? [Self.words(of: name)]
             self.statedInNCND = statedInNCND
+        }
+
+        /// The words of an evidence name: `qualified-person` → `qualified person`.
+        static func words(of name: String) -> String {
+            // A name is ASCII (`EvidenceName`): its hyphens are replaced byte by byte.
+            guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return String(name.map { $0 == "-" ? " " : $0 }) }
+            guard name.utf8.contains(UInt8(ascii: "-")) else { return name }
+            return String(decoding: name.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
         }
 
         /// Whether a draft with `letters` and the evidence `given` needs this evidence.

@@ -142,6 +142,8 @@ struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        // Room for a small object's members at once, rather than growing one by one.
+        members.reserveCapacity(8)
         var seen: Set<String> = []
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
