@@ -111,3 +111,16 @@ extension JSONTests {
         }
     }
 }
+
+extension JSONTests {
+    /// Printable ASCII skips the look for forbidden characters; DEL, which is ASCII but not
+    /// printable, is still found wherever it stands in a plain string.
+    @Test func aDeleteInAPlainStringIsFoundAtItsPlace() {
+        for offset in 0..<17 {
+            let text = String(repeating: "a", count: offset) + "\u{7F}" + String(repeating: "b", count: 16 - offset)
+            #expect(throws: PITError.data("t:1:\(8 + offset): the string holds a control character (U+007F), which a document cannot carry")) {
+                try JSONValue.parse("{\"a\": \"\(text)\"}", source: "t")
+            }
+        }
+    }
+}

@@ -171,8 +171,9 @@ public struct Drafter: Sendable {
             return DraftPreparation.PreparedExemption(
                 level: level, variables: variables,
                 sections: item.kind.sections.map { section in
-                    let variant = variants.variant(for: item.exemption, section)
-                    return (section, variant, "\(variants.folder(item.exemption, section))/\(variant).mustache")
+                    let folder = variants.folder(item.exemption, section)
+                    let variant = variants.variant(for: item.exemption, section, in: folder)
+                    return (section, variant, "\(folder)/\(variant).mustache")
                 })
         }
         // `baseVariables` leaves room for the names each draft adds.

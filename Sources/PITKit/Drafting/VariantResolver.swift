@@ -66,9 +66,9 @@ struct VariantResolver {
         }
     }
 
-    /// The variant for one section of one exemption.
-    func variant(for exemption: Exemption, _ section: Exemption.Section) -> String {
-        choose(from: library.variants(in: folder(exemption, section)), section: section, exemption: exemption.id)
+    /// The variant for one section of one exemption; `folder`: the section's folder, when known.
+    func variant(for exemption: Exemption, _ section: Exemption.Section, in folder: String? = nil) -> String {
+        choose(from: library.variants(in: folder ?? self.folder(exemption, section)), section: section, exemption: exemption.id)
     }
 
     /// The variant of the joint balancing test.

@@ -237,7 +237,9 @@ public final class TemplateLibrary: Sendable {
         var prefix = folder + "/"
         var names: [String] = []
         prefix.withUTF8 { prefix in
-            for entry in index.candidates(under: folder + "/") {
+            let candidates = index.candidates(under: folder + "/")
+            names.reserveCapacity(candidates.count)
+            for entry in candidates {
                 if let name = Self.variantName(entry.path, prefix: prefix) { names.append(name) }
             }
         }
