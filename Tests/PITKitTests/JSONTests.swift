@@ -94,3 +94,33 @@ extension JSONTests {
         #expect(JSONValue.place(of: ["nothing"], in: text, source: "f") == "f:1:1")
     }
 }
+
+extension JSONTests {
+    /// A string without escapes is validated straight from the bytes: UTF-8 of any length reads
+    /// whole, and bytes that are not UTF-8 are refused at the string's start, escaped or not.
+    @Test func plainStringsAreValidatedFromTheBytes() throws {
+        for length in 0..<20 {
+            let text = String(repeating: "é🙂a", count: length)
+            #expect(try JSONValue.parse(Array("{\"k\": \"\(text)\"}".utf8), source: "t")["k"] == .string(text))
+        }
+        for bytes: [UInt8] in [[0x22, 0xC3, 0x28, 0x22], [0x22, 0x61, 0xFF, 0x22], [0x22, 0x5C, 0x6E, 0xC3, 0x22]] {
+            #expect(throws: PITError.data("t:1:1: string is not valid UTF-8")) { try JSONValue.parse(bytes, source: "t") }
+        }
+        #expect(throws: PITError.data("t:2:8: string is not valid UTF-8")) {
+            try JSONValue.parse(Array("{\n  \"a\": \"x".utf8) + [0xE2, 0x82] + Array("\"}".utf8), source: "t")
+        }
+    }
+}
+
+extension JSONTests {
+    /// Printable ASCII skips the look for forbidden characters; DEL, which is ASCII but not
+    /// printable, is still found wherever it stands in a plain string.
+    @Test func aDeleteInAPlainStringIsFoundAtItsPlace() {
+        for offset in 0..<17 {
+            let text = String(repeating: "a", count: offset) + "\u{7F}" + String(repeating: "b", count: 16 - offset)
+            #expect(throws: PITError.data("t:1:\(8 + offset): the string holds a control character (U+007F), which a document cannot carry")) {
+                try JSONValue.parse("{\"a\": \"\(text)\"}", source: "t")
+            }
+        }
+    }
+}

@@ -80,12 +80,15 @@ struct DraftPlan {
     // MARK: - Exemptions, limbs, kinds
 
     private static func resolve(_ ids: [String], regime: Regime.ID, library: TemplateLibrary) throws -> [Exemption] {
-        var seen: Set<String> = []
-        return try ids.map { id in
+        // A draft applies a few exemptions: a repeat is found by looking through them, not by hashing.
+        var exemptions: [Exemption] = []
+        exemptions.reserveCapacity(ids.count)
+        for id in ids {
             let exemption = try library.exemption(id, regime: regime)
-            guard seen.insert(exemption.id).inserted else { throw PITError.usage("--exemption: \(exemption.id) is given twice") }
-            return exemption
+            guard !exemptions.contains(where: { $0.id == exemption.id }) else { throw PITError.usage("--exemption: \(exemption.id) is given twice") }
+            exemptions.append(exemption)
         }
+        return exemptions
     }
 
     static func described(_ exemption: Exemption, limbs: [String]) -> String {

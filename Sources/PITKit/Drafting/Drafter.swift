@@ -172,10 +172,10 @@ public struct Drafter: Sendable {
         }
         var variants = VariantResolver(library: library, choices: request.variantChoices, exemptions: plan.items.map(\.exemption),
                                        ncnd: ncnd)
-        variants.kinds = Dictionary(plan.items.map { ($0.exemption.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        variants.items = plan.items
         variants.usesJointBalance = plan.weighing == .joint
         variants.regime = plan.regime.id
-        try variants.validate(citations: Dictionary(plan.items.map { ($0.exemption.id, $0.citation) }, uniquingKeysWith: { first, _ in first }))
+        try variants.validate()
         let levelled = plan.qualified.first { $0.kind == .prejudice && $0.exemption.hasLikelihood }
         let likelihood = request.likelihood ?? levelled?.exemption.likelihood
         let exemptions = plan.items.map { item in
@@ -186,12 +186,13 @@ public struct Drafter: Sendable {
             return DraftPreparation.PreparedExemption(
                 level: level, variables: variables,
                 sections: item.kind.sections.map { section in
-                    let variant = variants.variant(for: item.exemption, section)
-                    return (section, variant, "\(variants.folder(item.exemption, section))/\(variant).mustache")
+                    let folder = variants.folder(item.exemption, section)
+                    let variant = variants.variant(for: item.exemption, section, in: folder)
+                    return (section, variant, "\(folder)/\(variant).mustache")
                 })
         }
-        var globals = baseVariables(request, plan: plan, likelihood: likelihood, dateText: dateText)
-        globals.reserveCapacity(globals.count + Self.draftNames.count)
+        // `baseVariables` leaves room for the names each draft adds.
+        let globals = baseVariables(request, plan: plan, likelihood: likelihood, dateText: dateText)
         return DraftPreparation(plan: plan, variants: variants, globals: globals, exemptions: exemptions,
                                 documentPath: try library.resolve("document.mustache", regime: plan.regime.id))
     }
@@ -212,20 +213,24 @@ public struct Drafter: Sendable {
     func baseVariables(_ request: DraftRequest, plan: DraftPlan, likelihood: Likelihood?, dateText: String? = nil) -> [String: MustacheValue] {
         var variables: [String: MustacheValue] = [:]
         // Room for all, and for those each draft adds (`draftNames`): the table is made once.
-        variables.reserveCapacity(request.extraVariables.count + Self.baseNameCount + Self.draftNames.count)
+        variables.reserveCapacity(request.extraVariables.count + Self.baseNameCount + Self.draftNameCount)
         for (key, value) in request.extraVariables { variables[key] = .string(value) }
         variables["ref"] = .string(request.reference)
         variables["date"] = .string(dateText ?? request.date.longForm)
-        var authority: [String: MustacheValue] = [
-            "name": .string(plan.authority.name), "short": .string(plan.authority.short), "kind": .string(plan.authority.kind.rawValue),
-        ]
+        // Set one by one, not from a literal: a literal's array of pairs is one more generic type made at start-up.
+        var authority: [String: MustacheValue] = [:]
+        authority.reserveCapacity(3 + AuthorityKind.allCases.count)
+        authority["name"] = .string(plan.authority.name)
+        authority["short"] = .string(plan.authority.short)
+        authority["kind"] = .string(plan.authority.kind.rawValue)
         for kind in AuthorityKind.allCases { authority[kind.flag] = .bool(kind == plan.authority.kind) }
         variables["authority"] = .object(authority)
         variables["regime"] = .object(Self.regimeVariables(plan.regime))
         if let likelihood { variables["likelihood"] = .string(likelihood.phrase) }
         variables["ncnd"] = .bool(request.neitherConfirmNorDeny)
         variables["multiple"] = .bool(plan.items.count > 1)
-        variables["has_absolute"] = .bool(plan.qualified.count < plan.items.count)
+        let qualified = plan.qualified
+        variables["has_absolute"] = .bool(qualified.count < plan.items.count)
         for outcome in Outcome.allCases { variables["outcome_" + outcome.rawValue] = .bool(outcome == request.outcome) }
         variables["joint"] = .bool(plan.weighing == .joint)
         variables["independent"] = .bool(plan.weighing == .independently)
@@ -233,7 +238,7 @@ public struct Drafter: Sendable {
         variables["alternative"] = .bool(plan.weighing == .separately(.alternative))
         variables["separate_parts"] = .bool(plan.weighing == .separately(.separateParts))
         variables["exclusive"] = .bool(!plan.exclusions.isEmpty)
-        variables["citations"] = .string(Self.joined(plan.qualified.map(\.citation)))
+        variables["citations"] = .string(Self.joined(qualified.map(\.citation)))
         variables["all_citations"] = .string(Self.joined(plan.items.map(\.citation)))
         return variables
     }
@@ -241,60 +246,88 @@ public struct Drafter: Sendable {
     /// How many variables `baseVariables` sets besides the `--set` ones, at most.
     static let baseNameCount = 24 + Outcome.allCases.count
 
+    /// How many names `draftNames` holds: a constant, so that reserving room for them does not
+    /// make the set at start-up (a test checks the two agree).
+    static let draftNameCount = 9
+
     func exemptionVariables(_ item: DraftPlan.Item, request: DraftRequest, plan: DraftPlan,
                                     likelihood: Likelihood?) -> [String: MustacheValue] {
         let exemption = item.exemption
         let letters = item.limbs.map(\.letter)
         var limbFlags: [String: MustacheValue] = [:]
+        limbFlags.reserveCapacity(exemption.limbs.count)
         for limb in exemption.limbs { limbFlags[limb.key] = .bool(letters.contains(limb.letter)) }
         var evidence: [String: MustacheValue] = [:]
+        evidence.reserveCapacity(exemption.evidence.count)
         for declared in exemption.evidence { evidence[declared.name] = item.evidence[declared.name].map { .string($0) } ?? .null }
         let decides = item.isQualified && plan.weighing != .joint
-        var variables: [String: MustacheValue] = [
-            "id": .string(exemption.id),
-            "section": .string(exemption.section),
-            "title": .string(exemption.title),
-            "provision": .string(exemption.provision),
-            "words": exemption.words.map { .string($0) } ?? .null,
-            "balance": .string(exemption.balance.map { "\(exemption.word) \($0)" } ?? plan.regime.balance),
-            "citation": .string(item.citation),
-            "kind": .string(item.kind.rawValue),
-            "is_prejudice": .bool(item.kind == .prejudice),
-            "is_class": .bool(item.kind == .class),
-            "is_absolute": .bool(item.kind == .absolute),
-            "limbs": .list(item.limbs.map { ["letter": .string($0.letter), "text": .string($0.text)] }),
-            "limbs_phrase": .string(Self.joined(item.limbs.map(\.text))),
-            "limb": .object(limbFlags),
-            "test": .string(Self.joined(exemption.tests(limbs: letters))),
-            "has_likelihood": .bool(likelihood != nil),
-            "evidence": .object(evidence),
-            "purposes": .list(item.purposes.map { ["letter": .string($0.letter), "text": .string($0.text)] }),
-            "purposes_phrase": .string(Self.joined(item.purposes.map(\.text))),
-            "has_purposes": .bool(!item.purposes.isEmpty),
-            "weighed_jointly": .bool(item.isQualified && plan.weighing == .joint),
-        ]
+        // Set one by one, not from a literal: a literal's array of pairs is one more generic type made at start-up.
+        var variables: [String: MustacheValue] = [:]
+        variables.reserveCapacity(Self.exemptionNameCount + Exemption.Section.allCases.count)
+        variables["id"] = .string(exemption.id)
+        variables["section"] = .string(exemption.section)
+        variables["title"] = .string(exemption.title)
+        variables["provision"] = .string(exemption.provision)
+        variables["words"] = exemption.words.map { .string($0) } ?? .null
+        variables["balance"] = .string(exemption.balance.map { "\(exemption.word) \($0)" } ?? plan.regime.balance)
+        variables["citation"] = .string(item.citation)
+        variables["kind"] = .string(item.kind.rawValue)
+        variables["is_prejudice"] = .bool(item.kind == .prejudice)
+        variables["is_class"] = .bool(item.kind == .class)
+        variables["is_absolute"] = .bool(item.kind == .absolute)
+        variables["limbs"] = .list(item.limbs.map(Self.letterAndText))
+        variables["limbs_phrase"] = .string(Self.joined(item.limbs.map(\.text)))
+        variables["limb"] = .object(limbFlags)
+        variables["test"] = .string(Self.joined(exemption.tests(limbs: letters)))
+        variables["has_likelihood"] = .bool(likelihood != nil)
+        variables["evidence"] = .object(evidence)
+        variables["purposes"] = .list(item.purposes.map(Self.letterAndText))
+        variables["purposes_phrase"] = .string(Self.joined(item.purposes.map(\.text)))
+        variables["has_purposes"] = .bool(!item.purposes.isEmpty)
+        variables["weighed_jointly"] = .bool(item.isQualified && plan.weighing == .joint)
         for outcome in Outcome.allCases { variables["concludes_" + outcome.rawValue] = .bool(decides && outcome == request.outcome) }
         if let likelihood { variables["likelihood"] = .string(likelihood.phrase) }
         for level in Likelihood.allCases { variables["likelihood_" + level.rawValue] = .bool(level == likelihood) }
         return variables
     }
 
+    /// How many variables `exemptionVariables` sets, at most.
+    static let exemptionNameCount = 22 + Outcome.allCases.count + Likelihood.allCases.count
+
+    /// A limb or purpose as templates see it: `letter` and `text`.
+    static func letterAndText(_ limb: Exemption.Limb) -> MustacheValue {
+        var object: [String: MustacheValue] = [:]
+        object.reserveCapacity(2)
+        object["letter"] = .string(limb.letter)
+        object["text"] = .string(limb.text)
+        return .object(object)
+    }
+
     /// The regime as templates see it: its names and terms, the provisions of its test, a flag
     /// for each regime. A provision the regime lacks is null (test it with a section).
     static func regimeVariables(_ regime: Regime) -> [String: MustacheValue] {
         func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + String(text.dropFirst()) }
-        var variables: [String: MustacheValue] = [
-            "id": .string(regime.id.rawValue), "name": .string(regime.name), "Name": .string("The " + regime.title),
-            "title": .string(regime.title),
-            "abbreviation": .string(regime.abbreviation), "short": .string(regime.short), "word": .string(regime.word),
-            "term": .string(regime.term), "terms": .string(regime.term + "s"),
-            "Term": .string(capitalized(regime.term)), "Terms": .string(capitalized(regime.term) + "s"),
-            "commissioner": .string(regime.commissioner), "balance": .string(regime.balance),
-            "presumption": regime.presumption.map { .string($0) } ?? .null,
-            "absolute": regime.absolute.map { .string($0) } ?? .null,
-            "emissions": regime.emissions.map { .string($0) } ?? .null,
-            "aggregation": regime.aggregation.map { .string($0) } ?? .null,
-        ]
+        // Set one by one, not from a literal: a literal's array of pairs is one more generic type made at start-up.
+        var variables: [String: MustacheValue] = [:]
+        variables.reserveCapacity(17 + Regime.ID.allCases.count)
+        variables["id"] = .string(regime.id.rawValue)
+        variables["name"] = .string(regime.name)
+        variables["Name"] = .string("The " + regime.title)
+        variables["title"] = .string(regime.title)
+        variables["abbreviation"] = .string(regime.abbreviation)
+        variables["short"] = .string(regime.short)
+        variables["word"] = .string(regime.word)
+        variables["term"] = .string(regime.term)
+        variables["terms"] = .string(regime.term + "s")
+        let term = capitalized(regime.term)
+        variables["Term"] = .string(term)
+        variables["Terms"] = .string(term + "s")
+        variables["commissioner"] = .string(regime.commissioner)
+        variables["balance"] = .string(regime.balance)
+        variables["presumption"] = regime.presumption.map { .string($0) } ?? .null
+        variables["absolute"] = regime.absolute.map { .string($0) } ?? .null
+        variables["emissions"] = regime.emissions.map { .string($0) } ?? .null
+        variables["aggregation"] = regime.aggregation.map { .string($0) } ?? .null
         for id in Regime.ID.allCases { variables["is_" + id.rawValue] = .bool(id == regime.id) }
         return variables
     }

@@ -4,8 +4,9 @@ struct VariantResolver {
     let library: TemplateLibrary
     let choices: [VariantChoice]
     let exemptions: [Exemption]
-    /// Each exemption's kind as the draft applies it (by id); its own kind where not given.
-    var kinds: [String: Exemption.Kind] = [:]
+    /// The plan's items, once there is a plan: each exemption's kind as the draft applies it
+    /// (else its own kind) and its citation (which names it in messages, else its provision).
+    var items: [DraftPlan.Item] = []
     let ncnd: Bool
     /// Whether the draft weighs several exemptions together in the joint balancing test.
     var usesJointBalance = false
@@ -16,16 +17,22 @@ struct VariantResolver {
 
     /// The sections the exemption is drafted with in this draft.
     func sections(of exemption: Exemption) -> [Exemption.Section] {
-        (kinds[exemption.id] ?? exemption.kind).sections
+        kind(of: exemption).sections
+    }
+
+    /// The exemption's kind as the draft applies it.
+    private func kind(of exemption: Exemption) -> Exemption.Kind {
+        items.first { $0.exemption.id == exemption.id }?.kind ?? exemption.kind
     }
 
     /// Checks that every section drafted has templates, and every choice against the library,
-    /// before anything is rendered; `citations` name the exemptions in messages.
-    func validate(citations: [String: String] = [:]) throws {
-        for exemption in qualified {
+    /// before anything is rendered.
+    func validate() throws {
+        // An absolute exemption has no sections, so nothing missing: no need to pick out the qualified first.
+        for exemption in exemptions {
             let missing = sections(of: exemption).filter { library.variants(in: folder(exemption, $0)).isEmpty }
             guard let first = missing.first else { continue }
-            throw PITError.data("\(exemption.id) (\(citations[exemption.id] ?? exemption.provision) – \(exemption.title)) has no \(ncnd ? "NCND " : "")templates in the library (\(folder(exemption, first))/default.mustache\(missing.count > 1 ? " and \(missing.count - 1) more" : "")): pit knows its law but has no wording for it yet; write the \(missing.map(\.rawValue).joined(separator: ", ")) sections in an overlay (see the README, \"Writing an overlay\")")
+            throw PITError.data("\(exemption.id) (\(items.first { $0.exemption.id == exemption.id }?.citation ?? exemption.provision) – \(exemption.title)) has no \(ncnd ? "NCND " : "")templates in the library (\(folder(exemption, first))/default.mustache\(missing.count > 1 ? " and \(missing.count - 1) more" : "")): pit knows its law but has no wording for it yet; write the \(missing.map(\.rawValue).joined(separator: ", ")) sections in an overlay (see the README, \"Writing an overlay\")")
         }
         for choice in choices {
             switch choice {
@@ -34,7 +41,7 @@ struct VariantResolver {
                     throw PITError.data("--variant \(id).\(section.rawValue)=\(name): '\(id)' is not one of the exemptions applied (\(exemptions.map(\.id).joined(separator: ", ")))")
                 }
                 guard sections(of: exemption).contains(section) else {
-                    throw PITError.data("--variant \(id).\(section.rawValue)=\(name): \(id) has no \(section.rawValue) section (it is \((kinds[id] ?? exemption.kind).rawValue)\(exemption.kind == .absolute ? "" : "-based") here)")
+                    throw PITError.data("--variant \(id).\(section.rawValue)=\(name): \(id) has no \(section.rawValue) section (it is \(kind(of: exemption).rawValue)\(exemption.kind == .absolute ? "" : "-based") here)")
                 }
                 try require(name, in: folder(exemption, section), label: "\(id) \(section.rawValue)")
             case .section(let section, let name):
@@ -59,9 +66,9 @@ struct VariantResolver {
         }
     }
 
-    /// The variant for one section of one exemption.
-    func variant(for exemption: Exemption, _ section: Exemption.Section) -> String {
-        choose(from: library.variants(in: folder(exemption, section)), section: section, exemption: exemption.id)
+    /// The variant for one section of one exemption; `folder`: the section's folder, when known.
+    func variant(for exemption: Exemption, _ section: Exemption.Section, in folder: String? = nil) -> String {
+        choose(from: library.variants(in: folder ?? self.folder(exemption, section)), section: section, exemption: exemption.id)
     }
 
     /// The variant of the joint balancing test.

@@ -42,7 +42,8 @@ public struct Authority: Sendable, Equatable {
         guard case .object = json else { throw PITError(.data, "\(place("")): must be a JSON object") }
         var authority = Authority(name: try required("name"), short: try required("short"))
         if let kind = try field("kind") {
-            authority.kind = try AuthorityKind(named: kind, source: "\(place("kind")): 'kind'")
+            // The place is found (by reading the file again) only for an error.
+            authority.kind = try AuthorityKind(rawValue: kind) ?? AuthorityKind(named: kind, source: "\(place("kind")): 'kind'")
         }
         if let style = try field("citationStyle") {
             guard let known = CitationStyle(rawValue: style) else {
@@ -51,7 +52,7 @@ public struct Authority: Sendable, Equatable {
             authority.citationStyle = known
         }
         if let regime = try field("regime") {
-            authority.regime = try Regime.ID(named: regime, source: "\(place("regime")): 'regime'")
+            authority.regime = try Regime.ID(rawValue: regime) ?? Regime.ID(named: regime, source: "\(place("regime")): 'regime'")
         }
         return authority
     }

@@ -60,6 +60,8 @@ public struct Exemption: Sendable, Equatable {
 
         /// The limb as a template key: `b(i)` → `b_i`.
         public var key: String {
+            // A plain letter or number (`a`, `12`), the common case, is its own key.
+            if letter.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }) { return letter }
             var key = ""
             for character in letter {
                 if character.isLetter || character.isNumber { key.append(character) } else if key.last != "_" { key.append("_") }
@@ -114,8 +116,16 @@ public struct Exemption: Sendable, Equatable {
             self.required = required
             self.limbs = limbs
             self.with = with
-            self.cues = cues ?? [String(name.map { $0 == "-" ? " " : $0 })]
+            self.cues = cues ?? [Self.words(of: name)]
             self.statedInNCND = statedInNCND
+        }
+
+        /// The words of an evidence name: `qualified-person` → `qualified person`.
+        static func words(of name: String) -> String {
+            // A name is ASCII (`EvidenceName`): its hyphens are replaced byte by byte.
+            guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return String(name.map { $0 == "-" ? " " : $0 }) }
+            guard name.utf8.contains(UInt8(ascii: "-")) else { return name }
+            return String(decoding: name.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
         }
 
         /// Whether a draft with `letters` and the evidence `given` needs this evidence.
@@ -234,20 +244,29 @@ public struct Exemption: Sendable, Equatable {
     /// Nil when the limbs mix absolute and qualified kinds.
     public func kind(limbs letters: [String], authority authorityKind: AuthorityKind) -> Kind? {
         if absoluteFor.contains(authorityKind) { return .absolute }
-        let chosen = limbs.filter { letters.contains($0.letter) }
-        let kinds = Set(chosen.map { $0.kind ?? kind })
-        if kinds.isEmpty { return kind }
-        if kinds.count == 1 { return kinds.first }
-        return kinds.contains(.absolute) ? nil : .prejudice
+        // The chosen limbs' kinds in one pass: the first, and whether any differs from it.
+        var first: Kind?
+        var mixed = false, anyAbsolute = false
+        for limb in limbs where letters.contains(limb.letter) {
+            let own = limb.kind ?? kind
+            if let first, first != own { mixed = true }
+            if first == nil { first = own }
+            if own == .absolute { anyAbsolute = true }
+        }
+        guard let first else { return kind }
+        if !mixed { return first }
+        return anyAbsolute ? nil : .prejudice
     }
 
     /// The test words of the chosen limbs, each once, in order.
     public func tests(limbs letters: [String]) -> [String] {
         var tests: [String] = []
-        let chosen = limbs.filter { letters.contains($0.letter) }
-        for test in (chosen.isEmpty ? [test] : chosen.map { $0.test ?? test }) {
-            if let test, !tests.contains(test) { tests.append(test) }
+        var anyChosen = false
+        for limb in limbs where letters.contains(limb.letter) {
+            anyChosen = true
+            if let test = limb.test ?? test, !tests.contains(test) { tests.append(test) }
         }
+        if !anyChosen, let test { tests.append(test) }
         return tests
     }
 

@@ -7,7 +7,8 @@ struct ExemptionDecoder {
     /// The regime whose library folder holds the file: its citation word and NCND style.
     var regime: Regime?
 
-    static let fields: Set = [
+    /// The fields an exemption may have: a short list, compared in place rather than hashed.
+    static let fields = [
         "section", "title", "kind", "provision", "limbs", "defaultLimbs", "ncnd", "likelihood", "test",
         "purposes", "evidence", "evidenceOneOf", "exclusive", "absoluteFor", "variantLimbs",
         "templates", "noTest", "emissions", "words", "balance", "weighs",
@@ -89,25 +90,29 @@ struct ExemptionDecoder {
         return shared
     }
 
-    private func checkKeys(_ members: [(key: String, value: JSONValue)], _ known: Set<String>, in place: String) throws {
+    private func checkKeys(_ members: [(key: String, value: JSONValue)], _ known: [String], in place: @autoclosure () -> String) throws {
         if let unknown = members.first(where: { !known.contains($0.key) }) {
+            let place = place()
             throw problem("unknown field '\(place)\(unknown.key)'\(Suggestion.didYouMean(unknown.key, in: known.sorted()))", at: "\(place)\(unknown.key)")
         }
     }
 
-    private func decodeKind(_ value: JSONValue?, _ field: String) throws -> Exemption.Kind? {
+    /// `field`: the field's dotted name, made only for an error (`kind` is the one that must be there).
+    private func decodeKind(_ value: JSONValue?, _ field: @autoclosure () -> String) throws -> Exemption.Kind? {
         guard let value else {
-            if field == "kind" { throw problem("missing field 'kind'") }
+            if field() == "kind" { throw problem("missing field 'kind'") }
             return nil
         }
         guard case .string(let name) = value, let kind = Exemption.Kind(rawValue: name) else {
+            let field = field()
             throw problem("'\(field)' must be one of \(Exemption.Kind.allCases.map(\.rawValue).joined(separator: ", "))", at: field)
         }
         return kind
     }
 
-    private func requireLimbs(_ chosen: [String], known: [String], field: String) throws {
+    private func requireLimbs(_ chosen: [String], known: [String], field: @autoclosure () -> String) throws {
         for letter in chosen where !known.contains(letter) {
+            let field = field()
             throw problem("'\(field)' names limb '\(letter)', which 'limbs' does not list", at: field)
         }
     }
@@ -117,19 +122,20 @@ struct ExemptionDecoder {
         return value
     }
 
-    private func optionalString(_ json: JSONValue, _ key: String, in place: String = "") throws -> String? {
+    private func optionalString(_ json: JSONValue, _ key: String, in place: @autoclosure () -> String = "") throws -> String? {
         guard let value = json[key] else { return nil }
         guard case .string(let text) = value, !text.isEmpty else {
+            let place = place()
             throw problem("'\(place)\(key)' must be a non-empty string, not \(value.typeName)", at: "\(place)\(key)")
         }
         return text
     }
 
-    private func strings(_ value: JSONValue?, _ key: String) throws -> [String] {
+    private func strings(_ value: JSONValue?, _ key: @autoclosure () -> String) throws -> [String] {
         guard let value else { return [] }
-        guard case .array(let items) = value else { throw problem("'\(key)' must be an array of strings", at: key) }
+        guard case .array(let items) = value else { throw problem("'\(key())' must be an array of strings", at: key()) }
         return try items.map { item in
-            guard case .string(let text) = item else { throw problem("'\(key)' must be an array of strings", at: key) }
+            guard case .string(let text) = item else { throw problem("'\(key())' must be an array of strings", at: key()) }
             return text
         }
     }
@@ -145,17 +151,18 @@ struct ExemptionDecoder {
             case .string(let text) where !text.isEmpty:
                 return Exemption.Limb(letter: member.key, text: text)
             case .object(let fields):
-                let place = "\(field).\(member.key)."
-                try checkKeys(fields, ["text", "kind", "test", "ncnd", "cite"], in: place)
-                guard let text = try optionalString(member.value, "text", in: place) else {
+                // The field's dotted name, made only for an error.
+                func place() -> String { "\(field).\(member.key)." }
+                try checkKeys(fields, ["text", "kind", "test", "ncnd", "cite"], in: place())
+                guard let text = try optionalString(member.value, "text", in: place()) else {
                     throw problem("\(field) '\(member.key)' needs its 'text'", at: "\(field).\(member.key)")
                 }
                 var cite: String?
-                if case .string("") = member.value["cite"] { cite = "" } else { cite = try optionalString(member.value, "cite", in: place) }
+                if case .string("") = member.value["cite"] { cite = "" } else { cite = try optionalString(member.value, "cite", in: place()) }
                 return Exemption.Limb(letter: member.key, text: text,
-                                      kind: try decodeKind(member.value["kind"], "\(place)kind"),
-                                      test: try optionalString(member.value, "test", in: place),
-                                      ncnd: try optionalString(member.value, "ncnd", in: place),
+                                      kind: try decodeKind(member.value["kind"], "\(place())kind"),
+                                      test: try optionalString(member.value, "test", in: place()),
+                                      ncnd: try optionalString(member.value, "ncnd", in: place()),
                                       cite: cite)
             default:
                 throw problem("\(field) '\(member.key)' must be its text, or an object with 'text'", at: "\(field).\(member.key)")
@@ -182,31 +189,32 @@ struct ExemptionDecoder {
         guard let value else { return [] }
         guard case .object(let members) = value else { throw problem("'evidence' must be an object from name to description", at: "evidence") }
         let evidence = try members.map { member -> Exemption.Evidence in
-            let place = "evidence.\(member.key)."
+            // The field's dotted name, made only for an error.
+            func place() -> String { "evidence.\(member.key)." }
             guard case .object(let fields) = member.value else { throw problem("'evidence.\(member.key)' must be an object", at: "evidence.\(member.key)") }
-            try checkKeys(fields, ["label", "why", "type", "required", "limbs", "with", "cues", "statedInNCND"], in: place)
+            try checkKeys(fields, ["label", "why", "type", "required", "limbs", "with", "cues", "statedInNCND"], in: place())
             guard EvidenceName.isValid(member.key) else {
                 throw problem("evidence name '\(member.key)' must be lower-case letters, digits and '-'", at: "evidence.\(member.key)")
             }
             var type = Exemption.Evidence.ValueType.text
-            if let name = try optionalString(member.value, "type", in: place) {
+            if let name = try optionalString(member.value, "type", in: place()) {
                 guard let known = Exemption.Evidence.ValueType(rawValue: name) else {
-                    throw problem("'\(place)type' must be \"text\" or \"date\"", at: "\(place)type")
+                    throw problem("'\(place())type' must be \"text\" or \"date\"", at: "\(place())type")
                 }
                 type = known
             }
-            let required = try flag(member.value["required"], "\(place)required") ?? true
-            let statedInNCND = try flag(member.value["statedInNCND"], "\(place)statedInNCND") ?? true
-            let limbs = try strings(member.value["limbs"], "\(place)limbs")
-            try requireLimbs(limbs, known: letters, field: "\(place)limbs")
-            guard let label = try optionalString(member.value, "label", in: place),
-                  let why = try optionalString(member.value, "why", in: place) else {
+            let required = try flag(member.value["required"], "\(place())required") ?? true
+            let statedInNCND = try flag(member.value["statedInNCND"], "\(place())statedInNCND") ?? true
+            let limbs = try strings(member.value["limbs"], "\(place())limbs")
+            try requireLimbs(limbs, known: letters, field: "\(place())limbs")
+            guard let label = try optionalString(member.value, "label", in: place()),
+                  let why = try optionalString(member.value, "why", in: place()) else {
                 throw problem("'evidence.\(member.key)' needs a 'label' and a 'why'", at: "evidence.\(member.key)")
             }
-            let cues = try strings(member.value["cues"], "\(place)cues")
-            guard !cues.contains(where: \.isEmpty) else { throw problem("'\(place)cues' must not hold an empty string", at: "\(place)cues") }
+            let cues = try strings(member.value["cues"], "\(place())cues")
+            guard !cues.contains(where: \.isEmpty) else { throw problem("'\(place())cues' must not hold an empty string", at: "\(place())cues") }
             return Exemption.Evidence(name: member.key, label: label, why: why, type: type, required: required,
-                                      limbs: limbs, with: try optionalString(member.value, "with", in: place),
+                                      limbs: limbs, with: try optionalString(member.value, "with", in: place()),
                                       cues: member.value["cues"] == nil ? nil : cues, statedInNCND: statedInNCND)
         }
         for item in evidence {
@@ -217,9 +225,9 @@ struct ExemptionDecoder {
         return evidence
     }
 
-    private func flag(_ value: JSONValue?, _ field: String) throws -> Bool? {
+    private func flag(_ value: JSONValue?, _ field: @autoclosure () -> String) throws -> Bool? {
         guard let value else { return nil }
-        guard case .bool(let flag) = value else { throw problem("'\(field)' must be true or false", at: field) }
+        guard case .bool(let flag) = value else { throw problem("'\(field())' must be true or false", at: field()) }
         return flag
     }
 

@@ -65,12 +65,21 @@ struct LibraryIndex: Sendable {
     }
 
     /// The paths that may lie below `folder` (which ends with `/`): every path that starts with
-    /// it, and perhaps others, which the caller tests. When `folder` is ASCII, its paths sort
-    /// between it and the same with the `/` replaced by the next character (`0`); else, all.
+    /// it, and perhaps others, which the caller tests. When `folder` is ASCII, its paths sort in
+    /// one run from the first not before it, each starting with its bytes; else, all.
     func candidates(under folder: String) -> ArraySlice<(path: String, text: String)> {
         guard folder.utf8.last == UInt8(ascii: "/"), folder.utf8.allSatisfy({ $0 < 0x80 }) else { return files[...] }
-        let after = String(folder.dropLast()) + "0"
-        return files[firstIndex(notBefore: folder)..<firstIndex(notBefore: after)]
+        let start = firstIndex(notBefore: folder)
+        // The run's end, found by its bytes: the callers read every path of the run anyway.
+        var end = start
+        folder.withUTF8Bytes { prefix in
+            while end < files.count, files[end].path.withUTF8Bytes({
+                $0.count >= prefix.count && memcmp($0.baseAddress!, prefix.baseAddress!, prefix.count) == 0
+            }) {
+                end += 1
+            }
+        }
+        return files[start..<end]
     }
 
     /// The index of the first file whose path does not sort before `path`.

@@ -7,11 +7,15 @@ final class LibraryMemo: @unchecked Sendable {
     private let lock = PlatformLock()
     private var parsedFiles: [String: (file: TemplateLibrary.File, template: MustacheTemplate)] = [:]
     private var exemptions: [String: Exemption] = [:]
-    // Regimes by their ids' raw values: a dictionary keyed by `Regime.ID` would make the runtime
-    // look up its `Hashable` conformance at start-up.
-    private var regimes: [String: Regime] = [:]
+    /// What is kept for one regime: its metadata and its partials' paths.
+    private struct RegimeEntry {
+        var regime: Regime?
+        var partialPaths: [String: String]?
+    }
+
+    // One place per regime, not a dictionary: keeping the first makes no dictionary type at start-up.
+    private var foia = RegimeEntry(), eir = RegimeEntry(), foisa = RegimeEntry(), eisr = RegimeEntry()
     private var variants: [String: [String]] = [:]
-    private var partialPaths: [String: [String: String]] = [:]
     private var decodedAuthority: Authority?
     private var checkedExemptions: Locked<[Regime.ID: ([Exemption], CitedProvisions)]>?
     /// The dated evidence of lists of exemptions (`TemplateLibrary.datedEvidence`), made on first use.
@@ -30,19 +34,31 @@ final class LibraryMemo: @unchecked Sendable {
     func exemption(_ key: String) -> Exemption? { withLock { exemptions[key] } }
     func keep(_ exemption: Exemption, as key: String) { withLock { exemptions[key] = exemption } }
 
-    func regime(_ id: Regime.ID) -> Regime? { withLock { regimes[id.rawValue] } }
-    func keep(_ regime: Regime, as id: Regime.ID) { withLock { regimes[id.rawValue] = regime } }
+    /// The entry of regime `id`, read or changed by `body` (under the lock).
+    private func withEntry<Result>(_ id: Regime.ID, _ body: (inout RegimeEntry) -> Result) -> Result {
+        withLock {
+            switch id {
+            case .foia: return body(&foia)
+            case .eir: return body(&eir)
+            case .foisa: return body(&foisa)
+            case .eisr: return body(&eisr)
+            }
+        }
+    }
+
+    func regime(_ id: Regime.ID) -> Regime? { withEntry(id) { $0.regime } }
+    func keep(_ regime: Regime, as id: Regime.ID) { withEntry(id) { $0.regime = regime } }
 
     func variants(in folder: String) -> [String]? { withLock { variants[folder] } }
     func keep(variants names: [String], in folder: String) { withLock { variants[folder] = names } }
 
-    func partialPaths(_ regime: Regime.ID) -> [String: String]? { withLock { partialPaths[regime.rawValue] } }
-    func keep(partialPaths paths: [String: String], for regime: Regime.ID) { withLock { partialPaths[regime.rawValue] = paths } }
+    func partialPaths(_ regime: Regime.ID) -> [String: String]? { withEntry(regime) { $0.partialPaths } }
+    func keep(partialPaths paths: [String: String], for regime: Regime.ID) { withEntry(regime) { $0.partialPaths = paths } }
 
     func authority() -> Authority? { withLock { decodedAuthority } }
     func keep(_ authority: Authority) { withLock { decodedAuthority = authority } }
 
-    /// A list of exemption ids of a regime (its raw value, as `regimes` is keyed).
+    /// A list of exemption ids of a regime (by its raw value).
     struct DatedEvidenceKey: Hashable {
         let ids: [String]
         let regime: String

@@ -95,7 +95,8 @@ public struct Regime: Sendable, Equatable {
     static func decode(_ text: String, id: ID, path: String) throws -> Regime {
         let json = try JSONValue.parse(text, source: path)
         guard case .object(let members) = json else { throw PITError(.data, "\(path): must be a JSON object") }
-        let known: Set = ["title", "abbreviation", "short", "word", "term", "commissioner", "balance", "presumption", "absolute",
+        // A short list: its names are compared in place, not hashed into a set first.
+        let known = ["title", "abbreviation", "short", "word", "term", "commissioner", "balance", "presumption", "absolute",
                           "emissions", "extends", "aggregation", "ncndNamesProvision", "mayWeigh", "mayNotWeigh"]
         if let unknown = members.first(where: { !known.contains($0.key) }) {
             throw PITError(.data, "\(path): unknown field '\(unknown.key)'\(Suggestion.didYouMean(unknown.key, in: known.sorted()))")

@@ -237,7 +237,9 @@ public final class TemplateLibrary: Sendable {
         var prefix = folder + "/"
         var names: [String] = []
         prefix.withUTF8 { prefix in
-            for entry in index.candidates(under: folder + "/") {
+            let candidates = index.candidates(under: folder + "/")
+            names.reserveCapacity(candidates.count)
+            for entry in candidates {
                 if let name = Self.variantName(entry.path, prefix: prefix) { names.append(name) }
             }
         }
@@ -249,13 +251,13 @@ public final class TemplateLibrary: Sendable {
     /// `NAME` when `path` is, byte for byte, the folder `prefix` then `NAME.mustache`, NAME not
     /// empty and without `/`.
     private static func variantName(_ path: String, prefix: UnsafeBufferPointer<UInt8>) -> String? {
-        var path = path
-        return path.withUTF8 { bytes -> String? in
-            let suffix = ".mustache".utf8
-            guard bytes.count > prefix.count + suffix.count,
-                  bytes.prefix(prefix.count).elementsEqual(prefix), bytes.suffix(suffix.count).elementsEqual(suffix) else { return nil }
-            let name = UnsafeBufferPointer(rebasing: bytes[prefix.count..<bytes.count - suffix.count])
-            return name.contains(UInt8(ascii: "/")) ? nil : String(decoding: name, as: UTF8.self)
+        path.withUTF8Bytes { bytes -> String? in
+            let suffix: StaticString = ".mustache"
+            let end = bytes.count - suffix.utf8CodeUnitCount
+            guard end > prefix.count, memcmp(bytes.baseAddress!, prefix.baseAddress!, prefix.count) == 0,
+                  memcmp(bytes.baseAddress! + end, suffix.utf8Start, suffix.utf8CodeUnitCount) == 0 else { return nil }
+            let name = UnsafeBufferPointer(rebasing: bytes[prefix.count..<end])
+            return memchr(name.baseAddress!, Int32(UInt8(ascii: "/")), name.count) != nil ? nil : String(decoding: name, as: UTF8.self)
         }
     }
 
@@ -282,10 +284,12 @@ public final class TemplateLibrary: Sendable {
         var folders = ["partials"]
         for id in try regimeChain(regime).reversed() where id != .foia { folders.append("\(id.folder)/partials") }
         for folder in folders {
-            for path in paths(under: folder) where path.hasSuffix(".mustache") {
-                let name = String(path.dropFirst(folder.count + 1).dropLast(".mustache".count))
-                guard !name.contains("/") else { continue }
-                partials[name] = path
+            // As a folder's variants are found: byte by byte, `FOLDER/NAME.mustache`.
+            var prefix = folder + "/"
+            prefix.withUTF8 { prefix in
+                for entry in index.candidates(under: folder + "/") {
+                    if let name = Self.variantName(entry.path, prefix: prefix) { partials[name] = entry.path }
+                }
             }
         }
         memo.keep(partialPaths: partials, for: regime)

@@ -35,6 +35,22 @@ enum ByteWords {
         (word | (word &- ones &* 0x20) | (word &+ ones)) & tops == 0
     }
 
+    /// Whether every byte of `bytes` is ASCII (below 0x80).
+    @inline(__always)
+    static func allASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var seen: UInt64 = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            seen |= word(bytes, at: index)
+            index += 8
+        }
+        while index < bytes.count {
+            seen |= UInt64(bytes[index])
+            index += 1
+        }
+        return seen & tops == 0
+    }
+
     /// The index of the first byte of `bytes` from `start` that `marks` marks in its word (the
     /// lowest byte it marks must be exact, as `equal`'s is) or that `isStop` accepts, or `count`.
     @inline(__always)

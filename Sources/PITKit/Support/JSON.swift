@@ -142,6 +142,8 @@ struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        // Room for a small object's members at once, rather than growing one by one.
+        members.reserveCapacity(8)
         var seen: Set<String> = []
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
@@ -187,6 +189,8 @@ struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var items: [JSONValue] = []
+        // Room for a short array's items at once.
+        items.reserveCapacity(4)
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
             index += 1
@@ -232,11 +236,12 @@ struct JSONParser {
     /// A string (or member name), checked: no character a document cannot carry, not too long.
     private mutating func parseString() throws -> String {
         let start = index
-        let text = try parseRawString()
+        let (text, isPrintableASCII) = try parseRawString()
         if index - start > InputLimits.valueBytes {
             throw error("a string of more than \(InputLimits.valueBytes) bytes", at: start)
         }
-        if let found = ForbiddenCharacters.first(in: text, allowingLineBreaks: true) {
+        // Printable ASCII holds no forbidden character: only other text is looked through.
+        if !isPrintableASCII, let found = ForbiddenCharacters.first(in: text, allowingLineBreaks: true) {
             // Where the character is, when it is written as itself; else the string's start.
             let raw = bytes[(start + 1)..<index].withUnsafeBufferPointer { ForbiddenCharacters.first(in: $0, allowingLineBreaks: true) }
             throw error("the string holds \(ForbiddenCharacters.describe(found.scalar)), which a document cannot carry",
@@ -245,24 +250,28 @@ struct JSONParser {
         return text
     }
 
-    private mutating func parseRawString() throws -> String {
+    /// The string's text, and whether it was written as printable ASCII without escapes.
+    private mutating func parseRawString() throws -> (text: String, isPrintableASCII: Bool) {
         let start = index
         index += 1
         // The common case: no escapes, so the string is the bytes up to the closing quote.
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
-        let plainEnd = bytes.withUnsafeBufferPointer { buffer -> Int? in
+        let plain = bytes.withUnsafeBufferPointer { buffer -> (end: Int, text: String?, isPrintableASCII: Bool)? in
             // Eight bytes at a time, to the first quote, backslash or control character.
             let end = ByteWords.firstIndex(in: buffer, from: index,
                                            marks: { ByteWords.equal($0, quote) | ByteWords.equal($0, backslash) | ByteWords.belowSpace($0) },
                                            isStop: { $0 == quote || $0 == backslash || $0 < 0x20 })
-            return end < buffer.count && buffer[end] == quote ? end : nil
+            guard end < buffer.count && buffer[end] == quote else { return nil }
+            // Read straight from the buffer; only text that is not plain ASCII needs the validator.
+            // (The scan stopped at any control character, so ASCII here is printable but for DEL.)
+            let text = UnsafeBufferPointer(rebasing: buffer[index..<end])
+            guard ByteWords.allASCII(text) else { return (end, String(validating: text, as: UTF8.self), false) }
+            return (end, String(decoding: text, as: UTF8.self), text.isEmpty || memchr(text.baseAddress!, 0x7F, text.count) == nil)
         }
-        if let plainEnd {
-            guard let text = String.validatingUTF8(bytes[index..<plainEnd]) else {
-                throw error("string is not valid UTF-8", at: start)
-            }
-            index = plainEnd + 1
-            return text
+        if let plain {
+            guard let text = plain.text else { throw error("string is not valid UTF-8", at: start) }
+            index = plain.end + 1
+            return (text, plain.isPrintableASCII)
         }
         var result: [UInt8] = []
         while true {
@@ -272,7 +281,7 @@ struct JSONParser {
             case UInt8(ascii: "\""):
                 index += 1
                 guard let text = String(validating: result, as: UTF8.self) else { throw error("string is not valid UTF-8", at: start) }
-                return text
+                return (text, false)
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { throw error("unterminated string", at: start) }
