@@ -49,12 +49,12 @@ struct DraftPlan {
 
         let exemptions = try Self.resolve(request.exemptionIDs, regime: regime.id, library: library)
         try Self.checkDraftable(exemptions, request: request, regime: regime)
-        let letters = try Self.chooseLimbs(request, exemptions, variants: variants)
+        try Self.checkLimbChoices(request, exemptions, variants: variants)
         let given = Dictionary(request.evidence.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
         try Self.checkEvidenceNames(Array(given.keys), exemptions)
         var items: [Item] = []
         for exemption in exemptions {
-            let chosen = letters[exemption.id] ?? []
+            let chosen = Self.chosenLimbs(exemption, request, exemptions) ?? exemption.variantLimbs[variants(exemption)] ?? exemption.defaultLimbs
             guard let kind = exemption.kind(limbs: chosen, authority: authority.kind) else {
                 let split = exemption.limbs.filter { chosen.contains($0.letter) }
                 let absolute = split.filter { ($0.kind ?? exemption.kind) == .absolute }.map(\.label)
@@ -127,42 +127,50 @@ struct DraftPlan {
         }
     }
 
-    private static func chooseLimbs(_ request: DraftRequest, _ exemptions: [Exemption],
-                                    variants: (Exemption) -> String) throws -> [String: [String]] {
-        var letters: [String: [String]] = [:]
-        var given: Set<String> = []
-        for exemption in exemptions { letters[exemption.id] = exemption.variantLimbs[variants(exemption)] ?? exemption.defaultLimbs }
+    /// Checks the `--limbs` choices: each is for an exemption applied (named, or the one with
+    /// limbs), names limbs it has, and fits the variant that argues particular limbs, if any.
+    private static func checkLimbChoices(_ request: DraftRequest, _ exemptions: [Exemption],
+                                         variants: (Exemption) -> String) throws {
         for choice in request.limbChoices {
-            let exemption: Exemption
-            if let id = choice.exemptionID {
-                guard let match = exemptions.first(where: { $0.id == id }) else {
-                    throw PITError.usage("--limbs \(id)=…: '\(id)' is not one of the exemptions applied")
-                }
-                exemption = match
-            } else {
-                let withLimbs = exemptions.filter { !$0.limbs.isEmpty }
-                guard withLimbs.count == 1 else {
-                    throw PITError.usage(withLimbs.isEmpty
-                        ? "--limbs: none of the exemptions applied has lettered limbs"
-                        : "--limbs: several exemptions have limbs; say which, e.g. --limbs \(withLimbs[0].id)=\(choice.letters.joined(separator: ","))")
-                }
-                exemption = withLimbs[0]
-            }
+            let exemption = try target(of: choice, in: exemptions)
             let known = exemption.limbs.map(\.letter)
             for letter in choice.letters where !known.contains(letter) {
                 throw PITError.data("--limbs: \(exemption.id) has no limb '\(letter)'\(Suggestion.didYouMean(letter, in: known)) (limbs of \(exemption.provision): \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
             }
-            letters[exemption.id] = known.filter(choice.letters.contains)
-            given.insert(exemption.id)
         }
-        for exemption in exemptions where given.contains(exemption.id) {
+        for exemption in exemptions {
+            guard let chosen = chosenLimbs(exemption, request, exemptions) else { continue }
             let variant = variants(exemption)
-            if let argued = exemption.variantLimbs[variant], let chosen = letters[exemption.id],
-               chosen.contains(where: { !argued.contains($0) }) {
+            if let argued = exemption.variantLimbs[variant], chosen.contains(where: { !argued.contains($0) }) {
                 throw PITError.data("--variant \(variant) of \(exemption.id) argues limbs \(argued.joined(separator: ", ")) only; --limbs \(chosen.joined(separator: ",")) does not fit it")
             }
         }
-        return letters
+    }
+
+    /// The exemption a `--limbs` choice is for: the one it names, else the only one with limbs.
+    private static func target(of choice: LimbChoice, in exemptions: [Exemption]) throws -> Exemption {
+        if let id = choice.exemptionID {
+            guard let match = exemptions.first(where: { $0.id == id }) else {
+                throw PITError.usage("--limbs \(id)=…: '\(id)' is not one of the exemptions applied")
+            }
+            return match
+        }
+        let withLimbs = exemptions.filter { !$0.limbs.isEmpty }
+        guard withLimbs.count == 1 else {
+            throw PITError.usage(withLimbs.isEmpty
+                ? "--limbs: none of the exemptions applied has lettered limbs"
+                : "--limbs: several exemptions have limbs; say which, e.g. --limbs \(withLimbs[0].id)=\(choice.letters.joined(separator: ","))")
+        }
+        return withLimbs[0]
+    }
+
+    /// The letters of the limbs the last `--limbs` choice for `exemption` picks (choices checked
+    /// by `checkLimbChoices`), in the exemption's order; nil when no choice is for it. Looked up
+    /// per exemption rather than gathered into a table: a table of lists would be one more
+    /// generic type made at start-up.
+    private static func chosenLimbs(_ exemption: Exemption, _ request: DraftRequest, _ exemptions: [Exemption]) -> [String]? {
+        guard let choice = request.limbChoices.last(where: { (try? target(of: $0, in: exemptions))?.id == exemption.id }) else { return nil }
+        return exemption.limbs.map(\.letter).filter(choice.letters.contains)
     }
 
     // MARK: - Purposes, evidence, likelihood

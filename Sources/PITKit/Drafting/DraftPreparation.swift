@@ -21,8 +21,12 @@ struct DraftPreparation: Sendable {
         let level: Likelihood?
         /// Its variables, with room for its sections' renders, which each draft adds.
         let variables: [String: MustacheValue]
-        /// Its sections in order, each with the variant it uses and that variant's template path.
-        let sections: [(section: Exemption.Section, variant: String, path: String)]
+        /// Its sections in order, and by the same place, the variant each uses and that variant's
+        /// template path. (Three lists, not one of tuples: that tuple's array would be one more
+        /// generic type made at start-up.)
+        let sections: [Exemption.Section]
+        let variants: [String]
+        let paths: [String]
     }
 }
 

@@ -126,7 +126,8 @@ public struct Drafter: Sendable {
             for section in Exemption.Section.allCases { variables[section.rawValue] = .markup([]) }
             globals["exemption"] = .object(prepared.variables)
             globals["likelihood"] = prepared.level.map { .string($0.phrase) } ?? globalLikelihood
-            for (section, variant, path) in prepared.sections {
+            for number in prepared.sections.indices {
+                let section = prepared.sections[number], variant = prepared.variants[number], path = prepared.paths[number]
                 let markdown = try renderSection(section, path, item: index, of: preparation, stack: [.object(globals)],
                                                  renderer: renderer, recorder: recorder)
                 variables[section.rawValue] = .markup(markdown)
@@ -180,16 +181,20 @@ public struct Drafter: Sendable {
         let likelihood = request.likelihood ?? levelled?.exemption.likelihood
         let exemptions = plan.items.map { item in
             let level = item.kind == .prejudice && item.exemption.hasLikelihood ? (request.likelihood ?? item.exemption.likelihood) : nil
-            var variables = exemptionVariables(item, request: request, plan: plan, likelihood: level)
-            // Room for the sections, so that adding them does not grow (and rehash) the table in each draft.
-            variables.reserveCapacity(variables.count + Exemption.Section.allCases.count)
-            return DraftPreparation.PreparedExemption(
-                level: level, variables: variables,
-                sections: item.kind.sections.map { section in
-                    let folder = variants.folder(item.exemption, section)
-                    let variant = variants.variant(for: item.exemption, section, in: folder)
-                    return (section, variant, "\(folder)/\(variant).mustache")
-                })
+            // `exemptionVariables` leaves room for the sections, so that adding them does not grow
+            // (and rehash) the table in each draft.
+            let variables = exemptionVariables(item, request: request, plan: plan, likelihood: level)
+            let sections = item.kind.sections
+            var names: [String] = [], paths: [String] = []
+            names.reserveCapacity(sections.count)
+            paths.reserveCapacity(sections.count)
+            for section in sections {
+                let folder = variants.folder(item.exemption, section)
+                let variant = variants.variant(for: item.exemption, section, in: folder)
+                names.append(variant)
+                paths.append("\(folder)/\(variant).mustache")
+            }
+            return DraftPreparation.PreparedExemption(level: level, variables: variables, sections: sections, variants: names, paths: paths)
         }
         // `baseVariables` leaves room for the names each draft adds.
         let globals = baseVariables(request, plan: plan, likelihood: likelihood, dateText: dateText)
@@ -211,15 +216,13 @@ public struct Drafter: Sendable {
     // MARK: - Variables
 
     func baseVariables(_ request: DraftRequest, plan: DraftPlan, likelihood: Likelihood?, dateText: String? = nil) -> [String: MustacheValue] {
-        var variables: [String: MustacheValue] = [:]
         // Room for all, and for those each draft adds (`draftNames`): the table is made once.
-        variables.reserveCapacity(request.extraVariables.count + Self.baseNameCount + Self.draftNameCount)
+        var variables = [String: MustacheValue](minimumCapacity: request.extraVariables.count + Self.baseNameCount + Self.draftNameCount)
         for (key, value) in request.extraVariables { variables[key] = .string(value) }
         variables["ref"] = .string(request.reference)
         variables["date"] = .string(dateText ?? request.date.longForm)
         // Set one by one, not from a literal: a literal's array of pairs is one more generic type made at start-up.
-        var authority: [String: MustacheValue] = [:]
-        authority.reserveCapacity(3 + AuthorityKind.allCases.count)
+        var authority = [String: MustacheValue](minimumCapacity: 3 + AuthorityKind.allCases.count)
         authority["name"] = .string(plan.authority.name)
         authority["short"] = .string(plan.authority.short)
         authority["kind"] = .string(plan.authority.kind.rawValue)
@@ -254,16 +257,13 @@ public struct Drafter: Sendable {
                                     likelihood: Likelihood?) -> [String: MustacheValue] {
         let exemption = item.exemption
         let letters = item.limbs.map(\.letter)
-        var limbFlags: [String: MustacheValue] = [:]
-        limbFlags.reserveCapacity(exemption.limbs.count)
+        var limbFlags = [String: MustacheValue](minimumCapacity: exemption.limbs.count)
         for limb in exemption.limbs { limbFlags[limb.key] = .bool(letters.contains(limb.letter)) }
-        var evidence: [String: MustacheValue] = [:]
-        evidence.reserveCapacity(exemption.evidence.count)
+        var evidence = [String: MustacheValue](minimumCapacity: exemption.evidence.count)
         for declared in exemption.evidence { evidence[declared.name] = item.evidence[declared.name].map { .string($0) } ?? .null }
         let decides = item.isQualified && plan.weighing != .joint
         // Set one by one, not from a literal: a literal's array of pairs is one more generic type made at start-up.
-        var variables: [String: MustacheValue] = [:]
-        variables.reserveCapacity(Self.exemptionNameCount + Exemption.Section.allCases.count)
+        var variables = [String: MustacheValue](minimumCapacity: Self.exemptionNameCount + Exemption.Section.allCases.count)
         variables["id"] = .string(exemption.id)
         variables["section"] = .string(exemption.section)
         variables["title"] = .string(exemption.title)
@@ -296,8 +296,7 @@ public struct Drafter: Sendable {
 
     /// A limb or purpose as templates see it: `letter` and `text`.
     static func letterAndText(_ limb: Exemption.Limb) -> MustacheValue {
-        var object: [String: MustacheValue] = [:]
-        object.reserveCapacity(2)
+        var object = [String: MustacheValue](minimumCapacity: 2)
         object["letter"] = .string(limb.letter)
         object["text"] = .string(limb.text)
         return .object(object)
@@ -308,8 +307,7 @@ public struct Drafter: Sendable {
     static func regimeVariables(_ regime: Regime) -> [String: MustacheValue] {
         func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + String(text.dropFirst()) }
         // Set one by one, not from a literal: a literal's array of pairs is one more generic type made at start-up.
-        var variables: [String: MustacheValue] = [:]
-        variables.reserveCapacity(17 + Regime.ID.allCases.count)
+        var variables = [String: MustacheValue](minimumCapacity: 17 + Regime.ID.allCases.count)
         variables["id"] = .string(regime.id.rawValue)
         variables["name"] = .string(regime.name)
         variables["Name"] = .string("The " + regime.title)

@@ -37,9 +37,14 @@ public final class TemplateLibrary: Sendable {
     /// The overlay folders in order: the user's own (`UserOverlay`) when it exists, then those
     /// named by `PIT_TEMPLATES` (separated as `PATH` is: `;` on Windows, `:` elsewhere), then by `--templates`.
     public static func overlayFolders(environment: (String) -> String?, options: [String]) -> [String] {
-        let user = [UserOverlay.folder(environment: environment)].compactMap { $0 }.filter { FileSystem.type(of: $0) == .directory }
-        let fromEnvironment = (environment("PIT_TEMPLATES") ?? "").split(separator: Platform.pathListSeparator).map(String.init)
-        return user + fromEnvironment + options
+        // Appended one by one: an array of optional folders would be one more generic type made at start-up.
+        var folders: [String] = []
+        if let user = UserOverlay.folder(environment: environment), FileSystem.type(of: user) == .directory { folders.append(user) }
+        if let named = environment("PIT_TEMPLATES") {
+            for folder in named.split(separator: Platform.pathListSeparator) { folders.append(String(folder)) }
+        }
+        folders.append(contentsOf: options)
+        return folders
     }
 
     public func file(_ path: String) -> File? {

@@ -265,7 +265,7 @@ struct JSONParser {
             // Read straight from the buffer; only text that is not plain ASCII needs the validator.
             // (The scan stopped at any control character, so ASCII here is printable but for DEL.)
             let text = UnsafeBufferPointer(rebasing: buffer[index..<end])
-            guard ByteWords.allASCII(text) else { return (end, String(validating: text, as: UTF8.self), false) }
+            guard ByteWords.allASCII(text) else { return (end, String.validatingUTF8(text), false) }
             return (end, String(decoding: text, as: UTF8.self), text.isEmpty || memchr(text.baseAddress!, 0x7F, text.count) == nil)
         }
         if let plain {
@@ -280,7 +280,7 @@ struct JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                guard let text = String(validating: result, as: UTF8.self) else { throw error("string is not valid UTF-8", at: start) }
+                guard let text = String.validatingUTF8(result) else { throw error("string is not valid UTF-8", at: start) }
                 return (text, false)
             case UInt8(ascii: "\\"):
                 index += 1

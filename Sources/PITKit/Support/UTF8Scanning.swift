@@ -53,10 +53,18 @@ extension String {
 
 extension String {
     /// The text of UTF-8 `bytes`, or nil when they are not valid UTF-8. Plain ASCII, the common
-    /// case, skips the validator.
+    /// case, is taken as it is; other text is decoded, which puts U+FFFD for each ill-formed
+    /// sequence, so the text's bytes are `bytes` exactly when they are valid. (Not
+    /// `String(validating:as:)`: its generic validator's first use costs the runtime a search.)
     @inline(__always)
     static func validatingUTF8<Bytes: Collection>(_ bytes: Bytes) -> String? where Bytes.Element == UInt8 {
-        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-        return String(validating: bytes, as: UTF8.self)
+        let text = String(decoding: bytes, as: UTF8.self)
+        if !bytes.contains(where: { $0 >= 0x80 }) { return text }
+        let same = text.withUTF8Bytes { decoded in
+            bytes.withContiguousStorageIfAvailable { given in
+                decoded.count == given.count && memcmp(decoded.baseAddress!, given.baseAddress!, given.count) == 0
+            } ?? decoded.elementsEqual(bytes)
+        }
+        return same ? text : nil
     }
 }
