@@ -124,3 +124,25 @@ extension JSONTests {
         }
     }
 }
+
+extension JSONTests {
+    /// UTF-8 is checked by decoding and comparing: ill-formed bytes whose repair is as long as
+    /// they are (a four-byte sequence cut to three, which becomes one three-byte U+FFFD) are
+    /// refused too, as are surrogates, overlong forms and stray continuation bytes; valid text,
+    /// U+FFFD itself included, reads whole, in a plain string or after an escape.
+    @Test(arguments: [
+        ([0xF0, 0x9F, 0x98], false), ([0xED, 0xA0, 0x80], false), ([0xC0, 0xAF], false), ([0x80], false),
+        ([0xF4, 0x90, 0x80, 0x80], false), ([0xEF, 0xBF, 0xBD], true), ([0xF0, 0x9F, 0x98, 0x80], true), ([0xC3, 0xA9], true),
+    ] as [([UInt8], Bool)])
+    func utf8IsCheckedByDecodingAndComparing(bytes: [UInt8], valid: Bool) throws {
+        #expect((String.validatingUTF8(bytes) != nil) == valid)
+        for prefix in [[UInt8](), Array("\\n".utf8)] {
+            let json = Array("{\"k\": \"".utf8) + prefix + bytes + Array("\"}".utf8)
+            if valid {
+                #expect(try JSONValue.parse(json, source: "t")["k"] == .string((prefix.isEmpty ? "" : "\n") + String(decoding: bytes, as: UTF8.self)))
+            } else {
+                #expect(throws: PITError.data("t:1:7: string is not valid UTF-8")) { try JSONValue.parse(json, source: "t") }
+            }
+        }
+    }
+}
