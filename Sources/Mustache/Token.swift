@@ -27,10 +27,6 @@ struct Token {
     var end: Int
     /// Byte offset of a tag's first byte in the source; a text token's start.
     var offset: Int
-    /// 1-based line and column (in characters) of `offset`, for tags; the column only for tags
-    /// the template keeps a place for (see `isPlaced`), zero for the others.
-    var line = 0
-    var column = 0
     /// The whitespace before a standalone partial, parent or block tag, or before a block tag that
     /// only whitespace precedes on its line: a range of the source, empty when none.
     var indentationStart = 0
@@ -47,15 +43,6 @@ struct Token {
     }
 
     var isTag: Bool { kind != .text }
-
-    /// Whether the template keeps this tag's place (for errors while rendering and for outlines):
-    /// close, comment and set-delimiter tags leave no node, and their errors count their place anew.
-    var isPlaced: Bool {
-        switch kind {
-        case .text, .close, .comment, .setDelimiters: return false
-        default: return true
-        }
-    }
 
     /// Whether a line holding only this tag (and whitespace) is removed from the output.
     var canStandAlone: Bool {
