@@ -262,14 +262,19 @@ struct Lexer {
             }
             nameEnd -= 1
         }
+        if kind == .comment {
+            // A comment's content is never read: no need to trim it.
+            return Token(kind: kind, start: contentStart, end: nameEnd, offset: start)
+        }
         var nameStart = contentStart
         while nameStart < nameEnd, isTrimmed(source[nameStart]) { nameStart += 1 }
         while nameEnd > nameStart, isTrimmed(source[nameEnd - 1]) { nameEnd -= 1 }
+        guard nameStart < nameEnd else { throw error(at: start, "empty tag") }
         let token = Token(kind: kind, start: nameStart, end: nameEnd, offset: start)
-        if kind != .comment && nameStart == nameEnd {
-            throw error(at: start, "empty tag")
-        }
-        if kind != .comment && kind != .setDelimiters && bytes(nameStart, nameEnd).contains(where: { isSpace($0) || $0 == UInt8(ascii: "\n") }) {
+        // Names seldom hold a byte below '!': one comparison a byte past those that do not.
+        var index = nameStart
+        while index < nameEnd, source[index] > UInt8(ascii: " ") { index += 1 }
+        if kind != .setDelimiters && bytes(index, nameEnd).contains(where: { isSpace($0) || $0 == UInt8(ascii: "\n") }) {
             throw error(at: start, "tag name '\(name(of: token))' contains white space")
         }
         return token

@@ -21,8 +21,9 @@ struct Token {
     var closesParent = false
     /// For a standalone tag: its line was removed, and the whitespace before it is its indentation.
     var standalone = false
-    /// A text token's bytes, or a tag's trimmed content (its name, without the sigil); emptied
-    /// (`start == end`) for the text of a standalone line.
+    /// A text token's bytes, or a tag's trimmed content (its name, without the sigil; a comment's
+    /// content untrimmed, as nothing reads it); emptied (`start == end`) for the text of a
+    /// standalone line.
     var start: Int
     var end: Int
     /// Byte offset of a tag's first byte in the source; a text token's start.
