@@ -24,12 +24,6 @@ struct Lexer {
         var close = Self.standardClose
         // For each section, block or parent still open: whether it is a parent.
         var openParents: [Bool] = []
-        // The line the scan is on (1-based) and the offset of its first byte.
-        var line = 1
-        var lineStart = 0
-        // The last tag's place: the next tag on the same line counts its column on from there,
-        // so a line of many tags costs its length once, not once per tag.
-        var cursor = (line: 0, offset: 0, column: 0)
         // The tokens of the line being read: a line ends with a line break in text, and only a
         // line with a tag on it can stand alone.
         var lineFirstToken = 0
@@ -63,8 +57,6 @@ struct Lexer {
                 if byte == UInt8(ascii: "\n") {
                     if firstBreak < 0 { firstBreak = scan }
                     lastBreak = scan
-                    line += 1
-                    lineStart = scan + 1
                 }
                 scan += 1
             }
@@ -88,18 +80,6 @@ struct Lexer {
             guard tagStart < count else { break }
 
             var token = try readTag(at: tagStart, open: open, close: close, end: &index)
-            token.line = line
-            if token.isPlaced {
-                token.column = cursor.line == line
-                    ? cursor.column + characters(from: cursor.offset, to: tagStart)
-                    : 1 + characters(from: lineStart, to: tagStart)
-                cursor = (line, tagStart, token.column)
-            }
-            let breaks = lineBreaks(from: tagStart, to: index)
-            if breaks.count > 0 {
-                line += breaks.count
-                lineStart = breaks.last + 1
-            }
             switch token.kind {
             case .sectionOpen, .invertedOpen, .blockOpen:
                 openParents.append(false)
@@ -129,21 +109,17 @@ struct Lexer {
         String(decoding: bytes(token.start, token.end), as: UTF8.self)
     }
 
-    /// 1-based line and column (in characters) of a byte offset, counted from the start: for errors.
+    /// 1-based line and column (in characters) of a byte offset, counted from the start: for
+    /// errors and outlines, which are rare, so tokens keep only offsets.
     func position(of offset: Int) -> (line: Int, column: Int) {
         let end = min(offset, source.count)
-        var line = 1
-        var lineStart = 0
-        for index in 0..<end where source[index] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = index + 1
-        }
-        return (line, 1 + characters(from: lineStart, to: end))
+        let breaks = lineBreaks(from: 0, to: end)
+        return (breaks.count + 1, 1 + characters(from: breaks.last + 1, to: end))
     }
 
-    func error(at offset: Int, _ message: String) -> MustacheError {
+    func error(at offset: Int, _ message: String, undefinedName: String? = nil) -> MustacheError {
         let (line, column) = position(of: offset)
-        return MustacheError(template: templateName, line: line, column: column, message: message)
+        return MustacheError(template: templateName, line: line, column: column, message: message, undefinedName: undefinedName)
     }
 
     // MARK: - Reading
@@ -286,14 +262,19 @@ struct Lexer {
             }
             nameEnd -= 1
         }
+        if kind == .comment {
+            // A comment's content is never read: no need to trim it.
+            return Token(kind: kind, start: contentStart, end: nameEnd, offset: start)
+        }
         var nameStart = contentStart
         while nameStart < nameEnd, isTrimmed(source[nameStart]) { nameStart += 1 }
         while nameEnd > nameStart, isTrimmed(source[nameEnd - 1]) { nameEnd -= 1 }
+        guard nameStart < nameEnd else { throw error(at: start, "empty tag") }
         let token = Token(kind: kind, start: nameStart, end: nameEnd, offset: start)
-        if kind != .comment && nameStart == nameEnd {
-            throw error(at: start, "empty tag")
-        }
-        if kind != .comment && kind != .setDelimiters && bytes(nameStart, nameEnd).contains(where: { isSpace($0) || $0 == UInt8(ascii: "\n") }) {
+        // Names seldom hold a byte below '!': one comparison a byte past those that do not.
+        var index = nameStart
+        while index < nameEnd, source[index] > UInt8(ascii: " ") { index += 1 }
+        if kind != .setDelimiters && bytes(index, nameEnd).contains(where: { isSpace($0) || $0 == UInt8(ascii: "\n") }) {
             throw error(at: start, "tag name '\(name(of: token))' contains white space")
         }
         return token

@@ -19,23 +19,27 @@ public indirect enum MustacheOutline: Sendable {
 
 extension MustacheTemplate {
     /// The template's structure: what `MustacheOutline` describes, in source order.
-    public var outline: [MustacheOutline] { Self.outline(nodes) }
+    public var outline: [MustacheOutline] { outline(nodes) }
 
-    private static func outline(_ nodes: [Node]) -> [MustacheOutline] {
+    private func outline(_ nodes: [Node]) -> [MustacheOutline] {
         nodes.map { node in
             switch node {
             case .text(let bytes):
                 return .text(String(decoding: bytes, as: UTF8.self))
             case .variable(let reference, _):
-                return .variable(name: reference.dotted, line: reference.place.line, column: reference.place.column)
+                let (line, column) = source.position(of: reference.place)
+                return .variable(name: reference.dotted, line: line, column: column)
             case .section(let reference, let children, let inverted, _):
-                return .section(name: reference.dotted, inverted: inverted, line: reference.place.line,
-                                column: reference.place.column, children: outline(children))
+                let (line, column) = source.position(of: reference.place)
+                return .section(name: reference.dotted, inverted: inverted, line: line, column: column,
+                                children: outline(children))
             case .partial(let name, _, _, let place):
-                return .partial(name: name, line: place.line, column: place.column)
+                let (line, column) = source.position(of: place)
+                return .partial(name: name, line: line, column: column)
             case .parent(let name, _, _, let overrides, let place):
                 let blocks = overrides.keys.sorted().map { (name: $0, children: outline(overrides[$0]!.children)) }
-                return .parent(name: name, line: place.line, column: place.column, overrides: blocks)
+                let (line, column) = source.position(of: place)
+                return .parent(name: name, line: line, column: column, overrides: blocks)
             case .block(let block):
                 return .block(name: block.name, children: outline(block.children))
             }

@@ -51,12 +51,12 @@ public struct MustacheRenderer: Sendable {
         var state = RenderState(output: output, stack: contextStack)
         output = []
         defer { output = state.output }
-        try render(template.nodes, in: template, state: &state)
+        try render(template.nodes, in: template.source, state: &state)
     }
 
     // MARK: - Walking the tree
 
-    private func render(_ nodes: [Node], in template: MustacheTemplate, state: inout RenderState) throws {
+    private func render(_ nodes: [Node], in template: TemplateSource, state: inout RenderState) throws {
         // Each node read where it is stored: copying one out would retain every part of it.
         for index in nodes.indices {
             state.work += 1
@@ -73,8 +73,8 @@ public struct MustacheRenderer: Sendable {
                     switch value {
                     case .null, .list, .object:
                         // A value with no text would render as nothing: in strict mode that is an error too.
-                        throw MustacheError(template: template.name, line: reference.place.line, column: reference.place.column,
-                                            message: "'\(reference.dotted)' has no text to print here (\(value.kindName)); test it with a section")
+                        throw template.error(at: reference.place,
+                                             "'\(reference.dotted)' has no text to print here (\(value.kindName)); test it with a section")
                     default: break
                     }
                 }
@@ -94,7 +94,7 @@ public struct MustacheRenderer: Sendable {
     }
 
     private func renderSection(_ reference: Reference, _ children: [Node], inverted: Bool,
-                               in template: MustacheTemplate, state: inout RenderState) throws {
+                               in template: TemplateSource, state: inout RenderState) throws {
         let value = try resolve(reference, in: template, state: state) ?? .null
         if inverted {
             if !value.isTruthy { try render(children, in: template, state: &state) }
@@ -115,17 +115,15 @@ public struct MustacheRenderer: Sendable {
     }
 
     private func renderIncluded(_ name: String, indentation: [UInt8], standalone: Bool, overrides: [String: Block]?,
-                                at place: Place, in template: MustacheTemplate, state: inout RenderState) throws {
+                                at place: Place, in template: TemplateSource, state: inout RenderState) throws {
         guard let included = partials(name) else {
             if strict {
-                throw MustacheError(template: template.name, line: place.line, column: place.column,
-                                    message: "no partial named '\(name)'")
+                throw template.error(at: place, "no partial named '\(name)'")
             }
             return
         }
         guard state.depth < maximumDepth else {
-            throw MustacheError(template: template.name, line: place.line, column: place.column,
-                                message: "partials nest more than \(maximumDepth) deep at '\(name)': does it include itself?")
+            throw template.error(at: place, "partials nest more than \(maximumDepth) deep at '\(name)': does it include itself?")
         }
         let savedIndentation = state.indentation
         state.depth += 1
@@ -139,21 +137,23 @@ public struct MustacheRenderer: Sendable {
             if overrides != nil { state.overrides.removeLast() }
             state.indentation = savedIndentation
         }
-        try render(included.nodes, in: included, state: &state)
+        try render(included.nodes, in: included.source, state: &state)
     }
 
     /// A block renders the content the outermost template gave it, else its own default.
-    private func renderBlock(_ block: Block, in template: MustacheTemplate, state: inout RenderState) throws {
+    private func renderBlock(_ block: Block, in template: TemplateSource, state: inout RenderState) throws {
         guard state.depth < maximumDepth else {
-            throw MustacheError(template: block.template, line: block.place.line, column: block.place.column,
-                                message: "blocks nest more than \(maximumDepth) deep at '\(block.name)': does its override contain the block itself?")
+            throw block.template.error(at: block.place, "blocks nest more than \(maximumDepth) deep at '\(block.name)': does its override contain the block itself?")
         }
         state.depth += 1
         defer { state.depth -= 1 }
+        // The content's places are in the source it was written in; its errors name `template`.
         var content = block.children
+        var written = block.template.bytes
         for frame in state.overrides {
             if let override = frame[block.name] {
                 content = override.children
+                written = override.template.bytes
                 break
             }
         }
@@ -161,16 +161,15 @@ public struct MustacheRenderer: Sendable {
         state.indentation += block.indentation
         if block.indentsFirstLine { state.pendingIndentation = true }
         defer { state.indentation = savedIndentation }
-        try render(content, in: template, state: &state)
+        try render(content, in: TemplateSource(name: template.name, bytes: written), state: &state)
     }
 
     // MARK: - Values
 
-    private func resolve(_ reference: Reference, in template: MustacheTemplate, state: RenderState) throws -> MustacheValue? {
+    private func resolve(_ reference: Reference, in template: TemplateSource, state: RenderState) throws -> MustacheValue? {
         if let value = state.lookUp(reference) { return value }
         if strict {
-            throw MustacheError(template: template.name, line: reference.place.line, column: reference.place.column,
-                                message: "undefined variable '\(reference.dotted)'", undefinedName: reference.dotted)
+            throw template.error(at: reference.place, "undefined variable '\(reference.dotted)'", undefinedName: reference.dotted)
         }
         return nil
     }

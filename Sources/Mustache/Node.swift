@@ -19,8 +19,8 @@ struct Block: Sendable {
     let indentsFirstLine: Bool
     /// The content, with the indentation it had where it was written removed.
     let children: [Node]
-    /// Where its tag stands (the template's name, line and column), for errors.
-    let template: String
+    /// Where its tag stands (the template it was written in, and the place in it), for errors.
+    let template: TemplateSource
     let place: Place
 }
 
@@ -39,8 +39,28 @@ struct Reference: Sendable {
     }
 }
 
-/// A line and column in a template's source.
+/// Where a tag stands: the offset of its first byte in the source of the template it was
+/// written in. Its line and column are counted from that source only when an error or an
+/// outline needs them.
 struct Place: Sendable {
-    let line: Int
-    let column: Int
+    let offset: Int
+}
+
+/// A template's name and its source's UTF-8 bytes: text nodes are slices of the bytes, and
+/// what an error needs to name a place in them.
+struct TemplateSource: Sendable {
+    let name: String
+    let bytes: [UInt8]
+
+    /// 1-based line and column (in characters) of `place`.
+    func position(of place: Place) -> (line: Int, column: Int) {
+        bytes.withUnsafeBufferPointer { Lexer(source: $0, templateName: name).position(of: place.offset) }
+    }
+
+    /// The error `message` at `place`.
+    func error(at place: Place, _ message: String, undefinedName: String? = nil) -> MustacheError {
+        bytes.withUnsafeBufferPointer {
+            Lexer(source: $0, templateName: name).error(at: place.offset, message, undefinedName: undefinedName)
+        }
+    }
 }

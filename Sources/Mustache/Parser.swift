@@ -41,7 +41,7 @@ struct Parser {
     }
 
     private func place(_ token: Token) -> Place {
-        Place(line: token.line, column: token.column)
+        Place(offset: token.offset)
     }
 
     private func reference(_ token: Token) -> Reference {
@@ -140,7 +140,8 @@ struct Parser {
                     throw lexer.error(at: token.offset, "closing tag '\(lexer.name(of: token))' has no open section")
                 }
                 guard closes(token, opener) else {
-                    throw lexer.error(at: token.offset, "closing tag '\(lexer.name(of: token))' does not match '\(lexer.name(of: opener))' opened at \(opener.line):\(opener.column)")
+                    let openerPosition = lexer.position(of: opener.offset)
+                    throw lexer.error(at: token.offset, "closing tag '\(lexer.name(of: token))' does not match '\(lexer.name(of: opener))' opened at \(openerPosition.line):\(openerPosition.column)")
                 }
                 flushText()
                 return nodes
@@ -157,7 +158,7 @@ struct Parser {
         let children = try parseNodes(tokens, from: &index, closing: opener, capacity: opener.innerTokens, depth: &depth)
         guard opener.standalone else {
             return Block(name: lexer.name(of: opener), indentation: indentation(opener), indentsFirstLine: false, children: children,
-                         template: lexer.templateName, place: place(opener))
+                         template: TemplateSource(name: lexer.templateName, bytes: text), place: place(opener))
         }
         // A standalone block's indentation is that of its first line of content, or of its tag
         // when it has none; the content is stored without it, to be re-indented where it lands.
@@ -168,7 +169,7 @@ struct Parser {
         var atLineStart = true
         let dedented = Self.removing(indentation, from: children, atLineStart: &atLineStart)
         return Block(name: lexer.name(of: opener), indentation: indentation, indentsFirstLine: true, children: dedented,
-                     template: lexer.templateName, place: place(opener))
+                     template: TemplateSource(name: lexer.templateName, bytes: text), place: place(opener))
     }
 
     /// A parent tag's content: only its blocks count; anything else inside it is ignored.

@@ -21,16 +21,13 @@ struct Token {
     var closesParent = false
     /// For a standalone tag: its line was removed, and the whitespace before it is its indentation.
     var standalone = false
-    /// A text token's bytes, or a tag's trimmed content (its name, without the sigil); emptied
-    /// (`start == end`) for the text of a standalone line.
+    /// A text token's bytes, or a tag's trimmed content (its name, without the sigil; a comment's
+    /// content untrimmed, as nothing reads it); emptied (`start == end`) for the text of a
+    /// standalone line.
     var start: Int
     var end: Int
     /// Byte offset of a tag's first byte in the source; a text token's start.
     var offset: Int
-    /// 1-based line and column (in characters) of `offset`, for tags; the column only for tags
-    /// the template keeps a place for (see `isPlaced`), zero for the others.
-    var line = 0
-    var column = 0
     /// The whitespace before a standalone partial, parent or block tag, or before a block tag that
     /// only whitespace precedes on its line: a range of the source, empty when none.
     var indentationStart = 0
@@ -47,15 +44,6 @@ struct Token {
     }
 
     var isTag: Bool { kind != .text }
-
-    /// Whether the template keeps this tag's place (for errors while rendering and for outlines):
-    /// close, comment and set-delimiter tags leave no node, and their errors count their place anew.
-    var isPlaced: Bool {
-        switch kind {
-        case .text, .close, .comment, .setDelimiters: return false
-        default: return true
-        }
-    }
 
     /// Whether a line holding only this tag (and whitespace) is removed from the output.
     var canStandAlone: Bool {

@@ -34,4 +34,20 @@ struct LexerTests {
             try MustacheTemplate(name: "t", source: "{{=| |=}}\n|a|\n |{b|")
         }
     }
+
+    /// A tag's name is its content trimmed of spaces, tabs and line endings, read in one pass:
+    /// a carriage return inside it is kept, a space, tab or line break inside it is an error.
+    @Test func namesTrimmedAndCheckedForWhiteSpace() throws {
+        let template = try MustacheTemplate(name: "t", source: "{{ \r\n\ta\rb \r\n}}|{{#\ts }}{{{ c}}}{{/s\n}}|{{!\t}}{{= <% %> =}}<%d%>")
+        #expect(try MustacheRenderer().render(template, context: ["a\rb": "1", "s": true, "c": "2", "d": "3"]) == "1|2|3")
+        for (source, name) in [("{{ a\tb }}", "a\tb"), ("{{#a\nb}}", "a\nb"), ("x\n{{ a \r b}}", "a \r b")] {
+            let line = source.hasPrefix("x") ? 2 : 1
+            #expect(throws: MustacheError(template: "t", line: line, column: 1, message: "tag name '\(name)' contains white space")) {
+                try MustacheTemplate(name: "t", source: source)
+            }
+        }
+        #expect(throws: MustacheError(template: "t", line: 1, column: 3, message: "empty tag")) {
+            try MustacheTemplate(name: "t", source: "ab{{# \r\n\t}}")
+        }
+    }
 }

@@ -54,4 +54,19 @@ struct PlaceTests {
             try MustacheTemplate(name: "t", source: "{{!\n\n\n}}{{/z}}")
         }
     }
+
+    /// Places are kept as offsets and counted when an error needs them: an undefined name in a
+    /// block's default content, or in the content a child template gives it, is placed in the
+    /// source it was written in (and named, as ever, by the template being rendered).
+    @Test func renderErrorPlacesInBlocksAndOverrides() throws {
+        let parent = try MustacheTemplate(name: "parent", source: "\u{E9}\n  {{$b}}\n\u{E9}\u{E9} {{x}}{{/b}}")
+        let child = try MustacheTemplate(name: "child", source: "\n\n{{<parent}}{{$b}}\u{E9} {{y}}{{/b}}{{/parent}}")
+        let renderer = MustacheRenderer(partials: { $0 == "parent" ? parent : nil }, strict: true)
+        #expect(throws: MustacheError(template: "parent", line: 3, column: 4, message: "undefined variable 'x'", undefinedName: "x")) {
+            try renderer.render(parent, context: [:])
+        }
+        #expect(throws: MustacheError(template: "parent", line: 3, column: 20, message: "undefined variable 'y'", undefinedName: "y")) {
+            try renderer.render(child, context: [:])
+        }
+    }
 }
