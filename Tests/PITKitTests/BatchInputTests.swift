@@ -24,7 +24,7 @@ struct BatchInputTests {
     /// The records of `bytes`, read from a file in chunks of `chunkSize` bytes.
     func records(_ bytes: [UInt8], chunkSize: Int = 7) throws -> [Read] {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("pit-csv-\(UUID().uuidString).csv").path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        try #require(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try Self.read(CSVReader(input: try ByteReader(path: path, chunkSize: chunkSize), source: "t.csv"))
     }
