@@ -77,18 +77,19 @@ enum Pit {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
-        var stdoutData = Data()
-        var stderrData = Data()
+        // Standard error is read on another thread while this one reads standard output, so
+        // that neither pipe fills; the group's wait orders the write before the read.
+        let stderrData = ReadBytes()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            stderrData = errors.fileHandleForReading.readDataToEndOfFile()
+            stderrData.bytes = errors.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
-        stdoutData = output.fileHandleForReading.readDataToEndOfFile()
+        let stdoutData = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: stdoutData, stderr: String(decoding: stderrData, as: UTF8.self))
+        return Result(status: process.terminationStatus, stdout: stdoutData, stderr: String(decoding: stderrData.bytes, as: UTF8.self))
     }
 
     /// util-linux's `script`, which gives a program a terminal; nil when it is not installed.
@@ -138,7 +139,7 @@ enum Pit {
         var found: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
+            guard FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder) else { continue }
             if !isFolder.boolValue && !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { found.append(path) }
         }
         return found.sorted()
@@ -148,4 +149,9 @@ enum Pit {
     static func contents(of folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     }
+}
+
+/// Bytes one thread reads from a pipe for another, which takes them after a `DispatchGroup` wait.
+private final class ReadBytes: @unchecked Sendable {
+    var bytes = Data()
 }
