@@ -32,7 +32,7 @@ extension Command {
     static var examples: [Example] { [] }
     static var table: (title: String, rows: [(String, String)])? { nil }
     static var hidden: Bool { false }
-    static func form(ofOption name: String) -> OptionForm { options.first { $0.name == name }?.form ?? .unknown }
+    static func form(ofOption name: String) -> OptionForm { options.form(of: name) }
 }
 
 /// A worked example for help and the manual page: what it does, and the command line.

@@ -66,6 +66,11 @@ extension OptionSpec {
     }
 }
 
+extension [OptionSpec] {
+    /// How parsing reads the option called `name` among these declarations.
+    func form(of name: String) -> OptionForm { first { $0.name == name }?.form ?? .unknown }
+}
+
 /// What parsing needs of an option named on the command line: whether it is declared, and
 /// whether it takes a value (its placeholder names it when it is missing) and may be repeated.
 enum OptionForm: Equatable {

@@ -13,7 +13,7 @@ struct ParsedArguments {
 
     /// Parses `words` (the arguments after the command's name) against `options`.
     init(_ words: [String], options: [OptionSpec], arguments: [ArgumentSpec], command: String) throws {
-        try self.init(words[...], form: { name in options.first { $0.name == name }?.form ?? .unknown }, options: { options },
+        try self.init(words[...], form: options.form(of:), options: { options },
                       arguments: arguments, command: command)
     }
 

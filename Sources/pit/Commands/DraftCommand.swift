@@ -24,7 +24,7 @@ enum DraftCommand: Command {
     /// cases builds a table of them at its first use.)
     static func form(ofOption name: String) -> OptionForm {
         if let option = DraftOption.allCases.first(where: { $0.rawValue == name }) { return OptionSpec(draftOption: option).form }
-        return ownOptions.first { $0.name == name }?.form ?? .unknown
+        return ownOptions.form(of: name)
     }
     static let examples = [
         Example("The default section 31 PIT, dated, for a named force",
