@@ -27,12 +27,8 @@ struct LexerTests {
     }
 
     @Test func errorsOnLaterLinesCountCharacters() {
-        #expect(throws: MustacheError(template: "t", line: 2, column: 4, message: "'b' is never closed")) {
-            try MustacheTemplate(name: "t", source: "{{a}}\nxé {{#b}}")
-        }
-        #expect(throws: MustacheError(template: "t", line: 3, column: 2, message: "unclosed tag: no '}|' after it")) {
-            try MustacheTemplate(name: "t", source: "{{=| |=}}\n|a|\n |{b|")
-        }
+        expectParseError("{{a}}\nxé {{#b}}", line: 2, column: 4, "'b' is never closed")
+        expectParseError("{{=| |=}}\n|a|\n |{b|", line: 3, column: 2, "unclosed tag: no '}|' after it")
     }
 
     /// A tag's name is its content trimmed of spaces, tabs and line endings, read in one pass:
@@ -42,12 +38,8 @@ struct LexerTests {
         #expect(try MustacheRenderer().render(template, context: ["a\rb": "1", "s": true, "c": "2", "d": "3"]) == "1|2|3")
         for (source, name) in [("{{ a\tb }}", "a\tb"), ("{{#a\nb}}", "a\nb"), ("x\n{{ a \r b}}", "a \r b")] {
             let line = source.hasPrefix("x") ? 2 : 1
-            #expect(throws: MustacheError(template: "t", line: line, column: 1, message: "tag name '\(name)' contains white space")) {
-                try MustacheTemplate(name: "t", source: source)
-            }
+            expectParseError(source, line: line, column: 1, "tag name '\(name)' contains white space")
         }
-        #expect(throws: MustacheError(template: "t", line: 1, column: 3, message: "empty tag")) {
-            try MustacheTemplate(name: "t", source: "ab{{# \r\n\t}}")
-        }
+        expectParseError("ab{{# \r\n\t}}", line: 1, column: 3, "empty tag")
     }
 }

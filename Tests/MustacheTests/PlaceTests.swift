@@ -24,9 +24,7 @@ struct PlaceTests {
     @Test(arguments: 0..<20)
     func lineBreaksInsideTagsAtEveryAlignment(_ length: Int) {
         let source = "{{! \(mixed(length))\n\(mixed(length))\n}} \u{E9}{{#s}}"
-        #expect(throws: MustacheError(template: "t", line: 3, column: 5, message: "'s' is never closed")) {
-            try MustacheTemplate(name: "t", source: source)
-        }
+        expectParseError(source, line: 3, column: 5, "'s' is never closed")
     }
 
     @Test(arguments: 0..<20)
@@ -38,21 +36,11 @@ struct PlaceTests {
     }
 
     @Test func errorPlacesAfterCommentsDelimitersAndLongLines() {
-        #expect(throws: MustacheError(template: "t", line: 3, column: 12, message: "'a' is never closed")) {
-            try MustacheTemplate(name: "t", source: "{{! a long comment\nspanning {{ three\nlines }}  \u{E9}{{#a}}")
-        }
-        #expect(throws: MustacheError(template: "t", line: 2, column: 4, message: "'a' is never closed")) {
-            try MustacheTemplate(name: "t", source: "{{=<% %>=}}\nxx <%#a%>")
-        }
-        #expect(throws: MustacheError(template: "t", line: 1, column: 3, message: "unclosed tag: no '}}}' after it")) {
-            try MustacheTemplate(name: "t", source: "\u{E9} {{{a}}")
-        }
-        #expect(throws: MustacheError(template: "t", line: 1, column: 34, message: "'y' is never closed")) {
-            try MustacheTemplate(name: "t", source: "日本語のテキスト、とても長い行です。ここにタグ：{{x}}、そして{{#y}}")
-        }
-        #expect(throws: MustacheError(template: "t", line: 4, column: 3, message: "closing tag 'z' has no open section")) {
-            try MustacheTemplate(name: "t", source: "{{!\n\n\n}}{{/z}}")
-        }
+        expectParseError("{{! a long comment\nspanning {{ three\nlines }}  \u{E9}{{#a}}", line: 3, column: 12, "'a' is never closed")
+        expectParseError("{{=<% %>=}}\nxx <%#a%>", line: 2, column: 4, "'a' is never closed")
+        expectParseError("\u{E9} {{{a}}", line: 1, column: 3, "unclosed tag: no '}}}' after it")
+        expectParseError("日本語のテキスト、とても長い行です。ここにタグ：{{x}}、そして{{#y}}", line: 1, column: 34, "'y' is never closed")
+        expectParseError("{{!\n\n\n}}{{/z}}", line: 4, column: 3, "closing tag 'z' has no open section")
     }
 
     /// Places are kept as offsets and counted when an error needs them: an undefined name in a
